@@ -1,0 +1,33 @@
+package org.rollcall.face;
+
+import java.util.List;
+
+/**
+ * The face engine as the rest of Rollcall sees it. Plain Java: usable from the web app, the CLI and benchmarks.
+ * Implementations are thread-safe.
+ */
+public interface FaceEngine {
+
+    /** Identifies the embedding model; embeddings of different model ids are not comparable. */
+    String modelId();
+
+    /**
+     * Every face in a photo (class photos: includes the small-face pass), with embeddings.
+     *
+     * @throws FaceRejectedException UNSUPPORTED_IMAGE or IMAGE_TOO_LARGE
+     */
+    List<DetectedFace> findFaces(byte[] image);
+
+    /**
+     * The one face of an enrolment photo, after the quality gate.
+     *
+     * @throws FaceRejectedException with the reason and the measured value in the message
+     */
+    Enrolment enrol(byte[] image);
+
+    /**
+     * One-to-one assignment of probe faces to subjects: accepted only above the threshold, with the margin over the
+     * second-best subject, and for faces not below the minimum size. One result per probe, in probe order.
+     */
+    <K> List<Assignment<K>> match(List<DetectedFace> probes, List<GalleryEntry<K>> gallery);
+}

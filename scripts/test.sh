@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test: backend unit + integration tests (embedded PostgreSQL/Redis, GreenMail SMTP, real ONNX models)
+# and the browser end-to-end tests in Chromium against the real backend.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/jdk.sh
+echo "Using JDK at $JAVA_HOME"
+mvn -B -f backend/pom.xml verify
