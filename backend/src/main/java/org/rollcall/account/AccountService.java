@@ -1,0 +1,121 @@
+package org.rollcall.account;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.rollcall.auth.TokenRevocationStore;
+import org.rollcall.auth.TokenService;
+import org.rollcall.web.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Teacher accounts: creation, credential checks, password changes and deletion. Every change that must kill
+ * tokens writes the new token generation to Redis inside the database transaction, so an unreachable Redis
+ * rolls the change back (503) instead of leaving old tokens alive.
+ */
+@Service
+public class AccountService {
+
+    private static final String NOT_FOUND = "The account does not exist.";
+
+    private final TeacherRepository teachers;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordRules passwordRules;
+    private final TokenRevocationStore revocations;
+    private final TokenService tokens;
+    private final ApplicationEventPublisher events;
+    /** Compared against when the email is unknown, so a login takes as long whether or not the account exists. */
+    private final String unknownAccountHash;
+
+    AccountService(TeacherRepository teachers, PasswordEncoder passwordEncoder, PasswordRules passwordRules,
+            TokenRevocationStore revocations, TokenService tokens, ApplicationEventPublisher events) {
+        this.teachers = teachers;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordRules = passwordRules;
+        this.revocations = revocations;
+        this.tokens = tokens;
+        this.events = events;
+        this.unknownAccountHash = passwordEncoder.encode(UUID.randomUUID().toString());
+    }
+
+    /** The caller has checked that the email was verified; publishes TeacherRegistered in this transaction. */
+    @Transactional
+    public Teacher register(String email, String password, String displayName) {
+        passwordRules.requireAcceptable(password, "password");
+        Teacher teacher = new Teacher(UUID.randomUUID(), email, displayName.strip(), passwordEncoder.encode(password),
+                Instant.now(), 0);
+        try {
+            teachers.insert(teacher);
+        } catch (DuplicateKeyException e) {
+            throw new ApiException(HttpStatus.CONFLICT, "EMAIL_TAKEN", "An account with this email already exists.");
+        }
+        events.publishEvent(new TeacherRegistered(teacher.id(), teacher.displayName()));
+        return teacher;
+    }
+
+    public boolean exists(String email) {
+        return teachers.findByEmail(email).isPresent();
+    }
+
+    /** Returns the teacher whose credentials these are; the same 401 for an unknown email and a wrong password. */
+    public Teacher authenticate(String email, String password) {
+        Optional<Teacher> teacher = teachers.findByEmail(email);
+        String hash = teacher.map(Teacher::passwordHash).orElse(unknownAccountHash);
+        boolean matches = passwordEncoder.matches(password, hash);
+        if (teacher.isEmpty() || !matches) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "Wrong email or password.");
+        }
+        return teacher.get();
+    }
+
+    public AccountResponse get(UUID teacherId) {
+        return teachers.findById(teacherId).map(AccountResponse::of)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", NOT_FOUND));
+    }
+
+    /** Tokens issued before the change die, except the one that asked for it. */
+    @Transactional
+    public void changePassword(UUID teacherId, String currentPassword, String newPassword, Jwt currentToken) {
+        Teacher teacher = teachers.findByIdForUpdate(teacherId)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", NOT_FOUND));
+        requirePassword(teacher, currentPassword);
+        int generation = setPassword(teacher.id(), newPassword);
+        tokens.keepAcrossGeneration(currentToken, generation);
+    }
+
+    /** For a password reset whose code was checked; returns false when no such account exists. */
+    @Transactional
+    public boolean resetPassword(String email, String newPassword) {
+        Optional<Teacher> teacher = teachers.findByEmail(email);
+        teacher.ifPresent(found -> setPassword(found.id(), newPassword));
+        return teacher.isPresent();
+    }
+
+    @Transactional
+    public void delete(UUID teacherId, String password) {
+        Teacher teacher = teachers.findByIdForUpdate(teacherId)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", NOT_FOUND));
+        requirePassword(teacher, password);
+        teachers.delete(teacher.id());
+        revocations.publishGeneration(teacher.id(), TokenRevocationStore.DELETED);
+    }
+
+    private int setPassword(UUID teacherId, String newPassword) {
+        passwordRules.requireAcceptable(newPassword, "newPassword");
+        int generation = teachers.updatePassword(teacherId, passwordEncoder.encode(newPassword));
+        revocations.publishGeneration(teacherId, generation);
+        return generation;
+    }
+
+    private void requirePassword(Teacher teacher, String password) {
+        if (!passwordEncoder.matches(password, teacher.passwordHash())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "WRONG_PASSWORD", "The password is wrong.");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.rollcall.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import org.rollcall.web.ApiException;
+import org.rollcall.web.TooManyRequestsException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Six-digit codes from SecureRandom, stored in Redis only as an HMAC (keyed by the server secret) with a short
+ * lifetime. A code is single use and dies after {@code maxAttempts} wrong tries; a new one can be asked for once per
+ * cooldown and a few times per hour. Everything is keyed by purpose and email, whether or not an account exists,
+ * so the answers reveal nothing about accounts.
+ */
+@Service
+class OtpService {
+
+    private static final String PREFIX = "rollcall:otp:";
+    private static final String HASH = "hash";
+    private static final String ATTEMPTS = "attempts";
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private final StringRedisTemplate redis;
+    private final OtpProperties properties;
+    private final SecretKey hmacKey;
+    private final SecureRandom random = new SecureRandom();
+
+    OtpService(StringRedisTemplate redis, OtpProperties properties, SecretKey jwtKey) {
+        this.redis = redis;
+        this.properties = properties;
+        this.hmacKey = jwtKey;
+    }
+
+    /** Creates a code (replacing an earlier one) or answers 429 when asked too often. */
+    String issue(OtpPurpose purpose, String email) {
+        String subject = subject(purpose, email);
+        Boolean first = redis.opsForValue().setIfAbsent(PREFIX + "cooldown:" + subject, "1",
+                properties.resendCooldown());
+        if (!Boolean.TRUE.equals(first)) {
+            throw new TooManyRequestsException("OTP_COOLDOWN", "A code was sent moments ago; wait before asking again.",
+                    remaining(PREFIX + "cooldown:" + subject, properties.resendCooldown()));
+        }
+        String hourlyKey = PREFIX + "hourly:" + subject;
+        Long sent = redis.opsForValue().increment(hourlyKey);
+        if (sent != null && sent == 1) {
+            redis.expire(hourlyKey, HOUR);
+        }
+        if (sent == null || sent > properties.hourlyCap()) {
+            throw new TooManyRequestsException("OTP_HOURLY_LIMIT",
+                    "Too many codes were asked for this email; try again later.", remaining(hourlyKey, HOUR));
+        }
+        String code = "%06d".formatted(random.nextInt(1_000_000));
+        String codeKey = PREFIX + "code:" + subject;
+        redis.opsForHash().putAll(codeKey, Map.of(HASH, hmac(subject, code), ATTEMPTS, "0"));
+        redis.expire(codeKey, properties.lifetime());
+        return code;
+    }
+
+    /** Consumes the code if it is right; otherwise counts a wrong try and answers 400 INVALID_CODE. */
+    void verify(OtpPurpose purpose, String email, String code) {
+        String subject = subject(purpose, email);
+        String codeKey = PREFIX + "code:" + subject;
+        Object stored = redis.opsForHash().get(codeKey, HASH);
+        if (stored == null) {
+            throw invalid("The code is wrong or has expired; ask for a new one.");
+        }
+        long attempts = redis.opsForHash().increment(codeKey, ATTEMPTS, 1);
+        if (attempts > properties.maxAttempts()) {
+            redis.delete(codeKey);
+            throw invalid("Too many wrong codes; ask for a new one.");
+        }
+        boolean matches = MessageDigest.isEqual(
+                hmac(subject, code).getBytes(StandardCharsets.US_ASCII),
+                stored.toString().getBytes(StandardCharsets.US_ASCII));
+        if (!matches) {
+            if (attempts >= properties.maxAttempts()) {
+                redis.delete(codeKey);
+                throw invalid("Too many wrong codes; ask for a new one.");
+            }
+            throw invalid("The code is wrong or has expired; ask for a new one.");
+        }
+        // Only the request that deletes the key wins: a code cannot be used twice, even concurrently.
+        if (!Boolean.TRUE.equals(redis.delete(codeKey))) {
+            throw invalid("The code was already used; ask for a new one.");
+        }
+        // The cooldown guards against mail floods while a code is pending; once used, a new one may be asked for.
+        redis.delete(PREFIX + "cooldown:" + subject);
+    }
+
+    void markEmailVerified(String email) {
+        redis.opsForValue().set(PREFIX + "verified:" + normalize(email), "1", properties.verifiedEmailLifetime());
+    }
+
+    boolean isEmailVerified(String email) {
+        return Boolean.TRUE.equals(redis.hasKey(PREFIX + "verified:" + normalize(email)));
+    }
+
+    void forgetVerifiedEmail(String email) {
+        redis.delete(PREFIX + "verified:" + normalize(email));
+    }
+
+    private Duration remaining(String key, Duration fallback) {
+        Long seconds = redis.getExpire(key);
+        return seconds == null || seconds <= 0 ? fallback : Duration.ofSeconds(seconds);
+    }
+
+    private String hmac(String subject, String code) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hmacKey);
+            // The prefix separates these inputs from JWT signing inputs made with the same key.
+            mac.update(("rollcall-otp\n" + subject + "\n" + code).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private static String subject(OtpPurpose purpose, String email) {
+        return purpose.name().toLowerCase(Locale.ROOT) + ":" + normalize(email);
+    }
+
+    static String normalize(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static ApiException invalid(String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_CODE", message);
+    }
+}

@@ -1,0 +1,45 @@
+package org.rollcall.mail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Local mode without SMTP: each mail becomes one UTF-8 text file in the outbox folder, named
+ * {@code <UTC timestamp>-<recipient>-<random>.txt} and containing "To:", "Subject:", a blank line and the text
+ * (codes are on a line "Code: 123456"); it is also logged, so a newcomer can read sign-up codes.
+ */
+class OutboxMailer implements Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxMailer.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
+
+    private final Path outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    OutboxMailer(Path outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void send(MailMessage message) {
+        String content = "To: " + message.to() + "\nSubject: " + message.subject() + "\n\n" + message.text() + "\n";
+        String name = STAMP.format(clock.instant().atZone(clock.getZone())) + "-"
+                + message.to().replaceAll("[^A-Za-z0-9@._+-]", "_") + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + ".txt";
+        try {
+            Files.createDirectories(outbox);
+            Files.writeString(outbox.resolve(name), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the mail to " + outbox, e);
+        }
+        log.info("Mail written to {} (no SMTP configured):\n{}", outbox.resolve(name).toAbsolutePath(), content);
+    }
+}

@@ -1,0 +1,171 @@
+package org.rollcall.web;
+
+import io.lettuce.core.RedisException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.rollcall.face.FaceRejectedException;
+import org.rollcall.face.RejectReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure into application/problem+json with a stable {@code code}. Client mistakes are 4xx with a
+ * sentence naming what was wrong; an unreachable Redis or PostgreSQL is 503; only real bugs are 500.
+ */
+@RestControllerAdvice
+class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> handleApiException(ApiException e) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e instanceof TooManyRequestsException limited) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
+        if (e.status().is5xxServerError()) {
+            log.warn("{}: {}", e.code(), e.getMessage(), e.getCause());
+        }
+        return answer.body(Problems.of(e.status(), e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(FaceRejectedException.class)
+    ResponseEntity<ProblemDetail> handleFaceRejected(FaceRejectedException e) {
+        HttpStatus status = e.reason() == RejectReason.IMAGE_TOO_LARGE
+                ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT;
+        return ResponseEntity.status(status).body(Problems.of(status, e.reason().name(), e.getMessage()));
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,
+            RedisSystemException.class, RedisException.class})
+    ResponseEntity<ProblemDetail> handleUnavailable(Exception e) {
+        log.warn("Backing service unavailable: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                "SERVICE_UNAVAILABLE", "A service Rollcall depends on is unreachable; try again shortly."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR", "Something went wrong on our side."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(GlobalExceptionHandler::describe)
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                detail.isEmpty() ? "The request is invalid." : detail);
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = e.getParameterValidationResults().stream()
+                .map(result -> result.getMethodParameter().getParameterName() + ": " + result.getResolvableErrors()
+                        .stream().map(error -> String.valueOf(error.getDefaultMessage()))
+                        .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(describeUnreadable(e));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() == null ? "a parameter" : "'" + e.getPropertyName() + "'";
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                "The value of " + name + " is not valid."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                "IMAGE_TOO_LARGE", "The upload is too large: at most 15 MB per photo."));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> handleBrokenMultipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                    "IMAGE_TOO_LARGE", "The upload is too large: at most 15 MB per photo."));
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART",
+                "The multipart request could not be read."));
+    }
+
+    /** Gives every status-only answer Spring MVC produces (404, 405, 415 …) a code. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            problem.setProperty(Problems.CODE, Problems.codeFor(status));
+        } else if (body == null) {
+            body = Problems.of(status, Problems.codeFor(status), e.getMessage());
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ProblemDetail describeUnreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
+                    "Unknown field '" + unknown.getPropertyName() + "'.");
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_VALUE",
+                    "Field '" + fieldPath(mismatch) + "' has a value of the wrong type.");
+        }
+        if (cause instanceof JacksonException) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is not valid JSON.");
+        }
+        return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is missing or unreadable.");
+    }
+
+    private static String fieldPath(JacksonException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String describe(FieldError error) {
+        return error.getField() + ": " + error.getDefaultMessage();
+    }
+}

@@ -1,0 +1,36 @@
+package org.rollcall.web;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the RFC 9457 bodies of every error answer: the {@code code} property is what clients switch on. */
+public final class Problems {
+
+    public static final String CODE = "code";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty(CODE, code);
+        return problem;
+    }
+
+    /** A code for answers that only have a status (404, 405, 415 …): the status name, e.g. METHOD_NOT_ALLOWED. */
+    public static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 429 -> "TOO_MANY_REQUESTS";
+            case 503 -> "SERVICE_UNAVAILABLE";
+            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "BAD_REQUEST";
+        };
+    }
+}

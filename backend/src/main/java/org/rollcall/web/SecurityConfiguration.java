@@ -1,0 +1,57 @@
+package org.rollcall.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Everything outside /api/** is public (the browser app, Swagger UI, health probes). Under /api/** only the
+ * sign-up, login and password-reset endpoints are open; the rest needs a bearer token that passes signature,
+ * expiry, the Redis denylist and the account's token generation (see org.rollcall.auth.JwtConfiguration).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] PUBLIC_AUTH_ENDPOINTS = {
+            "/api/auth/email-otp", "/api/auth/email-verification", "/api/auth/register", "/api/auth/login",
+            "/api/auth/password-reset/otp", "/api/auth/password-reset"};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponseWriter problems) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+                    "A valid bearer token is required: log in again."));
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> problems.write(response,
+                Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "You may not do this."));
+        return http
+                // Stateless bearer-token API: no cookies are used for authentication, so CSRF does not apply.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(HttpMethod.POST, PUBLIC_AUTH_ENDPOINTS).permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .addFilterBefore(new ApiExceptionFilter(problems), BearerTokenAuthenticationFilter.class)
+                .build();
+    }
+}

@@ -1,0 +1,19 @@
+package org.rollcall.web;
+
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
+
+/** A rate limit was hit; the answer is 429 with a Retry-After header in whole seconds. */
+public class TooManyRequestsException extends ApiException {
+
+    private final Duration retryAfter;
+
+    public TooManyRequestsException(String code, String message, Duration retryAfter) {
+        super(HttpStatus.TOO_MANY_REQUESTS, code, message);
+        this.retryAfter = retryAfter;
+    }
+
+    public long retryAfterSeconds() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+}

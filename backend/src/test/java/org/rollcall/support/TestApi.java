@@ -1,0 +1,175 @@
+package org.rollcall.support;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Real HTTP calls to the application under test (so the security filters run), plus helpers that create a
+ * signed-in teacher through the public sign-up flow. Available as a bean in {@link RollcallIntegrationTest}s; for
+ * another instance (e.g. a second replica) use {@link #forPort(int)}.
+ */
+public class TestApi {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    private final Environment environment;
+    private final Integer fixedPort;
+    private final RestClient client = RestClient.builder()
+            .defaultStatusHandler(status -> true, (request, response) -> { })
+            .build();
+
+    @Autowired
+    public TestApi(Environment environment) {
+        this.environment = environment;
+        this.fixedPort = null;
+    }
+
+    private TestApi(int port) {
+        this.environment = null;
+        this.fixedPort = port;
+    }
+
+    public static TestApi forPort(int port) {
+        return new TestApi(port);
+    }
+
+    public int port() {
+        return fixedPort != null ? fixedPort : environment.getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    public Request get(String path) {
+        return new Request(HttpMethod.GET, path);
+    }
+
+    public Request post(String path) {
+        return new Request(HttpMethod.POST, path);
+    }
+
+    public Request put(String path) {
+        return new Request(HttpMethod.PUT, path);
+    }
+
+    public Request patch(String path) {
+        return new Request(HttpMethod.PATCH, path);
+    }
+
+    public Request delete(String path) {
+        return new Request(HttpMethod.DELETE, path);
+    }
+
+    public static String uniqueEmail() {
+        return "teacher-" + UUID.randomUUID() + "@example.test";
+    }
+
+    /** A made-up client address, so each teacher has its own per-address login bucket. */
+    public static String randomAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
+    /** Signs up a fresh teacher (code read from GreenMail), registers and logs in. */
+    public TestTeacher newTeacher() {
+        return newTeacher("Teacher " + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    public TestTeacher newTeacher(String displayName) {
+        String email = uniqueEmail();
+        String address = randomAddress();
+        expect(post("/api/auth/email-otp").json(Map.of("email", email)).send(), 202);
+        String code = Mailbox.awaitCode(email, 1);
+        expect(post("/api/auth/email-verification").json(Map.of("email", email, "code", code)).send(), 204);
+        ApiResponse registered = expect(post("/api/auth/register")
+                .json(Map.of("email", email, "password", PASSWORD, "displayName", displayName)).send(), 201);
+        UUID id = UUID.fromString(registered.json().get("id").asString());
+        String token = login(email, PASSWORD, address);
+        return new TestTeacher(id, email, PASSWORD, displayName, token, address);
+    }
+
+    /** Logs in and returns the access token (fails the test if the login is refused). */
+    public String login(String email, String password, String address) {
+        ApiResponse response = expect(post("/api/auth/login").from(address)
+                .json(Map.of("email", email, "password", password)).send(), 200);
+        return response.json().get("accessToken").asString();
+    }
+
+    private static ApiResponse expect(ApiResponse response, int status) {
+        if (response.status() != status) {
+            throw new AssertionError("Expected HTTP " + status + " but got " + response);
+        }
+        return response;
+    }
+
+    /** One request being built; {@link #send()} performs it and never throws on 4xx/5xx. */
+    public final class Request {
+
+        private final HttpMethod method;
+        private final String path;
+        private final HttpHeaders headers = new HttpHeaders();
+        private Object body;
+
+        private Request(HttpMethod method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        public Request bearer(String token) {
+            headers.setBearerAuth(token);
+            return this;
+        }
+
+        /** As the signed-in teacher: its token and its client address. */
+        public Request as(TestTeacher teacher) {
+            return bearer(teacher.token()).from(teacher.address());
+        }
+
+        public Request from(String clientAddress) {
+            headers.set("X-Forwarded-For", clientAddress);
+            return this;
+        }
+
+        public Request header(String name, String value) {
+            headers.set(name, value);
+            return this;
+        }
+
+        /** A JSON body: a record, a Map, or a String sent as-is (to test malformed JSON). */
+        public Request json(Object value) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            body = value;
+            return this;
+        }
+
+        /** A multipart/form-data body; values may be Strings, byte-array resources or HttpEntities. */
+        public Request multipart(MultiValueMap<String, ?> parts) {
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            body = parts;
+            return this;
+        }
+
+        public Request body(MediaType type, byte[] bytes) {
+            headers.setContentType(type);
+            body = bytes;
+            return this;
+        }
+
+        public ApiResponse send() {
+            RestClient.RequestBodySpec spec = client.method(method)
+                    .uri(URI.create("http://localhost:" + port() + path))
+                    .headers(all -> all.addAll(headers));
+            if (body != null) {
+                spec.body(body);
+            }
+            return spec.exchange((request, response) -> new ApiResponse(response.getStatusCode().value(),
+                    response.getHeaders(), response.bodyTo(String.class)), true);
+        }
+    }
+}
