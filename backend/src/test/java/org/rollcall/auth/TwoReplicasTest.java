@@ -1,0 +1,58 @@
+package org.rollcall.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rollcall.support.AppInstance;
+import org.rollcall.support.RollcallIntegrationTest;
+import org.rollcall.support.TestApi;
+import org.rollcall.support.TestTeacher;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Two replicas on one PostgreSQL and one Redis: what one revokes, the other refuses. */
+@RollcallIntegrationTest
+class TwoReplicasTest {
+
+    static AppInstance replicaB;
+
+    @Autowired
+    TestApi replicaA;
+
+    @BeforeAll
+    static void startSecondReplica() {
+        replicaB = AppInstance.onSharedServices(Map.of());
+    }
+
+    @AfterAll
+    static void stopSecondReplica() {
+        replicaB.close();
+    }
+
+    @Test
+    void logoutOnOneReplicaIsHonouredByTheOther() {
+        TestTeacher teacher = replicaA.newTeacher();
+        assertThat(replicaB.api().get("/api/account").as(teacher).send().status()).isEqualTo(200);
+
+        assertThat(replicaB.api().post("/api/auth/logout").as(teacher).send().status()).isEqualTo(204);
+
+        assertThat(replicaA.get("/api/account").as(teacher).send().status()).isEqualTo(401);
+        assertThat(replicaB.api().get("/api/account").as(teacher).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void aPasswordChangeOnOneReplicaRevokesOldTokensOnTheOther() {
+        TestTeacher teacher = replicaA.newTeacher();
+        String older = replicaA.login(teacher.email(), teacher.password(), teacher.address());
+        assertThat(replicaB.api().get("/api/account").bearer(older).send().status()).isEqualTo(200);
+
+        assertThat(replicaA.put("/api/account/password").as(teacher)
+                .json(Map.of("currentPassword", teacher.password(), "newPassword", "replicated new password"))
+                .send().status()).isEqualTo(204);
+
+        assertThat(replicaB.api().get("/api/account").bearer(older).send().status()).isEqualTo(401);
+        assertThat(replicaB.api().get("/api/account").as(teacher).send().status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,78 @@
+package org.rollcall.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rollcall.support.AppInstance;
+import org.rollcall.support.TestApi;
+
+/**
+ * The jar with no configuration: embedded PostgreSQL and Redis under the data dir, mails in the outbox folder,
+ * and everything (accounts, the JWT secret, logged-out tokens) still there after a restart.
+ */
+class LocalModeTest {
+
+    private static final Pattern CODE = Pattern.compile("Code: (\\d{6})");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void runsOnEmbeddedServicesAndKeepsDataAcrossARestart() throws Exception {
+        Map<String, Object> localMode = Map.of("rollcall.local.data-dir", dataDir.toString());
+        String email = TestApi.uniqueEmail();
+        String address = TestApi.randomAddress();
+        String kept;
+        String loggedOut;
+        try (AppInstance first = AppInstance.start(localMode)) {
+            TestApi api = first.api();
+            assertThat(api.post("/api/auth/email-otp").json(Map.of("email", email)).send().status()).isEqualTo(202);
+            String code = awaitOutboxCode(email);
+            assertThat(api.post("/api/auth/email-verification").json(Map.of("email", email, "code", code)).send()
+                    .status()).isEqualTo(204);
+            assertThat(api.post("/api/auth/register")
+                    .json(Map.of("email", email, "password", TestApi.PASSWORD, "displayName", "Local")).send()
+                    .status()).isEqualTo(201);
+            kept = api.login(email, TestApi.PASSWORD, address);
+            loggedOut = api.login(email, TestApi.PASSWORD, address);
+            assertThat(api.post("/api/auth/logout").bearer(loggedOut).send().status()).isEqualTo(204);
+        }
+        assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+        assertThat(dataDir.resolve("jwt-secret")).exists();
+
+        try (AppInstance second = AppInstance.start(localMode)) {
+            TestApi api = second.api();
+            assertThat(api.get("/api/account").bearer(kept).send().json().get("email").asString()).isEqualTo(email);
+            assertThat(api.get("/api/account").bearer(loggedOut).send().status()).isEqualTo(401);
+            assertThat(api.login(email, TestApi.PASSWORD, address)).isNotBlank();
+        }
+    }
+
+    private String awaitOutboxCode(String email) throws Exception {
+        Path outbox = dataDir.resolve("outbox");
+        for (int i = 0; i < 200; i++) {
+            if (Files.isDirectory(outbox)) {
+                try (Stream<Path> files = Files.list(outbox)) {
+                    List<Path> mails = files.filter(file -> file.getFileName().toString().contains(email)).toList();
+                    if (!mails.isEmpty()) {
+                        String text = Files.readString(mails.getFirst());
+                        assertThat(text).startsWith("To: " + email + "\nSubject: ");
+                        Matcher matcher = CODE.matcher(text);
+                        assertThat(matcher.find()).as(text).isTrue();
+                        return matcher.group(1);
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No mail to " + email + " in " + outbox);
+    }
+}
