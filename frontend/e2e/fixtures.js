@@ -1,0 +1,19 @@
+// Test inputs. Photos come from the npm packages pinned in models/package.json, never from the repository.
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const MODELS_NODE_MODULES = resolve(import.meta.dirname, '../../models/node_modules');
+/** @vladmandic/face-api's demo photo: three women at a party, 1920×1280. */
+export const GROUP_PHOTO = join(MODELS_NODE_MODULES, '@vladmandic/face-api/demo/sample1.jpg');
+/** The woman on the left of GROUP_PHOTO (looking at the camera), cut with margin to a 4:3 frame. */
+export const ENROLLED_FACE = { x: 228, y: 247, width: 600, height: 450 };
+
+/** Shared by the global setup (which writes them) and the tests (which hand them to Chromium). */
+export const WORK_DIR = join(tmpdir(), `rollcall-e2e-${process.env.ROLLCALL_E2E_RUN ?? 'dev'}`);
+export const CAMERAS = {
+  face: join(WORK_DIR, 'face.y4m'),
+  tilted: join(WORK_DIR, 'tilted.y4m'),
+  empty: join(WORK_DIR, 'empty.y4m'),
+};

@@ -1,0 +1,63 @@
+import { currentToken, forgetToken, goToSignIn, SessionEnded } from './session.js';
+import { teacherMessage } from './messages.js';
+
+/** An answer from the API that is not a success, with the problem's stable `code` and a sentence for the teacher. */
+export class ApiError extends Error {
+  constructor({ status, code, detail, errors }) {
+    super(teacherMessage({ status, code, detail }));
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.errors = errors;
+    this.forTeacher = true;
+  }
+}
+
+/**
+ * Calls the Rollcall API. `json` is sent as a JSON body, `form` (FormData) as multipart. A 401 on a signed-in call
+ * ends the session: the token is dropped and the browser goes to sign in with a message.
+ */
+export async function api(path, { method = 'GET', json, form, accept = 'application/json', signal } = {}) {
+  const token = currentToken();
+  const headers = { Accept: accept };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let body;
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(json);
+  } else if (form) {
+    body = form;
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body, signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError({ status: 0 });
+  }
+  if (response.status === 401 && token) {
+    forgetToken();
+    goToSignIn('Your session has ended. Please sign in again.');
+    throw new SessionEnded();
+  }
+  if (!response.ok) throw new ApiError(await readProblem(response));
+  if (response.status === 204 || response.status === 202) return null;
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) return response.json();
+  return response.blob();
+}
+
+async function readProblem(response) {
+  const problem = { status: response.status };
+  if ((response.headers.get('Content-Type') ?? '').includes('json')) {
+    try {
+      const body = await response.json();
+      problem.code = body.code;
+      problem.detail = body.detail;
+      problem.errors = body.errors;
+    } catch {
+      // an unreadable body still has its status
+    }
+  }
+  return problem;
+}

@@ -1,0 +1,189 @@
+// The enrolment photo widget: live camera with the face check and auto-capture, or a picked file that goes through
+// the same check. The teacher confirms the still before it is sent.
+import { backendName, checkFace, loadFaceCheck } from './face-check.js';
+import { canvasToJpeg, loadUpright } from './images.js';
+import { errorText, h } from './ui.js';
+import { SessionEnded } from './session.js';
+
+/** Consecutive good frames before the photo is taken: about half a second at 15 fps. */
+const GOOD_FRAMES_TO_CAPTURE = 8;
+const MAX_UPLOAD_SIDE = 1600;
+
+/**
+ * @param container element to draw into
+ * @param onPhoto async (jpegBlob) => void, called when the teacher confirms; throwing shows the error and offers a retake
+ */
+export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this photo' }) {
+  const video = h('video', { playsinline: true, muted: true, 'aria-label': 'Camera preview' });
+  const overlay = h('canvas', { class: 'overlay', 'aria-hidden': 'true' });
+  const stage = h('div', { class: 'stage', hidden: true }, video, overlay);
+  const hint = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite' });
+  const cameraButton = h('button', { type: 'button', class: 'primary' }, 'Use the camera');
+  const fileInput = h('input', { type: 'file', accept: 'image/*', id: `${container.id}-file`, class: 'file-input' });
+  const fileLabel = h('label', { for: fileInput.id, class: 'button secondary' }, 'Choose a photo');
+  const choice = h('div', { class: 'actions capture-choice' }, cameraButton, fileInput, fileLabel);
+  const still = h('img', { class: 'still', alt: 'The photo to be saved' });
+  const error = h('p', { class: 'message', 'data-kind': 'error', role: 'alert', tabindex: '-1', hidden: true });
+  const useButton = h('button', { type: 'button', class: 'primary' }, confirmLabel);
+  const retakeButton = h('button', { type: 'button', class: 'secondary' }, 'Retake');
+  const review = h('div', { class: 'review', hidden: true }, still, h('div', { class: 'actions' }, useButton, retakeButton));
+  container.classList.add('capture');
+  container.replaceChildren(choice, stage, hint, review, error);
+
+  let stream = null;
+  let running = false;
+  let photo = null;
+  let source = 'camera';
+
+  function showError(text) {
+    error.textContent = text;
+    error.hidden = !text;
+    if (text) error.focus();
+  }
+
+  function stopCamera() {
+    running = false;
+    stream?.getTracks().forEach((t) => t.stop());
+    stream = null;
+    stage.hidden = true;
+  }
+
+  function drawBox(verdict) {
+    overlay.width = video.videoWidth;
+    overlay.height = video.videoHeight;
+    const ctx = overlay.getContext('2d');
+    ctx.clearRect(0, 0, overlay.width, overlay.height);
+    if (!verdict.face) return;
+    const [x, y, w, hgt] = verdict.face.box;
+    ctx.lineWidth = Math.max(3, overlay.width / 160);
+    ctx.strokeStyle = verdict.ok ? '#1a7f37' : '#d4a72c';
+    ctx.strokeRect(x, y, w, hgt);
+  }
+
+  function setHint(text) {
+    if (hint.textContent !== text) hint.textContent = text; // unchanged text is not re-announced
+  }
+
+  async function startCamera() {
+    showError('');
+    review.hidden = true;
+    source = 'camera';
+    setHint('Starting the camera…');
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' }, audio: false });
+    } catch {
+      setHint('');
+      showError('The camera could not be started. Allow camera access in the browser, or choose a photo instead.');
+      return;
+    }
+    video.srcObject = stream;
+    await video.play();
+    stage.hidden = false;
+    setHint('Loading the face check…');
+    const human = await loadFaceCheck();
+    container.dataset.backend = backendName(human);
+    running = true;
+    runLoop(human);
+  }
+
+  async function runLoop(human) {
+    let streak = 0;
+    let frames = 0;
+    let windowStart = performance.now();
+    while (running) {
+      const frame = { width: video.videoWidth, height: video.videoHeight };
+      const verdict = await checkFace(human, video, frame);
+      if (!running) break;
+      drawBox(verdict);
+      streak = verdict.ok ? streak + 1 : 0;
+      setHint(verdict.hint);
+      container.dataset.hint = verdict.hint;
+      frames += 1;
+      const elapsed = performance.now() - windowStart;
+      if (elapsed >= 1000) {
+        container.dataset.fps = (frames * 1000 / elapsed).toFixed(1);
+        container.dataset.frameSize = `${frame.width}x${frame.height}`;
+        frames = 0;
+        windowStart = performance.now();
+      }
+      if (streak >= GOOD_FRAMES_TO_CAPTURE) {
+        await captureFrame();
+        return;
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  }
+
+  async function captureFrame() {
+    const canvas = h('canvas', { width: video.videoWidth, height: video.videoHeight });
+    canvas.getContext('2d').drawImage(video, 0, 0);
+    stopCamera();
+    showReview(await canvasToJpeg(canvas), 'Photo taken. Use it, or retake it.');
+  }
+
+  function showReview(blob, text) {
+    photo = blob;
+    URL.revokeObjectURL(still.src);
+    still.src = URL.createObjectURL(blob);
+    review.hidden = false;
+    useButton.hidden = false;
+    retakeButton.textContent = source === 'camera' ? 'Retake' : 'Choose another photo';
+    setHint(text);
+    container.dataset.state = 'review';
+    useButton.focus();
+  }
+
+  async function checkFile(file) {
+    stopCamera();
+    showError('');
+    source = 'file';
+    container.dataset.state = 'checking';
+    setHint('Checking the photo…');
+    try {
+      const canvas = await loadUpright(file, MAX_UPLOAD_SIDE);
+      const human = await loadFaceCheck();
+      const verdict = await checkFace(human, canvas, canvas, { still: true });
+      const blob = await canvasToJpeg(canvas);
+      if (verdict.ok) {
+        showReview(blob, 'The photo looks good. Use it, or choose another.');
+      } else {
+        showReview(blob, '');
+        useButton.hidden = true;
+        container.dataset.state = 'rejected';
+        showError(`This photo cannot be used: ${verdict.hint.toLowerCase()}.`);
+      }
+    } catch (e) {
+      setHint('');
+      container.dataset.state = 'rejected';
+      showError(errorText(e));
+    }
+  }
+
+  cameraButton.addEventListener('click', startCamera);
+  fileInput.addEventListener('change', () => {
+    const [file] = fileInput.files;
+    fileInput.value = '';
+    if (file) checkFile(file);
+  });
+  retakeButton.addEventListener('click', () => {
+    review.hidden = true;
+    container.dataset.state = '';
+    if (source === 'camera') startCamera();
+    else fileInput.click();
+  });
+  useButton.addEventListener('click', async () => {
+    showError('');
+    useButton.disabled = retakeButton.disabled = true;
+    try {
+      await onPhoto(photo);
+      container.dataset.state = 'saved';
+    } catch (e) {
+      if (e instanceof SessionEnded) return;
+      showError(errorText(e));
+    } finally {
+      useButton.disabled = retakeButton.disabled = false;
+    }
+  });
+
+  return { stop: stopCamera };
+}

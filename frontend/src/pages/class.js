@@ -1,0 +1,96 @@
+import { api } from '../api.js';
+import { leaveNotice } from '../session.js';
+import { $, confirmDialog, errorText, h, load, onSubmit, param, say, startSignedInPage } from '../ui.js';
+import { fillTimeZones } from '../timezones.js';
+
+startSignedInPage();
+const classId = param('id');
+const base = `/api/classes/${classId}`;
+let searchRun = 0;
+
+function photoCount(student) {
+  if (student.needsReEnrolment) return student.faces.length ? 'needs a new photo' : 'no photo';
+  return student.faces.length === 1 ? '1 photo' : `${student.faces.length} photos`;
+}
+
+function studentCard(student) {
+  const link = `/student.html?class=${classId}&id=${student.id}`;
+  return h('li', { class: 'card student-card' },
+    h('div', {},
+      h('h3', {}, h('a', { href: link }, student.name)),
+      h('p', { class: 'muted' }, `Roll no. ${student.rollNo}`, student.email ? ` · ${student.email}` : '',
+        ` · ${photoCount(student)}`)),
+    h('div', { class: 'actions' },
+      h('a', { class: 'button secondary', href: link, 'aria-label': `Edit ${student.name}` }, 'Edit'),
+      h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${student.name}`, onclick: () => deleteStudent(student) }, 'Delete')));
+}
+
+async function deleteStudent(student) {
+  const sure = await confirmDialog({
+    title: `Delete ${student.name}?`,
+    text: 'Their face photos and attendance records are erased too.',
+    confirmLabel: 'Delete student',
+  });
+  if (!sure) return;
+  try {
+    await api(`${base}/students/${student.id}`, { method: 'DELETE' });
+    say('#roster-status', `${student.name} was deleted.`);
+    await showRoster();
+    $('#search').focus();
+  } catch (error) {
+    say('#roster-status', errorText(error), 'error');
+  }
+}
+
+async function showRoster() {
+  const run = ++searchRun;
+  const q = $('#search').value.trim();
+  const students = await api(`${base}/students${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+  if (run !== searchRun) return; // a newer search has started
+  $('#roster').replaceChildren(...students.map(studentCard));
+  const none = q ? `No student matches “${q}”.` : 'No students yet. Add the first one.';
+  say('#roster-status', students.length ? `${students.length} student${students.length === 1 ? '' : 's'}` : none);
+}
+
+load(async () => {
+  const klass = await api(base);
+  document.title = `${klass.name} · Rollcall`;
+  $('#class-name').textContent = klass.name;
+  $('#class-meta').textContent = `Time zone: ${klass.timezone.replaceAll('_', ' ')}`;
+  $('#mark-link').href = `/attendance.html?class=${classId}`;
+  $('#add-link').href = `/student-new.html?class=${classId}`;
+  $('#history-link').href = `/history.html?class=${classId}`;
+  $('#edit-name').value = klass.name;
+  fillTimeZones($('#edit-timezone'), klass.timezone);
+  await showRoster();
+});
+
+let typingTimer;
+$('#search').addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => showRoster().catch((e) => say('#roster-status', errorText(e), 'error')), 250);
+});
+
+onSubmit($('#class-form'), async ({ name, timezone }, form) => {
+  const klass = await api(base, { method: 'PATCH', json: { name: name.trim(), timezone } });
+  $('#class-name').textContent = klass.name;
+  $('#class-meta').textContent = `Time zone: ${klass.timezone.replaceAll('_', ' ')}`;
+  say(form.querySelector('[data-saved]'), 'Class saved.', 'success');
+});
+
+$('#delete-class').addEventListener('click', async () => {
+  const name = $('#class-name').textContent;
+  const sure = await confirmDialog({
+    title: `Delete ${name}?`,
+    text: 'All its students, their face photos and the attendance records are erased.',
+    confirmLabel: 'Delete class',
+  });
+  if (!sure) return;
+  try {
+    await api(base, { method: 'DELETE' });
+    leaveNotice(`${name} was deleted.`);
+    location.assign('/');
+  } catch (error) {
+    say($('#class-form [data-error]'), errorText(error), 'error');
+  }
+});

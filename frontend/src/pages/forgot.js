@@ -1,0 +1,23 @@
+import { api } from '../api.js';
+import { leaveNotice } from '../session.js';
+import { $, onSubmit, showNotice } from '../ui.js';
+
+showNotice();
+const emailForm = $('#email-form');
+const resetForm = $('#reset-form');
+let email = '';
+
+onSubmit(emailForm, async (values) => {
+  email = values.email.trim();
+  await api('/api/auth/password-reset/otp', { method: 'POST', json: { email } });
+  $('#sent-to').textContent = email;
+  emailForm.hidden = true;
+  resetForm.hidden = false;
+  $('#code').focus();
+});
+
+onSubmit(resetForm, async ({ code, newPassword }) => {
+  await api('/api/auth/password-reset', { method: 'POST', json: { email, code: code.trim(), newPassword } });
+  leaveNotice('Your password has been changed. Sign in with the new one.');
+  location.assign('/signin.html');
+});

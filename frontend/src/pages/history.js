@@ -1,0 +1,56 @@
+import { api } from '../api.js';
+import { $, daysBefore, formatDate, h, load, onSubmit, param, startSignedInPage, todayIn } from '../ui.js';
+import { daysOf } from '../attendance-report.js';
+
+startSignedInPage();
+const classId = param('class');
+const base = `/api/classes/${classId}`;
+let klass;
+
+async function show(from, to) {
+  const report = await api(`${base}/attendance?from=${from}&to=${to}`);
+  const days = daysOf(report);
+  const classSize = report.students.length;
+  $('#summary').textContent = `${days.length} school day${days.length === 1 ? '' : 's'} with attendance between ${formatDate(report.from)} and ${formatDate(report.to)}.`;
+  $('#by-student tbody').replaceChildren(...report.students.map((row) => h('tr', {},
+    h('th', { scope: 'row' }, h('a', { href: `/student.html?class=${classId}&id=${row.student.id}` }, row.student.name)),
+    h('td', {}, row.student.rollNo),
+    h('td', {}, `${row.total} of ${days.length}`, row.percentage === null ? '' : ` (${row.percentage} %)`))));
+  const byName = (a, b) => a.name.localeCompare(b.name);
+  $('#by-date').replaceChildren(...days.map((day) => h('li', {},
+    h('details', {},
+      h('summary', {}, h('time', { datetime: day.date }, formatDate(day.date)), ` · ${day.students.length} of ${classSize} present`),
+      h('ul', {}, [...day.students].sort(byName).map((s) => h('li', {}, `${s.name} (${s.rollNo})`)))))));
+}
+
+onSubmit($('#range-form'), ({ from, to }) => show(from, to));
+
+$('#download').addEventListener('click', async () => {
+  const form = $('#range-form');
+  if (!form.reportValidity()) return;
+  const { from, to } = Object.fromEntries(new FormData(form));
+  const errorBox = form.querySelector('[data-error]');
+  try {
+    const csv = await api(`${base}/attendance?from=${from}&to=${to}`, { accept: 'text/csv' });
+    const link = h('a', { href: URL.createObjectURL(csv), download: `attendance-${klass.name.replace(/[^\w-]+/g, '_')}-${from}-to-${to}.csv` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  } catch (error) {
+    errorBox.textContent = error.forTeacher ? error.message : 'The download failed. Please try again.';
+    errorBox.hidden = false;
+  }
+});
+
+load(async () => {
+  klass = await api(base);
+  document.title = `History · ${klass.name} · Rollcall`;
+  $('#class-name').textContent = `· ${klass.name}`;
+  $('#class-link').textContent = klass.name;
+  $('#class-link').href = `/class.html?id=${classId}`;
+  const today = todayIn(klass.timezone);
+  $('#from').value = daysBefore(today, 30);
+  $('#to').value = today;
+  await show($('#from').value, today);
+});

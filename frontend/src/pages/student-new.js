@@ -1,0 +1,46 @@
+import { api } from '../api.js';
+import { $, load, onSubmit, param, startSignedInPage } from '../ui.js';
+import { createFaceCapture } from '../face-capture.js';
+
+startSignedInPage();
+const classId = param('class');
+const detailsForm = $('#details-form');
+const photoStep = $('#photo-step');
+let details = null;
+
+$('#class-link').href = `/class.html?id=${classId}`;
+$('#roster-link').href = `/class.html?id=${classId}`;
+$('#another-link').href = `/student-new.html?class=${classId}`;
+load(async () => {
+  const klass = await api(`/api/classes/${classId}`);
+  $('#class-link').textContent = klass.name;
+});
+
+onSubmit(detailsForm, async ({ name, rollNo, email }) => {
+  details = { name: name.trim(), rollNo: rollNo.trim(), email: email.trim() || null };
+  $('#photo-for').textContent = details.name;
+  detailsForm.hidden = true;
+  photoStep.hidden = false;
+  $('#photo-title').focus();
+});
+
+$('#back-to-details').addEventListener('click', () => {
+  capture.stop();
+  photoStep.hidden = true;
+  detailsForm.hidden = false;
+  $('#student-name').focus();
+});
+
+const capture = createFaceCapture($('#capture'), {
+  confirmLabel: 'Save student',
+  onPhoto: async (photo) => {
+    const form = new FormData();
+    form.append('student', new Blob([JSON.stringify(details)], { type: 'application/json' }));
+    form.append('photo', photo, 'face.jpg');
+    const created = await api(`/api/classes/${classId}/students`, { method: 'POST', form });
+    photoStep.hidden = true;
+    $('#done-step').hidden = false;
+    $('#done-text').textContent = `${created.name ?? details.name} (roll no. ${created.rollNo ?? details.rollNo}) is in the class and will be recognised in class photos.`;
+    $('#done-title').focus();
+  },
+});

@@ -1,0 +1,104 @@
+import { api } from '../api.js';
+import { leaveNotice } from '../session.js';
+import { $, confirmDialog, daysBefore, errorText, formatDate, h, load, onSubmit, param, say, startSignedInPage, todayIn } from '../ui.js';
+import { createFaceCapture } from '../face-capture.js';
+
+startSignedInPage();
+const classId = param('class');
+const studentId = param('id');
+const base = `/api/classes/${classId}/students/${studentId}`;
+let student;
+let capture;
+
+function showStudent(s) {
+  student = s;
+  document.title = `${s.name} · Rollcall`;
+  $('#student-title').textContent = s.name;
+  $('#student-name').value = s.name;
+  $('#roll-no').value = s.rollNo;
+  $('#student-email').value = s.email ?? '';
+  showPhotos(s.faces ?? []);
+}
+
+function showPhotos(faces) {
+  $('#photos').replaceChildren(...faces.map((face, i) => {
+    const thumbnail = h('img', { alt: `Face photo ${i + 1} of ${student.name}`, width: 96, height: 96 });
+    // the thumbnail needs the bearer token, so it is fetched rather than linked
+    api(`${base}/faces/${face.id}/thumbnail`, { accept: 'image/jpeg' })
+      .then((blob) => { thumbnail.src = URL.createObjectURL(blob); })
+      .catch(() => thumbnail.replaceWith(h('span', { class: 'photo-placeholder' }, `Photo ${i + 1}`)));
+    return h('li', { class: 'photo' },
+      thumbnail,
+      face.current ? null : h('span', { class: 'muted' }, 'Old model'),
+      h('button', { type: 'button', class: 'danger small', 'aria-label': `Remove photo ${i + 1}`, onclick: () => removePhoto(face, i) }, 'Remove'));
+  }));
+  if (!faces.length) $('#photos').append(h('li', { class: 'muted' }, 'No face photo yet: this student cannot be recognised.'));
+  say('#photos-status', student.needsReEnrolment && faces.length ? 'Rollcall’s face model has changed: add a new photo so this student is recognised again.' : '', 'error');
+}
+
+async function removePhoto(face, index) {
+  const sure = await confirmDialog({ title: `Remove photo ${index + 1}?`, text: 'Rollcall will no longer use it to recognise the student.', confirmLabel: 'Remove photo' });
+  if (!sure) return;
+  try {
+    await api(`${base}/faces/${face.id}`, { method: 'DELETE' });
+    showStudent(await api(base));
+    say('#photos-status', 'Photo removed.', 'success');
+  } catch (error) {
+    say('#photos-status', errorText(error), 'error');
+  }
+}
+
+$('#add-photo').addEventListener('click', () => {
+  $('#add-photo').hidden = true;
+  capture = createFaceCapture($('#capture'), {
+    confirmLabel: 'Add this photo',
+    onPhoto: async (photo) => {
+      const form = new FormData();
+      form.append('photo', photo, 'face.jpg');
+      await api(`${base}/faces`, { method: 'POST', form });
+      capture.stop();
+      $('#capture').replaceChildren();
+      $('#add-photo').hidden = false;
+      showStudent(await api(base));
+      say('#photos-status', 'Photo added.', 'success');
+    },
+  });
+});
+
+onSubmit($('#details-form'), async ({ name, rollNo, email }, form) => {
+  showStudent(await api(base, { method: 'PATCH', json: { name: name.trim(), rollNo: rollNo.trim(), email: email.trim() || null } }));
+  say(form.querySelector('[data-saved]'), 'Details saved.', 'success');
+});
+
+$('#delete-student').addEventListener('click', async () => {
+  const sure = await confirmDialog({ title: `Delete ${student.name}?`, text: 'Their face photos and attendance records are erased too.', confirmLabel: 'Delete student' });
+  if (!sure) return;
+  try {
+    await api(base, { method: 'DELETE' });
+    leaveNotice(`${student.name} was deleted.`);
+    location.assign(`/class.html?id=${classId}`);
+  } catch (error) {
+    say($('#details-form [data-error]'), errorText(error), 'error');
+  }
+});
+
+async function showAttendance(from, to) {
+  const report = await api(`${base}/attendance?from=${from}&to=${to}`);
+  const days = [...report.present].sort((a, b) => b.date.localeCompare(a.date));
+  $('#attendance-summary').textContent = `Present on ${report.total} day${report.total === 1 ? '' : 's'} between ${formatDate(report.from)} and ${formatDate(report.to)}.`;
+  $('#attendance-dates').replaceChildren(...days.map((d) => h('li', {}, h('time', { datetime: d.date }, formatDate(d.date)),
+    h('span', { class: 'muted' }, d.source === 'MANUAL' ? ' · marked by hand' : ' · from a class photo'))));
+}
+
+onSubmit($('#range-form'), ({ from, to }) => showAttendance(from, to));
+
+load(async () => {
+  const klass = await api(`/api/classes/${classId}`);
+  $('#class-link').textContent = klass.name;
+  $('#class-link').href = `/class.html?id=${classId}`;
+  showStudent(await api(base));
+  const today = todayIn(klass.timezone);
+  $('#from').value = daysBefore(today, 30);
+  $('#to').value = today;
+  await showAttendance($('#from').value, today);
+});

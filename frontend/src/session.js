@@ -1,0 +1,61 @@
+// The access token lives in localStorage so every tab of the app shares one sign-in; it is dropped on sign-out,
+// on expiry and as soon as the API answers 401.
+const TOKEN_KEY = 'rollcall.token';
+const NOTICE_KEY = 'rollcall.notice';
+
+export function saveToken({ accessToken, expiresIn }) {
+  const expiresAt = Date.now() + expiresIn * 1000;
+  localStorage.setItem(TOKEN_KEY, JSON.stringify({ accessToken, expiresAt }));
+}
+
+export function currentToken() {
+  try {
+    const stored = JSON.parse(localStorage.getItem(TOKEN_KEY));
+    if (stored?.accessToken && stored.expiresAt > Date.now()) return stored.accessToken;
+  } catch {
+    // a malformed entry is treated like no sign-in at all
+  }
+  return null;
+}
+
+export function forgetToken() {
+  localStorage.removeItem(TOKEN_KEY);
+}
+
+/** A message for the next page (e.g. "your session has ended"), shown once. */
+export function leaveNotice(text) {
+  sessionStorage.setItem(NOTICE_KEY, text);
+}
+
+export function takeNotice() {
+  const text = sessionStorage.getItem(NOTICE_KEY);
+  sessionStorage.removeItem(NOTICE_KEY);
+  return text;
+}
+
+export function goToSignIn(notice) {
+  if (notice) leaveNotice(notice);
+  const here = location.pathname + location.search;
+  const next = here.startsWith('/signin') ? '' : `?next=${encodeURIComponent(here)}`;
+  location.assign(`/signin.html${next}`);
+}
+
+/** Pages behind sign-in call this first; without a usable token the visitor goes to sign in. */
+export function requireSignIn() {
+  const token = currentToken();
+  if (!token) {
+    const hadToken = localStorage.getItem(TOKEN_KEY) !== null;
+    forgetToken();
+    goToSignIn(hadToken ? 'Your session has expired. Please sign in again.' : null);
+    throw new SessionEnded();
+  }
+  return token;
+}
+
+/** Thrown to stop a page's work after it has been sent to the sign-in page. */
+export class SessionEnded extends Error {
+  constructor() {
+    super('Session ended');
+    this.name = 'SessionEnded';
+  }
+}
