@@ -70,8 +70,10 @@ export async function load(step) {
     await step();
   } catch (error) {
     if (error instanceof SessionEnded) return;
-    const main = $('main');
-    main.append(h('p', { class: 'message', 'data-kind': 'error', role: 'alert' }, errorText(error)));
+    const message = h('p', { class: 'message', 'data-kind': 'error', role: 'alert' }, errorText(error));
+    const heading = $('main h1');
+    if (heading) heading.after(message);
+    else $('main').prepend(message);
   }
 }
 
