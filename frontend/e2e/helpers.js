@@ -35,7 +35,7 @@ export async function codeFromOutbox(email, { after = 0 } = {}) {
       .map((f) => ({ f, text: readFileSync(f, 'utf8'), at: statSync(f).mtimeMs }))
       .filter(({ text }) => text.includes(email))
       .sort((a, b) => b.at - a.at);
-    found = mails[0]?.text.match(/\b(\d{6})\b/)?.[1];
+    found = mails[0]?.text.match(/Code:\s*(\d{6})/)?.[1];
     return found;
   }, { message: `a code mailed to ${email} in ${outbox}`, timeout: 15_000 }).toBeTruthy();
   return found;

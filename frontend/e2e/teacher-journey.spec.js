@@ -29,7 +29,7 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
   await test.step('sign up with the code from the mail', async () => {
     await page.getByRole('link', { name: 'Create an account' }).click();
     const started = Date.now() - 1000;
-    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByRole('button', { name: 'Send me a code' }).click();
     await expect(page.getByLabel('Code from the email')).toBeFocused();
     await expectAccessible(page, testInfo, 'signup-code');
@@ -44,11 +44,11 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
   await test.step('sign out, then sign in with the form', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('status')).toHaveText('You have signed out.');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('not the password');
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert')).toBeVisible();
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('heading', { name: 'Your classes' })).toBeVisible();
   });
@@ -163,8 +163,8 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
   });
 
   await test.step('sign in again and delete the account', async () => {
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
     await page.getByLabel('Your password').fill(PASSWORD);

@@ -1,5 +1,5 @@
 // Words a teacher understands for the API's stable problem codes. The server's own `detail` is used for codes not
-// listed here (and for ALREADY_ENROLLED_AS, whose detail names the student).
+// listed here (e.g. ALREADY_ENROLLED_AS, whose detail names the student).
 const BY_CODE = {
   EMAIL_NOT_VERIFIED: 'Please confirm your email address with the code we sent before creating the account.',
   EMAIL_TAKEN: 'An account with this email address already exists. Sign in, or reset the password if you forgot it.',
@@ -13,9 +13,7 @@ const BY_CODE = {
   UNSUPPORTED_IMAGE: 'This file is not a photo we can read. Use a JPEG, PNG or WebP image.',
   IMAGE_TOO_LARGE: 'This photo is too large. Use a smaller photo.',
   INVALID_CREDENTIALS: 'The email or password is not right.',
-  BAD_CREDENTIALS: 'The email or password is not right.',
-  TOO_MANY_REQUESTS: 'Too many attempts. Please wait a minute and try again.',
-  RATE_LIMITED: 'Too many attempts. Please wait a minute and try again.',
+  WRONG_PASSWORD: 'That password is not right.',
 };
 
 const BY_STATUS = {
@@ -34,7 +32,12 @@ const BY_STATUS = {
   504: 'Rollcall is not responding. Please try again in a moment.',
 };
 
+// The server's detail is written for people on client mistakes; "not found" and server failures carry technical
+// text, so those get our own sentence.
+const DETAIL_IS_FOR_PEOPLE = (status) => status >= 400 && status < 500 && status !== 404 && status !== 405 && status !== 415;
+
 export function teacherMessage({ status, code, detail }) {
-  if (code === 'ALREADY_ENROLLED_AS' && detail) return `This face already belongs to another student: ${detail}`;
-  return BY_CODE[code] ?? detail ?? BY_STATUS[status] ?? 'Something went wrong. Please try again.';
+  if (BY_CODE[code]) return BY_CODE[code];
+  if (detail && DETAIL_IS_FOR_PEOPLE(status)) return detail;
+  return BY_STATUS[status] ?? 'Something went wrong. Please try again.';
 }
