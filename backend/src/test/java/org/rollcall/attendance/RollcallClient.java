@@ -1,0 +1,164 @@
+package org.rollcall.attendance;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Talks to a running Rollcall over real HTTP as one teacher, the way the browser app does; answers are kept whatever
+ * their status so tests can assert on errors too.
+ */
+public final class RollcallClient {
+
+    /** An HTTP answer: status, content type and body (parsed as JSON when it is JSON). */
+    public record Answer(int status, String contentType, String body, JsonNode json) {
+
+        public String code() {
+            return json == null || json.get("code") == null ? null : json.get("code").asString();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestClient http;
+    private final String token;
+
+    public RollcallClient(String baseUrl, String token) {
+        this(RestClient.builder().baseUrl(baseUrl).build(), token);
+    }
+
+    private RollcallClient(RestClient http, String token) {
+        this.http = http;
+        this.token = token;
+    }
+
+    /** The same server with another token (null: no Authorization header at all). */
+    public RollcallClient as(String otherToken) {
+        return new RollcallClient(http, otherToken);
+    }
+
+    public Answer get(String path) {
+        return send(HttpMethod.GET, path, null, null, MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    public Answer getCsv(String path) {
+        return send(HttpMethod.GET, path, null, null, "text/csv");
+    }
+
+    public Answer delete(String path) {
+        return send(HttpMethod.DELETE, path, null, null, MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    public Answer put(String path) {
+        return send(HttpMethod.PUT, path, null, null, MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    public Answer postJson(String path, Object body) {
+        return send(HttpMethod.POST, path, MediaType.APPLICATION_JSON, JSON.writeValueAsString(body),
+                MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    public Answer patchJson(String path, Object body) {
+        return send(HttpMethod.PATCH, path, MediaType.APPLICATION_JSON, JSON.writeValueAsString(body),
+                MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    public Answer postMultipart(String path, MultiValueMap<String, ?> parts) {
+        return send(HttpMethod.POST, path, MediaType.MULTIPART_FORM_DATA, parts, MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    public UUID createClass(String name, String timezone) {
+        Answer answer = postJson("/api/classes", Map.of("name", name, "timezone", timezone));
+        check(answer, 201);
+        return UUID.fromString(answer.json().get("id").asString());
+    }
+
+    public Answer enrol(UUID classId, String name, String rollNo, byte[]... photos) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("student", JSON.writeValueAsString(Map.of("name", name, "rollNo", rollNo)),
+                MediaType.APPLICATION_JSON);
+        for (int i = 0; i < photos.length; i++) {
+            photo(parts, photos[i], "photo" + i + ".jpg");
+        }
+        return postMultipart("/api/classes/" + classId + "/students", parts.build());
+    }
+
+    public UUID enrolled(UUID classId, String name, String rollNo, byte[]... photos) {
+        Answer answer = enrol(classId, name, rollNo, photos);
+        check(answer, 201);
+        return UUID.fromString(answer.json().get("id").asString());
+    }
+
+    public Answer mark(UUID classId, LocalDate date, byte[]... photos) {
+        return postMultipart("/api/classes/" + classId + "/attendance", markParts(date, photos));
+    }
+
+    public static MultiValueMap<String, HttpEntity<?>> markParts(LocalDate date,
+                                                                                         byte[]... photos) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        if (date != null) {
+            parts.part("date", date.toString());
+        }
+        for (int i = 0; i < photos.length; i++) {
+            photo(parts, photos[i], "class" + i + ".jpg");
+        }
+        return parts.build();
+    }
+
+    public static void photo(MultipartBodyBuilder parts, byte[] bytes, String fileName) {
+        parts.part("photo", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }, MediaType.APPLICATION_OCTET_STREAM);
+    }
+
+    public static Answer check(Answer answer, int status) {
+        if (answer.status() != status) {
+            throw new AssertionError("expected " + status + " but got " + answer);
+        }
+        return answer;
+    }
+
+    public static List<JsonNode> list(JsonNode array) {
+        return array.valueStream().toList();
+    }
+
+    private Answer send(HttpMethod method, String path, MediaType contentType, Object body, String accept) {
+        RestClient.RequestBodySpec request = http.method(method).uri(path).header(HttpHeaders.ACCEPT, accept);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        if (body != null) {
+            request.contentType(contentType).body(body);
+        }
+        return request.exchange((req, res) -> {
+            String text = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            MediaType type = res.getHeaders().getContentType();
+            JsonNode json = null;
+            if (type != null && type.getSubtype().contains("json") && !text.isEmpty()) {
+                json = JSON.readTree(text);
+            }
+            return new Answer(res.getStatusCode().value(), type == null ? null : type.toString(), text, json);
+        });
+    }
+}
