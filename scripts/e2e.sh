@@ -24,4 +24,5 @@ if ! ls backend/target/rollcall-*.jar >/dev/null 2>&1; then
   mvn -B -f backend/pom.xml -DskipTests package
 fi
 cd frontend
+npm test --silent
 exec npx playwright test "$@"
