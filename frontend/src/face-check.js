@@ -72,11 +72,10 @@ export function faceBrightness(source, [x, y, width, height]) {
 
 /** Runs the check on one frame or still image. */
 export async function checkFace(human, source, frame, { still = false } = {}) {
-  // stills are unrelated images: Human's frame-to-frame cache must not reuse the previous result
-  const result = await human.detect(source, still ? { cacheSensitivity: 0 } : undefined);
+  const result = await human.detect(source);
   const faces = result.face ?? [];
   const brightness = faces.length === 1 ? faceBrightness(source, faces[0].box) : undefined;
-  return judgeFaces(faces, frame, brightness);
+  return judgeFaces(faces, frame, brightness, { still });
 }
 
 export function backendName(human) {

@@ -30,16 +30,18 @@ const degrees = (radians) => Math.abs((radians * 180) / Math.PI);
  * @param faces Human's face results ({box:[x,y,w,h], score, rotation:{angle:{yaw,pitch,roll}}})
  * @param frame {width, height}
  * @param brightness mean luma of the face region, or undefined when not measured
+ * @param still true for a picked photo: a tight crop (passport style) is fine there, while a camera too close cuts
+ *              the face off as the head moves
  * @returns {{ok: boolean, hint: string, face?: object}}
  */
-export function judgeFaces(faces, frame, brightness) {
+export function judgeFaces(faces, frame, brightness, { still = false } = {}) {
   if (faces.length === 0) return { ok: false, hint: HINTS.noFace };
   if (faces.length > 1) return { ok: false, hint: HINTS.manyFaces };
   const [face] = faces;
   const [, , width] = face.box;
   const shorter = Math.min(frame.width, frame.height);
   if (width < LIMITS.minFacePixels || width < LIMITS.minFaceShare * shorter) return { ok: false, hint: HINTS.closer, face };
-  if (width > LIMITS.maxFaceShare * shorter) return { ok: false, hint: HINTS.further, face };
+  if (!still && width > LIMITS.maxFaceShare * shorter) return { ok: false, hint: HINTS.further, face };
   const angle = face.rotation?.angle;
   if (angle) {
     if (degrees(angle.roll) > LIMITS.maxRollDeg) return { ok: false, hint: HINTS.level, face };

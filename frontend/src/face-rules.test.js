@@ -21,6 +21,7 @@ test('size: too small asks to come closer, too big to move back', () => {
   assert.equal(judgeFaces([face({ width: LIMITS.minFacePixels - 1 })], frame, 120).hint, HINTS.closer);
   assert.equal(judgeFaces([face({ width: 0.2 * 480 })], frame, 120).hint, HINTS.closer);
   assert.equal(judgeFaces([face({ width: 0.95 * 480 })], frame, 120).hint, HINTS.further);
+  assert.equal(judgeFaces([face({ width: 0.95 * 480 })], frame, 120, { still: true }).ok, true);
 });
 
 test('pose: roll asks for a level head, yaw or pitch for a straight look', () => {
