@@ -57,7 +57,7 @@ class LoginThrottle {
     private static BucketConfiguration configuration(LoginThrottleProperties.Limit limit) {
         return BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.refillPeriod()))
+                        .refillIntervally(limit.capacity(), limit.refillPeriod()))
                 .build();
     }
 
