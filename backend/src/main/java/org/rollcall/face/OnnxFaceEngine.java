@@ -1,0 +1,293 @@
+package org.rollcall.face;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.imageio.ImageIO;
+
+import org.rollcall.face.align.FaceAligner;
+import org.rollcall.face.align.QualityMeter;
+import org.rollcall.face.detect.BlazeFaceDetector;
+import org.rollcall.face.detect.Detection;
+import org.rollcall.face.image.ImageDecoder;
+import org.rollcall.face.image.RgbImage;
+import org.rollcall.face.match.OneToOneMatcher;
+import org.rollcall.face.model.DlibResnetConverter;
+import org.rollcall.face.model.FaceModels;
+import org.rollcall.face.model.ShapePredictor;
+import org.rollcall.face.model.TfjsGraphConverter;
+import org.rollcall.face.onnx.OnnxRuntimeLoader;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+/**
+ * The face engine on ONNX Runtime: BlazeFace (converted from Human's TFJS graph) finds faces, dlib's 5-point
+ * predictor places the landmarks, dlib's chip (150 px, padding 0.25) feeds dlib's ResNet (converted from its .dat),
+ * whose 128-d output is L2-normalised. Models are converted in memory when the engine is built (about a second);
+ * build one engine per application and share it (thread-safe). Close it to free the native sessions.
+ *
+ * <p>Landmarks of a {@link DetectedFace} are dlib's five points: 0 outer and 1 inner corner of the eye on the
+ * image's right (the person's left eye), 2 outer and 3 inner corner of the eye on the image's left, 4 the bottom
+ * of the nose.
+ */
+public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
+
+    private static final String MODEL_ID = "dlib-resnet-v1/sp5-chip150-p0.25";
+    private static final int EMBEDDING = 128;
+
+    private final FaceEngineSettings settings;
+    private final ImageDecoder decoder;
+    private final BlazeFaceDetector detector;
+    private final FaceAligner aligner;
+    private final OrtEnvironment env;
+    private final OrtSession resnet;
+    private final OneToOneMatcher matcher;
+    private final ExecutorService workers;
+
+    public OnnxFaceEngine(FaceEngineSettings settings) {
+        this.settings = settings;
+        this.decoder = new ImageDecoder(settings.maxImageBytes(), settings.maxImagePixels(), settings.maxImageSide(),
+                settings.maxDecodedSide());
+        this.env = OnnxRuntimeLoader.environment();
+        byte[] blazeface = TfjsGraphConverter.toOnnx(FaceModels.read(FaceModels.BLAZEFACE_JSON),
+                FaceModels.read(FaceModels.BLAZEFACE_BIN), BlazeFaceDetector.INPUT,
+                new long[]{-1, 3, BlazeFaceDetector.SIZE, BlazeFaceDetector.SIZE},
+                Map.of("Identity", new long[]{-1, 512, 1}, "Identity_1", new long[]{-1, 384, 1},
+                        "Identity_2", new long[]{-1, 512, 16}, "Identity_3", new long[]{-1, 384, 16}));
+        this.detector = new BlazeFaceDetector(env, OnnxRuntimeLoader.session(env, blazeface, settings.threads()),
+                new BlazeFaceDetector.Settings(settings.detectorMinScore(), settings.tileMinScore(),
+                        settings.nmsIou(), settings.tileMinImageSide(), settings.tileOverlap(), settings.tileSide()));
+        this.aligner = new FaceAligner(ShapePredictor.read(FaceModels.read(FaceModels.SHAPE_PREDICTOR)));
+        this.resnet = OnnxRuntimeLoader.session(env, DlibResnetConverter.toOnnx(FaceModels.read(FaceModels.RESNET)), 1);
+        this.matcher = new OneToOneMatcher(settings.matchThreshold(), settings.matchMargin(),
+                settings.matchMinInterOcularPx());
+        this.workers = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
+            Thread t = new Thread(r, "face-engine");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public String modelId() {
+        return settings.flipAugmentation() ? MODEL_ID + "+flip" : MODEL_ID;
+    }
+
+    @Override
+    public List<DetectedFace> findFaces(byte[] image) {
+        return analyse(image, true).stream().map(Analysed::face).toList();
+    }
+
+    @Override
+    public Enrolment enrol(byte[] image) {
+        List<Analysed> faces = new ArrayList<>(analyse(image, false));
+        if (faces.isEmpty()) {
+            throw new FaceRejectedException(RejectReason.NO_FACE, "No face was found in the photo.");
+        }
+        faces.sort(Comparator.comparing((Analysed a) -> a.face().quality().interOcularPx()).reversed());
+        FaceQuality q = faces.get(0).face().quality();
+        long others = faces.stream().skip(1)
+                .filter(a -> a.face().quality().interOcularPx() >= settings.enrolOtherFaceRatio() * q.interOcularPx())
+                .count();
+        if (others > 0) {
+            throw new FaceRejectedException(RejectReason.MULTIPLE_FACES,
+                    "The photo shows " + (others + 1) + " faces; an enrolment photo must show only the student.");
+        }
+        if (q.interOcularPx() < settings.enrolMinInterOcularPx()) {
+            throw new FaceRejectedException(RejectReason.FACE_TOO_SMALL, String.format(
+                    "The face is too small: %.0f px between the eyes, at least %.0f px are needed.",
+                    q.interOcularPx(), settings.enrolMinInterOcularPx()));
+        }
+        if (Math.abs(q.yawDeg()) > settings.enrolMaxYawDeg() || Math.abs(q.pitchDeg()) > settings.enrolMaxPitchDeg()
+                || Math.abs(q.rollDeg()) > settings.enrolMaxRollDeg()) {
+            throw new FaceRejectedException(RejectReason.NOT_FRONTAL, String.format(
+                    "The face is not frontal enough (turn %.0f°, tilt %.0f°, rotation %.0f°; at most %.0f°, %.0f° "
+                            + "and %.0f°).", q.yawDeg(), q.pitchDeg(), q.rollDeg(), settings.enrolMaxYawDeg(),
+                    settings.enrolMaxPitchDeg(), settings.enrolMaxRollDeg()));
+        }
+        if (q.brightness() < settings.enrolMinBrightness()) {
+            throw new FaceRejectedException(RejectReason.TOO_DARK, String.format(
+                    "The face is too dark (brightness %.0f of 255, at least %.0f needed).", q.brightness(),
+                    settings.enrolMinBrightness()));
+        }
+        if (q.sharpness() < settings.enrolMinSharpness()) {
+            throw new FaceRejectedException(RejectReason.TOO_BLURRY, String.format(
+                    "The face is too blurry (sharpness %.1f, at least %.1f needed).", q.sharpness(),
+                    settings.enrolMinSharpness()));
+        }
+        return new Enrolment(faces.get(0).face(), jpeg(faces.get(0).chip()));
+    }
+
+    @Override
+    public <K> List<Assignment<K>> match(List<DetectedFace> probes, List<GalleryEntry<K>> gallery) {
+        return matcher.match(probes, gallery);
+    }
+
+    /** A face with its aligned chip (kept for thumbnails). */
+    private record Analysed(DetectedFace face, float[] chip) {
+    }
+
+    private List<Analysed> analyse(byte[] bytes, boolean smallFacePass) {
+        ImageDecoder.Decoded decoded = decoder.decode(bytes);
+        RgbImage image = decoded.image();
+        int scale = decoded.scale();
+        List<Detection> detections = detector.detect(image, smallFacePass);
+        if (detections.isEmpty()) {
+            return List.of();
+        }
+        List<FaceAligner.Aligned> aligned = inParallel(detections, d -> aligner.align(image, d));
+        float[][] embeddings = embed(aligned);
+        List<Analysed> faces = new ArrayList<>(detections.size());
+        for (int i = 0; i < detections.size(); i++) {
+            Detection d = detections.get(i);
+            FaceAligner.Aligned a = aligned.get(i);
+            List<Point> landmarks = new ArrayList<>(5);
+            for (int k = 0; k < 10; k += 2) {
+                landmarks.add(new Point(a.landmarks()[k] * scale, a.landmarks()[k + 1] * scale));
+            }
+            Box box = new Box(d.x1() * scale, d.y1() * scale, d.width() * scale, d.height() * scale);
+            FaceQuality quality = QualityMeter.measure(a.landmarks(), a.chip(), scale);
+            faces.add(new Analysed(new DetectedFace(box, List.copyOf(landmarks), d.score(), quality, embeddings[i]),
+                    a.chip()));
+        }
+        return faces;
+    }
+
+    /** Embeds the chips, split into one batch per worker thread (one intra-op thread per run beats two here). */
+    private float[][] embed(List<FaceAligner.Aligned> aligned) {
+        int n = aligned.size();
+        int batches = Math.min(n, Math.max(1, settings.threads()));
+        List<int[]> ranges = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            ranges.add(new int[]{b * n / batches, (b + 1) * n / batches});
+        }
+        List<float[][]> parts = inParallel(ranges, r -> embedRange(aligned, r[0], r[1]));
+        float[][] out = new float[n][];
+        for (int b = 0; b < batches; b++) {
+            System.arraycopy(parts.get(b), 0, out, ranges.get(b)[0], parts.get(b).length);
+        }
+        return out;
+    }
+
+    private float[][] embedRange(List<FaceAligner.Aligned> aligned, int from, int to) {
+        int chip = 3 * FaceAligner.CHIP * FaceAligner.CHIP;
+        boolean flip = settings.flipAugmentation();
+        int count = (to - from) * (flip ? 2 : 1);
+        float[] input = new float[count * chip];
+        for (int i = from; i < to; i++) {
+            float[] c = aligned.get(i).chip();
+            int slot = (i - from) * (flip ? 2 : 1);
+            System.arraycopy(c, 0, input, slot * chip, chip);
+            if (flip) {
+                mirror(c, input, (slot + 1) * chip);
+            }
+        }
+        float[][] raw;
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input),
+                new long[]{count, 3, FaceAligner.CHIP, FaceAligner.CHIP});
+             OrtSession.Result result = resnet.run(Map.of("image", tensor))) {
+            raw = (float[][]) result.get(0).getValue();
+        } catch (OrtException e) {
+            throw new IllegalStateException("Embedding failed", e);
+        }
+        float[][] out = new float[to - from][];
+        for (int i = 0; i < out.length; i++) {
+            float[] e = new float[EMBEDDING];
+            for (int k = 0; k < EMBEDDING; k++) {
+                e[k] = flip ? raw[2 * i][k] + raw[2 * i + 1][k] : raw[i][k];
+            }
+            out[i] = normalise(e);
+        }
+        return out;
+    }
+
+    private static void mirror(float[] chip, float[] out, int offset) {
+        int n = FaceAligner.CHIP;
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < n; y++) {
+                int row = c * n * n + y * n;
+                for (int x = 0; x < n; x++) {
+                    out[offset + row + x] = chip[row + n - 1 - x];
+                }
+            }
+        }
+    }
+
+    private static float[] normalise(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        float inv = (float) (1 / Math.sqrt(Math.max(sum, 1e-12)));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= inv;
+        }
+        return v;
+    }
+
+    private <T, R> List<R> inParallel(List<T> items, java.util.function.Function<T, R> work) {
+        if (items.size() == 1 || settings.threads() <= 1) {
+            return items.stream().map(work).toList();
+        }
+        List<Future<R>> futures = items.stream().map(item -> workers.submit(() -> work.apply(item))).toList();
+        List<R> results = new ArrayList<>(items.size());
+        for (Future<R> f : futures) {
+            try {
+                results.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return results;
+    }
+
+    private static byte[] jpeg(float[] chip) {
+        int n = FaceAligner.CHIP;
+        BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                int i = y * n + x;
+                int r = Math.round(chip[i]);
+                int g = Math.round(chip[i + n * n]);
+                int b = Math.round(chip[i + 2 * n * n]);
+                img.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(img, "jpeg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot encode the thumbnail", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        try {
+            resnet.close();
+            detector.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

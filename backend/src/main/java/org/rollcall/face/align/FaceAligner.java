@@ -1,0 +1,160 @@
+package org.rollcall.face.align;
+
+import org.rollcall.face.detect.Detection;
+import org.rollcall.face.image.RgbImage;
+import org.rollcall.face.model.ShapePredictor;
+
+/**
+ * Turns a detection into dlib's five landmarks and dlib's 150x150 face chip (padding 0.25), the input the dlib
+ * ResNet was trained on.
+ *
+ * <p>The predictor expects an upright face in a box like dlib's detector gives. The box is placed so that the
+ * predictor's mean shape has its eyes on BlazeFace's eyes, in a frame rotated by the eye line; pixels are read
+ * through that rotation, so tilted heads need no rotated copy of the image.
+ */
+public final class FaceAligner {
+
+    public static final int CHIP = 150;
+    public static final double PADDING = 0.25;
+
+    /** dlib's 5-point chip template (get_face_chip_details), before padding, in landmark order. */
+    private static final double[] TEMPLATE = {
+            0.8595674595992, 0.2134981538014,
+            0.6460604764104, 0.2289674387677,
+            0.1205750620789, 0.2137274526848,
+            0.3340850613712, 0.2290642403242,
+            0.4901123135679, 0.6277975316475};
+
+    private final ShapePredictor predictor;
+    private final double meanMidX;
+    private final double meanMidY;
+    private final double meanEyeDistance;
+    private final double[] chipTemplate = new double[10];
+
+    public FaceAligner(ShapePredictor predictor) {
+        if (predictor.pointCount() != 5) {
+            throw new IllegalArgumentException("Needs the 5-point shape predictor");
+        }
+        this.predictor = predictor;
+        float[] m = predictor.meanShape();
+        double rightX = (m[0] + m[2]) / 2;
+        double rightY = (m[1] + m[3]) / 2;
+        double leftX = (m[4] + m[6]) / 2;
+        double leftY = (m[5] + m[7]) / 2;
+        meanMidX = (rightX + leftX) / 2;
+        meanMidY = (rightY + leftY) / 2;
+        meanEyeDistance = Math.hypot(rightX - leftX, rightY - leftY);
+        for (int i = 0; i < 10; i++) {
+            chipTemplate[i] = (PADDING + TEMPLATE[i]) / (2 * PADDING + 1) * CHIP;
+        }
+    }
+
+    /**
+     * @param landmarks the five points (x, y pairs) in image pixels, dlib's order
+     * @param chip      150x150 RGB, planar (R plane, G plane, B plane), values 0..255
+     * @param scale     image pixels per chip pixel
+     */
+    public record Aligned(float[] landmarks, float[] chip, double scale) {
+    }
+
+    public float[] landmarks(RgbImage image, Detection detection) {
+        float[] kp = detection.keypoints();
+        double ax = kp[0], ay = kp[1], bx = kp[2], by = kp[3];
+        double midX = (ax + bx) / 2;
+        double midY = (ay + by) / 2;
+        // "right" in the face's own frame: the mouth is below the eyes, so right is "down" turned by -90 degrees
+        double downX = kp[6] - midX;
+        double downY = kp[7] - midY;
+        boolean aIsLeft = (ax - midX) * downY - (ay - midY) * downX < 0;
+        double leftX = aIsLeft ? ax : bx, leftY = aIsLeft ? ay : by;
+        double rightX = aIsLeft ? bx : ax, rightY = aIsLeft ? by : ay;
+        double angle = Math.atan2(rightY - leftY, rightX - leftX);
+        double eyeDistance = Math.max(1, Math.hypot(rightX - leftX, rightY - leftY));
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        double size = eyeDistance / meanEyeDistance + 1;
+        double left = midX - meanMidX * (size - 1);
+        double top = midY - meanMidY * (size - 1);
+        // upright frame point u maps to image point mid + R(angle) (u - mid)
+        float[] upright = predictor.predict((ux, uy) -> {
+            double dx = ux - midX;
+            double dy = uy - midY;
+            return image.grey((int) Math.round(midX + cos * dx - sin * dy), (int) Math.round(midY + sin * dx + cos * dy));
+        }, left, top, size);
+        float[] points = new float[upright.length];
+        for (int i = 0; i < upright.length; i += 2) {
+            double dx = upright[i] - midX;
+            double dy = upright[i + 1] - midY;
+            points[i] = (float) (midX + cos * dx - sin * dy);
+            points[i + 1] = (float) (midY + sin * dx + cos * dy);
+        }
+        return points;
+    }
+
+    public Aligned align(RgbImage image, Detection detection) {
+        return chip(image, landmarks(image, detection));
+    }
+
+    /** dlib's extract_image_chip for get_face_chip_details(landmarks, 150, 0.25), with area sampling when shrinking. */
+    public Aligned chip(RgbImage image, float[] points) {
+        // least-squares similarity chip -> image: image = [a -b; b a] chip + t
+        double mcx = 0, mcy = 0, mix = 0, miy = 0;
+        for (int i = 0; i < 5; i++) {
+            mcx += chipTemplate[2 * i];
+            mcy += chipTemplate[2 * i + 1];
+            mix += points[2 * i];
+            miy += points[2 * i + 1];
+        }
+        mcx /= 5;
+        mcy /= 5;
+        mix /= 5;
+        miy /= 5;
+        double sa = 0, sb = 0, norm = 0;
+        for (int i = 0; i < 5; i++) {
+            double cx = chipTemplate[2 * i] - mcx;
+            double cy = chipTemplate[2 * i + 1] - mcy;
+            double ix = points[2 * i] - mix;
+            double iy = points[2 * i + 1] - miy;
+            sa += cx * ix + cy * iy;
+            sb += cx * iy - cy * ix;
+            norm += cx * cx + cy * cy;
+        }
+        double a = sa / norm;
+        double b = sb / norm;
+        double scale = Math.hypot(a, b);
+        double angle = Math.atan2(b, a);
+        // dlib keeps only the centre, angle and scale, and spreads the chip's corner pixels over size * scale
+        double centreX = a * (CHIP / 2.0) - b * (CHIP / 2.0) + (mix - (a * mcx - b * mcy));
+        double centreY = b * (CHIP / 2.0) + a * (CHIP / 2.0) + (miy - (b * mcx + a * mcy));
+        double step = scale * CHIP / (CHIP - 1);
+        double ux = Math.cos(angle) * step;
+        double uy = Math.sin(angle) * step;
+        int grid = Math.max(1, Math.min(4, (int) Math.ceil(step - 0.25)));
+        float[] chip = new float[3 * CHIP * CHIP];
+        float[] rgb = new float[3];
+        int plane = CHIP * CHIP;
+        double half = (CHIP - 1) / 2.0;
+        for (int r = 0; r < CHIP; r++) {
+            for (int c = 0; c < CHIP; c++) {
+                rgb[0] = 0;
+                rgb[1] = 0;
+                rgb[2] = 0;
+                for (int gy = 0; gy < grid; gy++) {
+                    double v = r - half + (gy + 0.5) / grid - 0.5;
+                    for (int gx = 0; gx < grid; gx++) {
+                        double u = c - half + (gx + 0.5) / grid - 0.5;
+                        double x = centreX + ux * u - uy * v;
+                        double y = centreY + uy * u + ux * v;
+                        image.addBilinear(x, y, rgb);
+                    }
+                }
+                int o = r * CHIP + c;
+                float n = grid * grid;
+                chip[o] = rgb[0] / n;
+                chip[o + plane] = rgb[1] / n;
+                chip[o + 2 * plane] = rgb[2] / n;
+            }
+        }
+        return new Aligned(points, chip, scale);
+    }
+}

@@ -1,0 +1,103 @@
+package org.rollcall.face.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Suggests the matcher's threshold and margin from photos grouped by person. The threshold is the lowest score
+ * whose false-accept rate over all impostor pairs is within the target. The margin is chosen by leave-one-out
+ * identification (each photo a probe, every other photo enrolled): the largest margin that keeps the correct
+ * acceptances (at that threshold) within half a percent of what no margin gives, which removes the close calls
+ * where an impostor is barely ahead of the second-best subject.
+ */
+final class Calibration {
+
+    record Result(double threshold, double far, double tar, double margin, int genuinePairs, int impostorPairs,
+                  double identificationCorrect, double identificationWrong) {
+    }
+
+    private Calibration() {
+    }
+
+    static Result suggest(List<List<float[]>> people, double targetFar) {
+        List<Double> genuine = new ArrayList<>();
+        List<Double> impostor = new ArrayList<>();
+        for (int p = 0; p < people.size(); p++) {
+            List<float[]> a = people.get(p);
+            for (int i = 0; i < a.size(); i++) {
+                for (int j = i + 1; j < a.size(); j++) {
+                    genuine.add(FaceCli.dot(a.get(i), a.get(j)));
+                }
+                for (int q = p + 1; q < people.size(); q++) {
+                    for (float[] other : people.get(q)) {
+                        impostor.add(FaceCli.dot(a.get(i), other));
+                    }
+                }
+            }
+        }
+        double[] imp = impostor.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] gen = genuine.stream().mapToDouble(Double::doubleValue).toArray();
+        double threshold = PairStats.thresholdAtFar(imp, targetFar);
+
+        // leave-one-out identification: best score per other person, and for the own person (other photos)
+        List<double[]> probes = new ArrayList<>(); // {ownBest, bestOther, secondBestOther}
+        for (int p = 0; p < people.size(); p++) {
+            for (int i = 0; i < people.get(p).size(); i++) {
+                float[] probe = people.get(p).get(i);
+                double own = -1;
+                for (int j = 0; j < people.get(p).size(); j++) {
+                    if (j != i) {
+                        own = Math.max(own, FaceCli.dot(probe, people.get(p).get(j)));
+                    }
+                }
+                double best = -1, second = -1;
+                for (int q = 0; q < people.size(); q++) {
+                    if (q == p) {
+                        continue;
+                    }
+                    double s = -1;
+                    for (float[] other : people.get(q)) {
+                        s = Math.max(s, FaceCli.dot(probe, other));
+                    }
+                    if (s > best) {
+                        second = best;
+                        best = s;
+                    } else if (s > second) {
+                        second = s;
+                    }
+                }
+                probes.add(new double[]{own, best, second});
+            }
+        }
+        double[] noMargin = identify(probes, threshold, 0);
+        double margin = 0;
+        for (double m = 0; m <= 0.15; m += 0.0025) {
+            if (identify(probes, threshold, m)[0] >= noMargin[0] - 0.005) {
+                margin = m;
+            }
+        }
+        double[] chosen = identify(probes, threshold, margin);
+        return new Result(threshold, PairStats.acceptRate(imp, threshold), PairStats.acceptRate(gen, threshold),
+                margin, gen.length,
+                imp.length, chosen[0], chosen[1]);
+    }
+
+    /** {correct rate, wrong rate} of accepting the best subject with this threshold and margin. */
+    private static double[] identify(List<double[]> probes, double threshold, double margin) {
+        int correct = 0, wrong = 0;
+        for (double[] p : probes) {
+            double own = p[0], best = p[1], second = p[2];
+            boolean ownWins = own > best;
+            double top = Math.max(own, best);
+            double runnerUp = ownWins ? best : Math.max(own, second);
+            if (top >= threshold && top - runnerUp >= margin) {
+                if (ownWins && own >= 0) {
+                    correct++;
+                } else {
+                    wrong++;
+                }
+            }
+        }
+        return new double[]{(double) correct / probes.size(), (double) wrong / probes.size()};
+    }
+}

@@ -1,0 +1,171 @@
+package org.rollcall.face.cli;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+
+import org.rollcall.face.Box;
+import org.rollcall.face.DetectedFace;
+import org.rollcall.face.FaceEngineSettings;
+import org.rollcall.face.FaceQuality;
+import org.rollcall.face.GalleryEntry;
+import org.rollcall.face.OnnxFaceEngine;
+
+/**
+ * {@code face bench}: the speed figures of the face issue, printed as p50/p95 over repeated runs after a warm-up.
+ * The photos are scaled (cover + centre crop) to the exact sizes and encoded as JPEG in memory, so the end-to-end
+ * figure includes JPEG decoding.
+ */
+final class FaceBenchmark {
+
+    private final PrintStream out;
+
+    FaceBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(List<String> args) throws IOException {
+        String single = FaceCli.option(args, "--single", null);
+        String group = FaceCli.option(args, "--group", null);
+        int runs = Integer.parseInt(FaceCli.option(args, "--runs", "50"));
+        long start = System.nanoTime();
+        try (OnnxFaceEngine engine = new OnnxFaceEngine(FaceEngineSettings.from(System::getProperty))) {
+            out.printf(Locale.ROOT, "engine start-up (checksums, conversion, sessions): %.0f ms%n", ms(start));
+            if (single != null) {
+                byte[] jpeg = scaledJpeg(Path.of(single), 640, 480);
+                int faces = engine.findFaces(jpeg).size();
+                report("640x480 end-to-end (decode+detect+align+embed), " + faces + " face(s)",
+                        time(runs, () -> engine.findFaces(jpeg)));
+            }
+            if (group != null) {
+                byte[] jpeg = scaledJpeg(Path.of(group), 1920, 1080);
+                int faces = engine.findFaces(jpeg).size();
+                report("1920x1080 end-to-end, " + faces + " face(s)", time(Math.max(5, runs / 3),
+                        () -> engine.findFaces(jpeg)));
+                report("1920x1080 JPEG decode alone (ImageIO)", time(Math.max(5, runs / 3), () -> decode(jpeg)));
+            }
+            matcher(engine, runs);
+        }
+        memory();
+        return 0;
+    }
+
+    private void matcher(OnnxFaceEngine engine, int runs) {
+        Random random = new Random(42);
+        List<DetectedFace> probes = new ArrayList<>();
+        FaceQuality quality = new FaceQuality(60, 0, 0, 0, 100, 128);
+        for (int i = 0; i < 50; i++) {
+            probes.add(new DetectedFace(new Box(0, 0, 100, 100), List.of(), 1, quality, unit(random)));
+        }
+        List<GalleryEntry<Integer>> gallery = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            gallery.add(new GalleryEntry<>(i / 5, unit(random)));
+        }
+        report("matcher 50 probes x 50000 enrolled (10000 subjects)", time(Math.max(20, runs),
+                () -> engine.match(probes, gallery)));
+    }
+
+    private static float[] unit(Random random) {
+        float[] v = new float[128];
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+            s += v[i] * v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) Math.sqrt(s);
+        }
+        return v;
+    }
+
+    private void memory() {
+        long heapPeak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPeak += pool.getPeakUsage().getUsed();
+            }
+        }
+        out.printf(Locale.ROOT, "peak heap (sum of pool peaks) %.0f MB, max heap %.0f MB%n", heapPeak / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576.0);
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM") || line.startsWith("VmRSS")) {
+                    out.println(line.replaceAll("\\s+", " ") + (line.startsWith("VmHWM") ? " (peak RSS)" : ""));
+                }
+            }
+        } catch (IOException e) {
+            out.println("RSS not available on this system");
+        }
+    }
+
+    private static double[] time(int runs, Supplier<?> work) {
+        for (int i = 0; i < Math.max(3, runs / 5); i++) {
+            work.get();
+        }
+        double[] t = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            work.get();
+            t[i] = ms(s);
+        }
+        Arrays.sort(t);
+        return t;
+    }
+
+    private void report(String what, double[] sorted) {
+        out.printf(Locale.ROOT, "%s: p50 %.1f ms, p95 %.1f ms, min %.1f ms (%d runs)%n", what,
+                sorted[sorted.length / 2], sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)],
+                sorted[0], sorted.length);
+    }
+
+    private static double ms(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static BufferedImage decode(byte[] jpeg) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(jpeg));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Scales the photo to cover width x height, crops the centre, and encodes it as JPEG. */
+    private static byte[] scaledJpeg(Path photo, int width, int height) throws IOException {
+        BufferedImage source = ImageIO.read(photo.toFile());
+        if (source == null) {
+            throw new IOException(photo + " is not a readable image");
+        }
+        double scale = Math.max((double) width / source.getWidth(), (double) height / source.getHeight());
+        int w = (int) Math.round(source.getWidth() * scale);
+        int h = (int) Math.round(source.getHeight() * scale);
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.drawImage(source, (width - w) / 2, (height - h) / 2, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(target, "jpeg", bytes);
+        return bytes.toByteArray();
+    }
+}

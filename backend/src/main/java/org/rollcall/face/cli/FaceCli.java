@@ -1,0 +1,277 @@
+package org.rollcall.face.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.rollcall.face.DetectedFace;
+import org.rollcall.face.FaceEngineSettings;
+import org.rollcall.face.FaceRejectedException;
+import org.rollcall.face.OnnxFaceEngine;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar rollcall.jar face <command> ...}: the face engine from the command line, with nothing else
+ * started. Commands: detect, embed, eval-pairs, calibrate, bench (see {@link #usage()}).
+ */
+public final class FaceCli {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public FaceCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs a command and returns the process exit code (0 ok, 1 failure, 2 usage). */
+    public int run(String... args) {
+        if (args.length == 0) {
+            err.println(usage());
+            return 2;
+        }
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        try {
+            return switch (args[0]) {
+                case "detect" -> detect(rest);
+                case "embed" -> embed(rest);
+                case "eval-pairs" -> evalPairs(rest);
+                case "calibrate" -> calibrate(rest);
+                case "bench" -> new FaceBenchmark(out).run(rest);
+                default -> {
+                    err.println(usage());
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(usage());
+            return 2;
+        } catch (IOException e) {
+            err.println("I/O error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static String usage() {
+        return """
+                usage: face detect IMAGE...
+                       face embed [--pick largest|center] IMAGE...
+                       face eval-pairs --root DIR PAIRS        (PAIRS lines: path1<TAB>path2<TAB>1|0)
+                       face calibrate [--far 0.001] DIR        (DIR holds one folder of photos per person)
+                       face bench [--photo-640 FILE] [--photo-1080 FILE] [--runs N]""";
+    }
+
+    private int detect(List<String> images) throws IOException {
+        requireArgs(images, "detect needs at least one image");
+        try (OnnxFaceEngine engine = new OnnxFaceEngine(FaceEngineSettings.from(System::getProperty))) {
+            for (String path : images) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("path", path);
+                try {
+                    line.put("faces", engine.findFaces(Files.readAllBytes(Path.of(path))).stream()
+                            .map(FaceCli::describe).toList());
+                } catch (FaceRejectedException e) {
+                    line.put("error", e.reason().name());
+                    line.put("message", e.getMessage());
+                }
+                out.println(json.writeValueAsString(line));
+            }
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> describe(DetectedFace f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("box", f.box());
+        m.put("landmarks", f.landmarks());
+        m.put("score", f.score());
+        m.put("quality", f.quality());
+        return m;
+    }
+
+    private int embed(List<String> args) throws IOException {
+        String pick = option(args, "--pick", "largest");
+        requireArgs(args, "embed needs at least one image");
+        try (OnnxFaceEngine engine = new OnnxFaceEngine(FaceEngineSettings.from(System::getProperty))) {
+            for (String path : args) {
+                Optional<float[]> e = embedOne(engine, Path.of(path), pick);
+                out.println(path + "\t" + e.map(FaceCli::csv).orElse("NOFACE"));
+            }
+        }
+        return 0;
+    }
+
+    private int evalPairs(List<String> args) throws IOException {
+        Path root = Path.of(option(args, "--root", "."));
+        String pick = option(args, "--pick", "center");
+        requireArgs(args, "eval-pairs needs a PAIRS file");
+        List<String[]> pairs = Files.readAllLines(Path.of(args.get(0))).stream()
+                .map(String::strip).filter(l -> !l.isEmpty()).map(l -> l.split("\t")).toList();
+        Map<String, Optional<float[]>> cache = new LinkedHashMap<>();
+        double[] scores = new double[pairs.size()];
+        boolean[] same = new boolean[pairs.size()];
+        int missing = 0;
+        try (OnnxFaceEngine engine = new OnnxFaceEngine(FaceEngineSettings.from(System::getProperty))) {
+            for (int i = 0; i < pairs.size(); i++) {
+                String[] p = pairs.get(i);
+                if (p.length != 3) {
+                    throw new IllegalArgumentException("Bad pairs line " + (i + 1) + ": " + String.join(" ", p));
+                }
+                Optional<float[]> a = cache.computeIfAbsent(p[0], k -> embedOneUnchecked(engine, root.resolve(k), pick));
+                Optional<float[]> b = cache.computeIfAbsent(p[1], k -> embedOneUnchecked(engine, root.resolve(k), pick));
+                same[i] = p[2].equals("1");
+                if (a.isEmpty() || b.isEmpty()) {
+                    missing++;
+                    scores[i] = -1;
+                } else {
+                    scores[i] = dot(a.get(), b.get());
+                }
+            }
+        }
+        PairStats.Folds folds = PairStats.tenFold(scores, same, 10);
+        double[] genuine = filter(scores, same, true);
+        double[] impostor = filter(scores, same, false);
+        double tAtFar = PairStats.thresholdAtFar(impostor, 1e-3);
+        out.printf(Locale.ROOT, "pairs %d (same %d, different %d), images without a face: %d%n", pairs.size(),
+                genuine.length, impostor.length, cache.values().stream().filter(Optional::isEmpty).count());
+        out.printf(Locale.ROOT, "accuracy %.2f %% ± %.2f (10 folds, threshold fit on 9), mean threshold %.4f%n",
+                100 * folds.meanAccuracy(), 100 * folds.stdAccuracy(), folds.meanThreshold());
+        out.printf(Locale.ROOT, "TAR %.2f %% at FAR 1e-3 (threshold %.4f; %d impostor pairs, so FAR 1e-3 means %d "
+                        + "false accepts)%n", 100 * PairStats.acceptRate(genuine, tAtFar), tAtFar, impostor.length,
+                (int) Math.floor(1e-3 * impostor.length));
+        if (missing > 0) {
+            out.printf(Locale.ROOT, "%d pairs had an image without a face (scored -1)%n", missing);
+        }
+        return 0;
+    }
+
+    private int calibrate(List<String> args) throws IOException {
+        double far = Double.parseDouble(option(args, "--far", "0.001"));
+        requireArgs(args, "calibrate needs a folder with one folder per person");
+        Path dir = Path.of(args.get(0));
+        Map<String, List<float[]>> people = new LinkedHashMap<>();
+        int noFace = 0;
+        try (OnnxFaceEngine engine = new OnnxFaceEngine(FaceEngineSettings.from(System::getProperty));
+             Stream<Path> persons = Files.list(dir)) {
+            for (Path person : persons.filter(Files::isDirectory).sorted().toList()) {
+                List<float[]> embeddings = new ArrayList<>();
+                try (Stream<Path> photos = Files.list(person)) {
+                    for (Path photo : photos.filter(Files::isRegularFile).sorted().toList()) {
+                        Optional<float[]> e = embedOneUnchecked(engine, photo, "largest");
+                        e.ifPresent(embeddings::add);
+                        noFace += e.isEmpty() ? 1 : 0;
+                    }
+                }
+                if (!embeddings.isEmpty()) {
+                    people.put(person.getFileName().toString(), embeddings);
+                }
+            }
+        }
+        Calibration.Result r = Calibration.suggest(new ArrayList<>(people.values()), far);
+        out.printf(Locale.ROOT, "people %d, photos with a face %d, without %d%n", people.size(),
+                people.values().stream().mapToInt(List::size).sum(), noFace);
+        out.printf(Locale.ROOT, "genuine pairs %d, impostor pairs %d%n", r.genuinePairs(), r.impostorPairs());
+        out.printf(Locale.ROOT, "suggested threshold %.4f (FAR %.4f %% on impostor pairs, target %.4f %%), "
+                        + "TAR %.2f %%%n", r.threshold(), 100 * r.far(), 100 * far, 100 * r.tar());
+        out.printf(Locale.ROOT, "suggested margin %.4f (identification: %.2f %% of probes correctly accepted, "
+                        + "%.2f %% wrongly accepted, leave-one-out over enrolled photos)%n", r.margin(),
+                100 * r.identificationCorrect(), 100 * r.identificationWrong());
+        out.printf(Locale.ROOT, "configuration: rollcall.face.match-threshold=%.4f rollcall.face.match-margin=%.4f%n",
+                r.threshold(), r.margin());
+        return 0;
+    }
+
+    private Optional<float[]> embedOneUnchecked(OnnxFaceEngine engine, Path path, String pick) {
+        try {
+            return embedOne(engine, path, pick);
+        } catch (IOException e) {
+            err.println(path + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<float[]> embedOne(OnnxFaceEngine engine, Path path, String pick) throws IOException {
+        List<DetectedFace> faces;
+        byte[] bytes = Files.readAllBytes(path);
+        try {
+            faces = engine.findFaces(bytes);
+        } catch (FaceRejectedException e) {
+            err.println(path + ": " + e.reason() + " " + e.getMessage());
+            return Optional.empty();
+        }
+        Comparator<DetectedFace> order = switch (pick) {
+            case "largest" -> Comparator.comparing((DetectedFace f) -> f.quality().interOcularPx()).reversed();
+            case "center" -> {
+                java.awt.Dimension size = PhotoSize.of(bytes);
+                yield Comparator.comparing((DetectedFace f) -> Math.hypot(
+                        f.box().x() + f.box().width() / 2 - size.width / 2.0,
+                        f.box().y() + f.box().height() / 2 - size.height / 2.0));
+            }
+            default -> throw new IllegalArgumentException("--pick must be largest or center");
+        };
+        return faces.stream().min(order).map(DetectedFace::embedding);
+    }
+
+    static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double[] filter(double[] scores, boolean[] same, boolean wanted) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (same[i] == wanted) {
+                out.add(scores[i]);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String csv(float[] v) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(v[i]);
+        }
+        return sb.toString();
+    }
+
+    /** Removes "--name value" from args and returns the value, or the default. */
+    static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        if (i < 0) {
+            return fallback;
+        }
+        if (i + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        String value = args.get(i + 1);
+        args.remove(i + 1);
+        args.remove(i);
+        return value;
+    }
+
+    private static void requireArgs(List<String> args, String message) {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

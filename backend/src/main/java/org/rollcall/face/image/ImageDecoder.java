@@ -1,0 +1,163 @@
+package org.rollcall.face.image;
+
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.rollcall.face.FaceRejectedException;
+import org.rollcall.face.RejectReason;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+
+/**
+ * Decodes JPEG, PNG and WebP (sniffed from the bytes, never from a name) into an upright RGB image. Byte size,
+ * declared dimensions and pixel count are checked from the header before any pixel is decoded, so a decompression
+ * bomb costs nothing. Very large photos are decoded with subsampling down to {@code maxDecodedSide}: enough for
+ * detection and for 150-px chips, and several times cheaper.
+ */
+public final class ImageDecoder {
+
+    private static final java.util.Set<String> FORMATS = java.util.Set.of("jpeg", "png", "webp");
+
+    private final long maxBytes;
+    private final long maxPixels;
+    private final int maxSide;
+    private final int maxDecodedSide;
+
+    public ImageDecoder(long maxBytes, long maxPixels, int maxSide, int maxDecodedSide) {
+        this.maxBytes = maxBytes;
+        this.maxPixels = maxPixels;
+        this.maxSide = maxSide;
+        this.maxDecodedSide = maxDecodedSide;
+    }
+
+    /** The decoded upright image and the factor from its pixels to the original (EXIF-rotated) photo's pixels. */
+    public record Decoded(RgbImage image, int scale) {
+    }
+
+    public Decoded decode(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw unsupported("The file is empty.");
+        }
+        if (bytes.length > maxBytes) {
+            throw new FaceRejectedException(RejectReason.IMAGE_TOO_LARGE,
+                    "The image is " + bytes.length + " bytes; the limit is " + maxBytes + " bytes.");
+        }
+        try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = readerFor(stream);
+            try {
+                reader.setInput(stream, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width <= 0 || height <= 0) {
+                    throw unsupported("The image declares no pixels.");
+                }
+                if (width > maxSide || height > maxSide || (long) width * height > maxPixels) {
+                    throw new FaceRejectedException(RejectReason.IMAGE_TOO_LARGE, "The image is " + width + "x"
+                            + height + " pixels; the limit is " + maxPixels + " pixels and " + maxSide
+                            + " pixels per side.");
+                }
+                int subsampling = Math.max(1, Math.max(width, height) / maxDecodedSide);
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+                List<String> damage = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    String w = warning.toLowerCase(Locale.ROOT);
+                    if (w.contains("truncated") || w.contains("premature end") || w.contains("corrupt")) {
+                        damage.add(warning);
+                    }
+                });
+                BufferedImage decoded = reader.read(0, param);
+                if (!damage.isEmpty()) {
+                    // lenient decoders return a half-grey picture here; faces in it would be garbage
+                    throw unsupported("The image is damaged or incomplete (" + damage.get(0) + ").");
+                }
+                return new Decoded(upright(decoded, orientation(bytes)), subsampling);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof FaceRejectedException rejected) {
+                throw rejected;
+            }
+            throw unsupported("The image could not be decoded (" + e.getMessage() + ").");
+        }
+    }
+
+    private static ImageReader readerFor(ImageInputStream stream) {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+        while (readers.hasNext()) {
+            ImageReader reader = readers.next();
+            try {
+                if (FORMATS.contains(reader.getFormatName().toLowerCase(Locale.ROOT))) {
+                    return reader;
+                }
+            } catch (IOException e) {
+                // try the next reader
+            }
+            reader.dispose();
+        }
+        throw unsupported("The file is not a JPEG, PNG or WebP image.");
+    }
+
+    /** EXIF orientation 1..8; 1 when absent or unreadable (most PNGs, many JPEGs). */
+    private static int orientation(byte[] bytes) {
+        try {
+            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
+            ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+            if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+                return exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+            }
+        } catch (Exception e) {
+            // no usable metadata: the pixels are taken as they are
+        }
+        return 1;
+    }
+
+    private static RgbImage upright(BufferedImage source, int orientation) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        boolean swap = orientation >= 5 && orientation <= 8;
+        int outW = swap ? h : w;
+        int outH = swap ? w : h;
+        AffineTransform t = switch (orientation) {
+            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
+            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
+            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
+            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
+            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);
+            case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
+            case 8 -> new AffineTransform(0, -1, 1, 0, 0, w);
+            default -> new AffineTransform();
+        };
+        BufferedImage rgb = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, outW, outH);
+            g.drawImage(source, t, null);
+        } finally {
+            g.dispose();
+        }
+        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        return new RgbImage(outW, outH, pixels);
+    }
+
+    private static FaceRejectedException unsupported(String message) {
+        return new FaceRejectedException(RejectReason.UNSUPPORTED_IMAGE, message);
+    }
+}

@@ -1,0 +1,196 @@
+package org.rollcall.face;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The real engine (converted npm models on ONNX Runtime) on the photos shipped in the pinned npm packages. */
+class OnnxFaceEngineTest {
+
+    private static OnnxFaceEngine engine;
+
+    @BeforeAll
+    static void start() {
+        engine = new OnnxFaceEngine(FaceEngineSettings.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"sample1.jpg,3", "sample2.jpg,3", "sample3.jpg,3", "sample4.jpg,4", "sample5.jpg,5", "sample6.jpg,4"})
+    void findsEveryFaceOfTheFaceApiSamples(String photo, int faces) {
+        List<DetectedFace> found = engine.findFaces(TestPhotos.bytes(photo));
+
+        assertThat(found).hasSize(faces);
+        for (DetectedFace f : found) {
+            assertThat(norm(f.embedding())).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(f.embedding()).hasSize(128);
+            assertThat(f.landmarks()).hasSize(5);
+            assertThat(f.score()).isBetween(0.5f, 1f);
+        }
+    }
+
+    @Test
+    void enrolmentFromACropMatchesTheSameFaceInTheGroupPhotoAndNoOtherFace() {
+        List<DetectedFace> group = engine.findFaces(TestPhotos.bytes("sample3.jpg"));
+        DetectedFace target = largest(group);
+        Enrolment enrolment = engine.enrol(TestPhotos.jpeg(
+                TestPhotos.crop(TestPhotos.image("sample3.jpg"), target.box(), 0.6f)));
+        assertThat(enrolment.thumbnailJpeg()).isNotEmpty();
+        assertThat(TestPhotos.decode(enrolment.thumbnailJpeg()).getWidth()).isEqualTo(150);
+
+        List<GalleryEntry<String>> gallery = new ArrayList<>();
+        gallery.add(new GalleryEntry<>("target", enrolment.face().embedding()));
+        for (String other : List.of("sample4.jpg", "sample6.jpg")) {
+            List<DetectedFace> faces = engine.findFaces(TestPhotos.bytes(other));
+            for (int i = 0; i < faces.size(); i++) {
+                gallery.add(new GalleryEntry<>(other + "#" + i, faces.get(i).embedding()));
+            }
+        }
+
+        List<Assignment<String>> result = engine.match(group, gallery);
+
+        assertThat(result).hasSize(group.size());
+        for (Assignment<String> a : result) {
+            if (group.get(a.probeIndex()) == target) {
+                assertThat(a.subject()).isEqualTo("target");
+                assertThat(a.score()).isGreaterThan(0.95f);
+            } else {
+                assertThat(a.subject()).isNull();
+            }
+        }
+    }
+
+    @Test
+    void theSameFaceSurvivesRotationRescalingAndExifOrientation() {
+        BufferedImage photo = TestPhotos.image("sample6.jpg");
+        DetectedFace target = largest(engine.findFaces(TestPhotos.jpeg(photo)));
+        BufferedImage crop = TestPhotos.crop(photo, target.box(), 0.8f);
+        float[] reference = only(TestPhotos.jpeg(crop)).embedding();
+
+        assertThat(cos(reference, only(TestPhotos.jpeg(TestPhotos.rotate(crop, 1))).embedding())).isGreaterThan(0.93);
+        assertThat(cos(reference, only(TestPhotos.jpeg(TestPhotos.rotate(crop, 3))).embedding())).isGreaterThan(0.93);
+        assertThat(cos(reference, only(TestPhotos.jpeg(TestPhotos.rotateDegrees(crop, 25))).embedding()))
+                .isGreaterThan(0.93);
+        assertThat(cos(reference, only(TestPhotos.jpeg(TestPhotos.scale(crop, 0.6))).embedding())).isGreaterThan(0.93);
+        assertThat(cos(reference, only(TestPhotos.jpeg(TestPhotos.scale(crop, 2.5))).embedding())).isGreaterThan(0.93);
+
+        // stored turned a quarter left, EXIF says "rotate 90 clockwise to display": the engine sees it upright
+        byte[] exifRotated = Exif.withOrientation(TestPhotos.jpeg(TestPhotos.rotate(crop, -1)), 6);
+        DetectedFace upright = only(exifRotated);
+        assertThat(cos(reference, upright.embedding())).isGreaterThan(0.97);
+        DetectedFace original = only(TestPhotos.jpeg(crop));
+        assertThat(upright.box().x()).isCloseTo(original.box().x(), org.assertj.core.data.Offset.offset(6f));
+        assertThat(upright.box().y()).isCloseTo(original.box().y(), org.assertj.core.data.Offset.offset(6f));
+    }
+
+    @Test
+    void aFacePastedTwiceMarksItsStudentOnlyOnce() {
+        BufferedImage photo = TestPhotos.image("sample5.jpg");
+        DetectedFace target = largest(engine.findFaces(TestPhotos.jpeg(photo)));
+        BufferedImage crop = TestPhotos.crop(photo, target.box(), 0.4f);
+        BufferedImage twice = new BufferedImage(crop.getWidth() * 3, crop.getHeight() + 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = twice.createGraphics();
+        g.setColor(Color.DARK_GRAY);
+        g.fillRect(0, 0, twice.getWidth(), twice.getHeight());
+        g.drawImage(crop, 0, 20, null);
+        g.drawImage(crop, crop.getWidth() * 2, 20, null);
+        g.dispose();
+
+        List<DetectedFace> faces = engine.findFaces(TestPhotos.jpeg(twice));
+        assertThat(faces).hasSize(2);
+        List<Assignment<String>> result = engine.match(faces, List.of(new GalleryEntry<>("student", target.embedding())));
+
+        assertThat(result).extracting(Assignment::subject).containsExactlyInAnyOrder("student", null);
+        assertThat(result).allSatisfy(a -> assertThat(a.score()).isGreaterThan(0.9f));
+    }
+
+    @Test
+    void enrolmentRefusesPhotosWithoutOneGoodFace() {
+        BufferedImage photo = TestPhotos.image("sample6.jpg");
+        DetectedFace target = largest(engine.findFaces(TestPhotos.jpeg(photo)));
+        BufferedImage crop = TestPhotos.crop(photo, target.box(), 0.8f);
+
+        assertRejected(TestPhotos.jpeg(new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB)), RejectReason.NO_FACE);
+        assertRejected(TestPhotos.bytes("sample6.jpg"), RejectReason.MULTIPLE_FACES);
+        double small = 20.0 / target.quality().interOcularPx();
+        assertRejected(TestPhotos.jpeg(TestPhotos.scale(crop, small)), RejectReason.FACE_TOO_SMALL);
+        assertRejected(TestPhotos.jpeg(TestPhotos.rotateDegrees(crop, 50)), RejectReason.NOT_FRONTAL);
+        assertRejected(TestPhotos.jpeg(darken(crop, 0.15f)), RejectReason.TOO_DARK);
+        assertRejected(TestPhotos.jpeg(TestPhotos.scale(TestPhotos.scale(crop, 1 / 6.0), 6)), RejectReason.TOO_BLURRY);
+        assertThat(engine.enrol(TestPhotos.jpeg(crop)).face().quality().interOcularPx()).isGreaterThan(36f);
+    }
+
+    @Test
+    void badFilesGetATypedErrorBeforeAnyDecoding() {
+        byte[] jpeg = TestPhotos.bytes("sample1.jpg");
+        assertRejected(new byte[0], RejectReason.UNSUPPORTED_IMAGE);
+        assertRejected("%PDF-1.7 not an image".getBytes(), RejectReason.UNSUPPORTED_IMAGE);
+        assertRejected(BadImages.truncated(jpeg, 0.4), RejectReason.UNSUPPORTED_IMAGE);
+        assertRejected(BadImages.truncated(jpeg, 0.01), RejectReason.UNSUPPORTED_IMAGE);
+        assertRejected(BadImages.corrupt(jpeg), RejectReason.UNSUPPORTED_IMAGE);
+        assertRejected(BadImages.gifBomb(), RejectReason.UNSUPPORTED_IMAGE);
+        assertRejected(BadImages.hugePng(60000, 60000), RejectReason.IMAGE_TOO_LARGE);
+        assertRejected(BadImages.hugePng(30000, 10), RejectReason.IMAGE_TOO_LARGE);
+        assertRejected(new byte[21 * 1024 * 1024], RejectReason.IMAGE_TOO_LARGE);
+    }
+
+    private static void assertRejected(byte[] image, RejectReason reason) {
+        assertThatThrownBy(() -> engine.enrol(image))
+                .isInstanceOfSatisfying(FaceRejectedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(reason);
+                    assertThat(e.getMessage()).isNotBlank();
+                });
+    }
+
+    private static DetectedFace only(byte[] image) {
+        List<DetectedFace> faces = engine.findFaces(image);
+        assertThat(faces).hasSize(1);
+        return faces.get(0);
+    }
+
+    private static DetectedFace largest(List<DetectedFace> faces) {
+        return faces.stream().max(Comparator.comparing(f -> f.quality().interOcularPx())).orElseThrow();
+    }
+
+    private static BufferedImage darken(BufferedImage image, float factor) {
+        BufferedImage out = TestPhotos.copy(image);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                int p = out.getRGB(x, y);
+                int r = (int) (((p >> 16) & 0xFF) * factor);
+                int g = (int) (((p >> 8) & 0xFF) * factor);
+                int b = (int) ((p & 0xFF) * factor);
+                out.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        return out;
+    }
+
+    static double cos(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double norm(float[] v) {
+        return Math.sqrt(cos(v, v));
+    }
+}
