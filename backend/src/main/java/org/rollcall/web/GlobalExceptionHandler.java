@@ -103,6 +103,12 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // The body limit fires while the JSON is being read, so it arrives wrapped in the reader's exception.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return ResponseEntity.status(api.status()).body(Problems.of(api.status(), api.code(), api.getMessage()));
+            }
+        }
         return ResponseEntity.badRequest().body(describeUnreadable(e));
     }
 

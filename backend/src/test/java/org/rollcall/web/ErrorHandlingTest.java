@@ -2,6 +2,12 @@ package org.rollcall.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rollcall.support.ApiResponse;
@@ -80,6 +86,22 @@ class ErrorHandlingTest {
     void oversizeJsonBodiesAreRefused() {
         String huge = "{\"email\": \"" + "a".repeat(200_000) + "@example.test\"}";
         assertProblem(api.post("/api/auth/email-otp").json(huge).send(), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void oversizeChunkedJsonBodiesAreRefused() throws Exception {
+        String huge = "{\"email\": \"" + "a".repeat(200_000) + "@example.test\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + api.port() + "/api/auth/email-otp"))
+                .header("Content-Type", "application/json")
+                // An input-stream body has no Content-Length: it is sent chunked.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+        }
     }
 
     @Test
