@@ -10,14 +10,19 @@ const SCENES = [
 
 for (const { camera, hint } of SCENES) {
   test.describe(`camera showing ${camera}`, () => {
-    test.use({
-      launchOptions: {
+    let browser;
+    // each scene needs its own Chromium: the fake camera file is a launch flag
+    test.beforeAll(async ({ playwright }) => {
+      browser = await playwright.chromium.launch({
         executablePath: CHROMIUM,
         args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${CAMERAS[camera]}`],
-      },
+      });
     });
+    test.afterAll(() => browser?.close());
 
-    test(`no auto-capture, hint “${hint}”, and the check's frame rate`, async ({ page, request }, testInfo) => {
+    test(`no auto-capture, hint “${hint}”, and the check's frame rate`, async ({ request, baseURL }, testInfo) => {
+      const context = await browser.newContext({ baseURL, permissions: ['camera'] });
+      const page = await context.newPage();
       const teacher = await teacherViaApi(request, camera);
       const auth = { Authorization: `Bearer ${teacher.accessToken}` };
       const klass = await (await request.post('/api/classes', { headers: auth, data: { name: 'Check', timezone: 'UTC' } })).json();
@@ -44,6 +49,7 @@ for (const { camera, hint } of SCENES) {
         await expectAccessible(page, testInfo, 'camera-check');
         await screenshots(page, 'camera-check-tilted');
       }
+      await context.close();
     });
   });
 }
