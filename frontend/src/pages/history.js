@@ -15,7 +15,7 @@ async function show(from, to) {
   $('#by-student tbody').replaceChildren(...report.students.map((row) => h('tr', {},
     h('th', { scope: 'row' }, h('a', { href: `/student.html?class=${classId}&id=${row.student.id}` }, row.student.name)),
     h('td', {}, row.student.rollNo),
-    h('td', {}, `${row.total} of ${days.length}`, row.percentage === null ? '' : ` (${row.percentage} %)`))));
+    h('td', {}, `${row.total} of ${days.length}`, row.percentage === null ? '' : ` (${row.percentage}%)`))));
   const byName = (a, b) => a.name.localeCompare(b.name);
   $('#by-date').replaceChildren(...days.map((day) => h('li', {},
     h('details', {},
