@@ -35,7 +35,7 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
     await expectAccessible(page, testInfo, 'signup-code');
     const code = await codeFromOutbox(email, { after: started });
     await page.getByLabel('Code from the email').fill(code);
-    await page.getByLabel(/Your name/).fill('Ms Rivera');
+    await page.getByLabel('Your name').fill('Ms Rivera');
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page.getByRole('heading', { name: 'Your classes' })).toBeVisible();
@@ -118,6 +118,16 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
     await page.getByRole('button', { name: `Mark present: ${STUDENT.name}` }).click();
     await expect(page.locator('#present')).toContainText(STUDENT.name);
     await expect(page.locator('#present-count')).toHaveText('1');
+  });
+
+  await test.step('a photo from the camera: the student is already present (blue)', async () => {
+    await page.getByRole('button', { name: 'Take a photo with the camera' }).click();
+    await page.getByRole('button', { name: 'Take photo and mark' }).click();
+    const figure = page.locator('figure.result');
+    await expect(figure.locator('figcaption')).toContainText('Camera photo', { timeout: 90_000 });
+    await expect(figure.locator('rect.box.already')).toHaveCount(1);
+    await expect(figure.locator('text.label.already')).toHaveText(STUDENT.name);
+    await expect(figure.locator('rect.box.marked')).toHaveCount(0);
   });
 
   await test.step('history and the CSV download', async () => {
