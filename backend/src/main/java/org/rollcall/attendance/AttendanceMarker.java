@@ -1,0 +1,113 @@
+package org.rollcall.attendance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.rollcall.classes.ClassService;
+import org.rollcall.classes.SchoolClass;
+import org.rollcall.face.Assignment;
+import org.rollcall.face.DetectedFace;
+import org.rollcall.face.FaceEngine;
+import org.rollcall.face.FaceRejectedException;
+import org.rollcall.face.GalleryEntry;
+import org.rollcall.face.RejectReason;
+import org.rollcall.students.ClassGallery;
+import org.rollcall.students.StudentRef;
+import org.rollcall.students.StudentRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Marks a class present from photos. Every face is matched against the WHOLE roster, present students included, so
+ * a face can never be handed to the wrong student because its owner was taken out of the gallery; a student already
+ * present is reported ALREADY_MARKED and not written again.
+ */
+@Service
+class AttendanceMarker {
+
+    private final ClassService classes;
+    private final ClassDates dates;
+    private final ClassGallery gallery;
+    private final FaceEngine engine;
+    private final StudentRepository students;
+    private final AttendanceRepository attendance;
+    private final ClassPhotoArchive archive;
+    private final TransactionOperations transaction;
+    private final Clock clock;
+
+    AttendanceMarker(ClassService classes, ClassDates dates, ClassGallery gallery, FaceEngine engine,
+                     StudentRepository students, AttendanceRepository attendance, ClassPhotoArchive archive,
+                     TransactionOperations transaction, Clock clock) {
+        this.classes = classes;
+        this.dates = dates;
+        this.gallery = gallery;
+        this.engine = engine;
+        this.students = students;
+        this.attendance = attendance;
+        this.archive = archive;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    MarkResponse mark(SchoolClass schoolClass, UUID teacherId, LocalDate requestedDate, List<byte[]> photos) {
+        LocalDate date = dates.attendanceDate(schoolClass, requestedDate);
+        // every photo is read before anything is written: a bad one refuses the whole request
+        List<List<DetectedFace>> found = new ArrayList<>(photos.size());
+        for (int p = 0; p < photos.size(); p++) {
+            List<DetectedFace> faces = engine.findFaces(photos.get(p));
+            if (faces.isEmpty()) {
+                throw new FaceRejectedException(RejectReason.NO_FACE, (photos.size() == 1 ? "The photo"
+                        : "Photo " + (p + 1)) + " shows no face that can be recognised; nothing was marked.");
+            }
+            found.add(faces);
+        }
+        List<GalleryEntry<UUID>> roster = gallery.of(schoolClass.id());
+        // one-to-one within each photo; across photos the same student may appear twice (overlapping shots of a hall)
+        List<PhotoMatches> matches = found.stream()
+                .map(faces -> new PhotoMatches(faces, match(faces, roster)))
+                .toList();
+        Map<UUID, Float> recognised = MarkReport.recognised(matches);
+        Instant now = clock.instant();
+        Set<UUID> written = transaction.execute(tx -> {
+            archive.keep(schoolClass.id(), date, photos, now);
+            return write(schoolClass.id(), teacherId, date, recognised, now);
+        });
+        Map<UUID, StudentRef> named = students.findAll(schoolClass.id(), recognised.keySet()).stream()
+                .map(StudentRef::of)
+                .collect(Collectors.toMap(StudentRef::id, Function.identity()));
+        return MarkReport.of(date, matches, written, named);
+    }
+
+    private List<Assignment<UUID>> match(List<DetectedFace> faces, List<GalleryEntry<UUID>> roster) {
+        if (roster.isEmpty()) {
+            List<Assignment<UUID>> nobody = new ArrayList<>(faces.size());
+            for (int i = 0; i < faces.size(); i++) {
+                nobody.add(new Assignment<>(i, null, -1f, -1f));
+            }
+            return nobody;
+        }
+        return engine.match(faces, roster);
+    }
+
+    /** In student-id order, so concurrent requests over the same students take the row locks in one order. */
+    private Set<UUID> write(UUID classId, UUID teacherId, LocalDate date, Map<UUID, Float> recognised, Instant now) {
+        Set<UUID> written = new HashSet<>();
+        recognised.keySet().stream().sorted().forEach(studentId -> {
+            AttendanceRecord record = new AttendanceRecord(studentId, date, AttendanceSource.PHOTO,
+                    recognised.get(studentId), now, teacherId);
+            if (attendance.markIfAbsent(classId, record)) {
+                written.add(studentId);
+            }
+        });
+        return written;
+    }
+}

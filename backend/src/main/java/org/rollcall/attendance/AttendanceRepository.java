@@ -1,0 +1,86 @@
+package org.rollcall.attendance;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AttendanceRepository {
+
+    private final JdbcClient jdbc;
+
+    AttendanceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Writes the presence unless the student already has one for that date. Idempotent under any concurrency: the
+     * primary key (student, date) decides, so twenty requests racing on one photo write each student once.
+     *
+     * @return true if this call wrote it
+     */
+    boolean markIfAbsent(UUID classId, AttendanceRecord record) {
+        return jdbc.sql("""
+                        INSERT INTO attendance (student_id, date, class_id, source, score, marked_at, marked_by)
+                        SELECT s.id, :date, s.class_id, :source, :score, :at, :by FROM student s
+                        WHERE s.id = :student AND s.class_id = :class
+                        ON CONFLICT (student_id, date) DO NOTHING""")
+                .param("student", record.studentId())
+                .param("class", classId)
+                .param("date", record.date())
+                .param("source", record.source().name())
+                .param("score", record.score())
+                .param("at", Timestamp.from(record.markedAt()))
+                .param("by", record.markedBy())
+                .update() == 1;
+    }
+
+    Optional<AttendanceRecord> find(UUID studentId, LocalDate date) {
+        return jdbc.sql("SELECT * FROM attendance WHERE student_id = :student AND date = :date")
+                .param("student", studentId)
+                .param("date", date)
+                .query(AttendanceRepository::map)
+                .optional();
+    }
+
+    boolean delete(UUID studentId, LocalDate date) {
+        return jdbc.sql("DELETE FROM attendance WHERE student_id = :student AND date = :date")
+                .param("student", studentId)
+                .param("date", date)
+                .update() == 1;
+    }
+
+    List<AttendanceRecord> findByClass(UUID classId, DateRange range) {
+        return jdbc.sql("SELECT * FROM attendance WHERE class_id = :class AND date BETWEEN :from AND :to"
+                        + " ORDER BY date, student_id")
+                .param("class", classId)
+                .param("from", range.from())
+                .param("to", range.to())
+                .query(AttendanceRepository::map)
+                .list();
+    }
+
+    List<AttendanceRecord> findByStudent(UUID studentId, DateRange range) {
+        return jdbc.sql("SELECT * FROM attendance WHERE student_id = :student AND date BETWEEN :from AND :to"
+                        + " ORDER BY date")
+                .param("student", studentId)
+                .param("from", range.from())
+                .param("to", range.to())
+                .query(AttendanceRepository::map)
+                .list();
+    }
+
+    private static AttendanceRecord map(ResultSet rs, int row) throws SQLException {
+        float score = rs.getFloat("score");
+        return new AttendanceRecord(rs.getObject("student_id", UUID.class), rs.getObject("date", LocalDate.class),
+                AttendanceSource.valueOf(rs.getString("source")), rs.wasNull() ? null : score,
+                rs.getTimestamp("marked_at").toInstant(), rs.getObject("marked_by", UUID.class));
+    }
+}

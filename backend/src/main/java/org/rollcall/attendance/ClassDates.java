@@ -1,0 +1,47 @@
+package org.rollcall.attendance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.rollcall.classes.SchoolClass;
+import org.rollcall.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calendar dates as the class lives them: "today" is today in the class's timezone, not the server's (a class in
+ * Dhaka at 05:30 local time is on a different date than a server in London).
+ */
+@Component
+class ClassDates {
+
+    private final Clock clock;
+
+    ClassDates(Clock clock) {
+        this.clock = clock;
+    }
+
+    LocalDate today(SchoolClass schoolClass) {
+        return LocalDate.now(clock.withZone(schoolClass.timezone()));
+    }
+
+    /** The requested date, today when absent; attendance cannot be taken for a day that has not come yet. */
+    LocalDate attendanceDate(SchoolClass schoolClass, LocalDate requested) {
+        LocalDate today = today(schoolClass);
+        if (requested == null) {
+            return today;
+        }
+        if (requested.isAfter(today)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "DATE_IN_FUTURE",
+                    requested + " has not come yet in the class's timezone (" + schoolClass.timezone().getId()
+                            + ", where it is " + today + ").");
+        }
+        return requested;
+    }
+
+    DateRange range(SchoolClass schoolClass, LocalDate from, LocalDate to, AttendanceProperties limits) {
+        LocalDate end = to == null ? today(schoolClass) : to;
+        LocalDate start = from == null ? end.minusDays(limits.defaultRangeDays() - 1L) : from;
+        return DateRange.of(start, end, limits.maxRangeDays());
+    }
+}

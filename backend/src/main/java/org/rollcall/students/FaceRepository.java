@@ -1,0 +1,109 @@
+package org.rollcall.students;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.rollcall.face.Enrolment;
+import org.rollcall.face.FaceQuality;
+import org.rollcall.face.GalleryEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class FaceRepository {
+
+    private static final String METADATA = "f.id, f.student_id, f.model_id, f.inter_ocular_px, f.yaw_deg, f.pitch_deg,"
+            + " f.roll_deg, f.sharpness, f.brightness, f.created_at";
+
+    private final JdbcClient jdbc;
+
+    FaceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    UUID insert(UUID studentId, String modelId, Enrolment enrolment) {
+        UUID id = UUID.randomUUID();
+        FaceQuality q = enrolment.face().quality();
+        jdbc.sql("""
+                        INSERT INTO face (id, student_id, model_id, embedding, inter_ocular_px, yaw_deg, pitch_deg,
+                                          roll_deg, sharpness, brightness, thumbnail)
+                        VALUES (:id, :student, :model, :embedding, :iod, :yaw, :pitch, :roll, :sharpness, :brightness,
+                                :thumbnail)""")
+                .param("id", id)
+                .param("student", studentId)
+                .param("model", modelId)
+                .param("embedding", enrolment.face().embedding())
+                .param("iod", q.interOcularPx())
+                .param("yaw", q.yawDeg())
+                .param("pitch", q.pitchDeg())
+                .param("roll", q.rollDeg())
+                .param("sharpness", q.sharpness())
+                .param("brightness", q.brightness())
+                .param("thumbnail", enrolment.thumbnailJpeg())
+                .update();
+        return id;
+    }
+
+    List<StoredFace> findByStudent(UUID studentId) {
+        return jdbc.sql("SELECT " + METADATA + " FROM face f WHERE f.student_id = :student ORDER BY f.created_at")
+                .param("student", studentId)
+                .query(FaceRepository::map)
+                .list();
+    }
+
+    List<StoredFace> findByClass(UUID classId) {
+        return jdbc.sql("SELECT " + METADATA + " FROM face f JOIN student s ON s.id = f.student_id"
+                        + " WHERE s.class_id = :class ORDER BY f.created_at")
+                .param("class", classId)
+                .query(FaceRepository::map)
+                .list();
+    }
+
+    /** The class's embeddings made by this model; embeddings of other models are not comparable and left out. */
+    List<GalleryEntry<UUID>> gallery(UUID classId, String modelId) {
+        return jdbc.sql("SELECT f.student_id, f.embedding FROM face f JOIN student s ON s.id = f.student_id"
+                        + " WHERE s.class_id = :class AND f.model_id = :model")
+                .param("class", classId)
+                .param("model", modelId)
+                .query((rs, row) -> new GalleryEntry<>(rs.getObject("student_id", UUID.class),
+                        floats(rs.getArray("embedding"))))
+                .list();
+    }
+
+    Optional<byte[]> thumbnail(UUID faceId, UUID studentId) {
+        return jdbc.sql("SELECT thumbnail FROM face WHERE id = :id AND student_id = :student AND thumbnail IS NOT NULL")
+                .param("id", faceId)
+                .param("student", studentId)
+                .query((rs, row) -> rs.getBytes(1))
+                .optional();
+    }
+
+    boolean delete(UUID faceId, UUID studentId) {
+        return jdbc.sql("DELETE FROM face WHERE id = :id AND student_id = :student")
+                .param("id", faceId)
+                .param("student", studentId)
+                .update() == 1;
+    }
+
+    private static float[] floats(Array array) throws SQLException {
+        Object[] boxed = (Object[]) array.getArray();
+        float[] values = new float[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            values[i] = ((Number) boxed[i]).floatValue();
+        }
+        return values;
+    }
+
+    private static StoredFace map(ResultSet rs, int row) throws SQLException {
+        FaceQuality quality = new FaceQuality(rs.getFloat("inter_ocular_px"), rs.getFloat("yaw_deg"),
+                rs.getFloat("pitch_deg"), rs.getFloat("roll_deg"), rs.getFloat("sharpness"), rs.getFloat("brightness"));
+        Timestamp created = rs.getTimestamp("created_at");
+        return new StoredFace(rs.getObject("id", UUID.class), rs.getObject("student_id", UUID.class),
+                rs.getString("model_id"), quality, created.toInstant());
+    }
+}

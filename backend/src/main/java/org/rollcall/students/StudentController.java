@@ -1,0 +1,102 @@
+package org.rollcall.students;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.rollcall.classes.AuthenticatedTeacher;
+import org.rollcall.classes.ClassService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/classes/{classId}/students")
+class StudentController {
+
+    private final ClassService classes;
+    private final StudentService students;
+    private final StudentPartReader studentPart;
+    private final StudentProperties properties;
+
+    StudentController(ClassService classes, StudentService students, StudentPartReader studentPart, StudentProperties properties) {
+        this.classes = classes;
+        this.students = students;
+        this.studentPart = studentPart;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    List<StudentResponse> roster(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+                                 @RequestParam(required = false) String q) {
+        return students.roster(classId, AuthenticatedTeacher.id(token), q);
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    StudentResponse create(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+                           @RequestPart(name = "student", required = false) String student,
+                           @RequestPart(name = "photo", required = false) List<MultipartFile> photos) {
+        UUID teacherId = AuthenticatedTeacher.id(token);
+        classes.get(classId, teacherId); // another teacher's class is a 404 before any judgement of the upload
+        StudentRequest request = studentPart.read(student);
+        return students.create(classId, teacherId, request, UploadedPhotos.read(photos, properties.maxPhotos()));
+    }
+
+    @GetMapping("/{studentId}")
+    StudentResponse get(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId, @PathVariable UUID studentId) {
+        return students.get(classId, studentId, AuthenticatedTeacher.id(token));
+    }
+
+    @PatchMapping("/{studentId}")
+    StudentResponse update(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+                           @PathVariable UUID studentId, @Valid @RequestBody StudentPatch patch) {
+        return students.update(classId, studentId, AuthenticatedTeacher.id(token), patch);
+    }
+
+    @DeleteMapping("/{studentId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId, @PathVariable UUID studentId) {
+        students.delete(classId, studentId, AuthenticatedTeacher.id(token));
+    }
+
+    @PostMapping(path = "/{studentId}/faces", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    StudentResponse addFaces(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+                             @PathVariable UUID studentId,
+                             @RequestPart(name = "photo", required = false) List<MultipartFile> photos) {
+        UUID teacherId = AuthenticatedTeacher.id(token);
+        students.owned(classId, studentId, teacherId); // 404 before any judgement of the upload
+        return students.addFaces(classId, studentId, teacherId, UploadedPhotos.read(photos, properties.maxPhotos()));
+    }
+
+    @DeleteMapping("/{studentId}/faces/{faceId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeFace(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId, @PathVariable UUID studentId,
+                    @PathVariable UUID faceId) {
+        students.removeFace(classId, studentId, faceId, AuthenticatedTeacher.id(token));
+    }
+
+    /** The small aligned-face thumbnail kept from enrolment (the enrolment photo itself is never stored). */
+    @GetMapping(path = "/{studentId}/faces/{faceId}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
+    ResponseEntity<byte[]> thumbnail(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+                                     @PathVariable UUID studentId, @PathVariable UUID faceId) {
+        byte[] jpeg = students.thumbnail(classId, studentId, faceId, AuthenticatedTeacher.id(token));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_JPEG).body(jpeg);
+    }
+}

@@ -1,0 +1,148 @@
+package org.rollcall.students;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.rollcall.classes.ClassService;
+import org.rollcall.classes.SchoolClass;
+import org.rollcall.face.Enrolment;
+import org.rollcall.face.FaceEngine;
+import org.rollcall.web.ApiException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Students of a teacher's class and their enrolment faces. Photos are judged by the engine before anything is
+ * written, and each change is written in one transaction: a refused photo leaves nothing behind.
+ */
+@Service
+public class StudentService {
+
+    private final ClassService classes;
+    private final StudentRepository students;
+    private final FaceRepository faces;
+    private final FaceEnroller enroller;
+    private final FaceEngine engine;
+    private final TransactionOperations transaction;
+
+    StudentService(ClassService classes, StudentRepository students, FaceRepository faces, FaceEnroller enroller,
+                   FaceEngine engine, TransactionOperations transaction) {
+        this.classes = classes;
+        this.students = students;
+        this.faces = faces;
+        this.enroller = enroller;
+        this.engine = engine;
+        this.transaction = transaction;
+    }
+
+    public List<StudentResponse> roster(UUID classId, UUID teacherId, String query) {
+        SchoolClass schoolClass = classes.get(classId, teacherId);
+        List<Student> found = query == null || query.isBlank()
+                ? students.findByClass(schoolClass.id())
+                : students.search(schoolClass.id(), query.strip());
+        Map<UUID, List<StoredFace>> facesByStudent = faces.findByClass(schoolClass.id()).stream()
+                .collect(Collectors.groupingBy(StoredFace::studentId));
+        return found.stream().map(s -> response(s, facesByStudent.getOrDefault(s.id(), List.of()))).toList();
+    }
+
+    public StudentResponse get(UUID classId, UUID studentId, UUID teacherId) {
+        Student student = owned(classId, studentId, teacherId);
+        return response(student, faces.findByStudent(student.id()));
+    }
+
+    /** The student, if in the teacher's class; otherwise 404, whoever owns it. */
+    public Student owned(UUID classId, UUID studentId, UUID teacherId) {
+        SchoolClass schoolClass = classes.get(classId, teacherId);
+        return students.findInClass(studentId, schoolClass.id()).orElseThrow(StudentService::notFound);
+    }
+
+    public StudentResponse create(UUID classId, UUID teacherId, StudentRequest request, List<byte[]> photos) {
+        SchoolClass schoolClass = classes.get(classId, teacherId);
+        Student student = new Student(UUID.randomUUID(), schoolClass.id(), request.rollNo().strip(),
+                request.name().strip(), blankToNull(request.email()));
+        // cheap check first, so a taken roll number does not cost the face work; the constraint stays the judge
+        if (students.findByRollNo(schoolClass.id(), student.rollNo()).isPresent()) {
+            throw rollNoTaken(student.rollNo());
+        }
+        List<Enrolment> enrolments = enroller.enrol(schoolClass.id(), null, photos);
+        transaction.executeWithoutResult(tx -> {
+            try {
+                students.insert(student);
+            } catch (DuplicateKeyException e) {
+                throw rollNoTaken(student.rollNo());
+            }
+            enrolments.forEach(enrolment -> faces.insert(student.id(), engine.modelId(), enrolment));
+        });
+        return response(student, faces.findByStudent(student.id()));
+    }
+
+    public StudentResponse update(UUID classId, UUID studentId, UUID teacherId, StudentPatch patch) {
+        Student current = owned(classId, studentId, teacherId);
+        Student updated = new Student(current.id(), current.classId(),
+                patch.rollNo() == null ? current.rollNo() : patch.rollNo().strip(),
+                patch.name() == null ? current.name() : patch.name().strip(),
+                patch.email() == null ? current.email() : blankToNull(patch.email()));
+        try {
+            students.update(updated);
+        } catch (DuplicateKeyException e) {
+            throw rollNoTaken(updated.rollNo());
+        }
+        return response(updated, faces.findByStudent(updated.id()));
+    }
+
+    /** Erases the student with their faces and attendance (database cascades). */
+    public void delete(UUID classId, UUID studentId, UUID teacherId) {
+        students.delete(owned(classId, studentId, teacherId).id());
+    }
+
+    public StudentResponse addFaces(UUID classId, UUID studentId, UUID teacherId, List<byte[]> photos) {
+        Student student = owned(classId, studentId, teacherId);
+        List<Enrolment> enrolments = enroller.enrol(student.classId(), student.id(), photos);
+        transaction.executeWithoutResult(tx ->
+                enrolments.forEach(enrolment -> faces.insert(student.id(), engine.modelId(), enrolment)));
+        return response(student, faces.findByStudent(student.id()));
+    }
+
+    public void removeFace(UUID classId, UUID studentId, UUID faceId, UUID teacherId) {
+        Student student = owned(classId, studentId, teacherId);
+        if (!faces.delete(faceId, student.id())) {
+            throw faceNotFound();
+        }
+    }
+
+    public byte[] thumbnail(UUID classId, UUID studentId, UUID faceId, UUID teacherId) {
+        Student student = owned(classId, studentId, teacherId);
+        return faces.thumbnail(faceId, student.id()).orElseThrow(StudentService::faceNotFound);
+    }
+
+    private StudentResponse response(Student student, List<StoredFace> stored) {
+        String model = engine.modelId();
+        List<FaceResponse> faceResponses = stored.stream()
+                .map(f -> new FaceResponse(f.id(), f.modelId(), f.modelId().equals(model), f.quality(), f.createdAt()))
+                .toList();
+        boolean recognisable = faceResponses.stream().anyMatch(FaceResponse::current);
+        return new StudentResponse(student.id(), student.name(), student.rollNo(), student.email(), !recognisable,
+                faceResponses);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static ApiException rollNoTaken(String rollNo) {
+        return new ApiException(HttpStatus.CONFLICT, "ROLL_NO_TAKEN",
+                "Roll number " + rollNo + " already belongs to another student of this class.");
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, "STUDENT_NOT_FOUND", "There is no such student in this class.");
+    }
+
+    private static ApiException faceNotFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, "FACE_NOT_FOUND", "This student has no such enrolment face.");
+    }
+}
