@@ -48,6 +48,6 @@ class StudentPartReader {
     }
 
     private static ApiException invalid(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_STUDENT", message);
+        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", message);
     }
 }
