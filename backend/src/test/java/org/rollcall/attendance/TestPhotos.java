@@ -1,0 +1,233 @@
+package org.rollcall.attendance;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.awt.image.RescaleOp;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+import org.rollcall.face.Box;
+
+/**
+ * Test photos made from the group photos shipped in the pinned npm packages (models/node_modules, installed by the
+ * build), and bad uploads generated on the spot. Nothing here reads /work/shared: a fresh clone has all it needs.
+ */
+public final class TestPhotos {
+
+    private static final Path NODE_MODULES = Path.of("..", "models", "node_modules");
+
+    private TestPhotos() {
+    }
+
+    /** {@code @vladmandic/face-api/demo/sampleN.jpg}: 1920-px group photos of 3 to 6 people. */
+    public static BufferedImage faceApiSample(int n) {
+        return read(NODE_MODULES.resolve("@vladmandic/face-api/demo/sample" + n + ".jpg"));
+    }
+
+    public static BufferedImage read(Path file) {
+        try {
+            BufferedImage image = ImageIO.read(file.toFile());
+            if (image == null) {
+                throw new IllegalStateException("Not an image: " + file.toAbsolutePath());
+            }
+            return rgb(image);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file.toAbsolutePath()
+                    + " (the build installs it with `npm ci` in models/)", e);
+        }
+    }
+
+    public static BufferedImage read(byte[] encoded) {
+        try {
+            return rgb(ImageIO.read(new ByteArrayInputStream(encoded)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The box grown by {@code margin} of its size on every side, clipped to the image. */
+    public static BufferedImage crop(BufferedImage image, Box box, double margin) {
+        int x0 = (int) Math.max(0, box.x() - margin * box.width());
+        int y0 = (int) Math.max(0, box.y() - margin * box.height());
+        int x1 = (int) Math.min(image.getWidth(), box.x() + box.width() * (1 + margin));
+        int y1 = (int) Math.min(image.getHeight(), box.y() + box.height() * (1 + margin));
+        return copy(image.getSubimage(x0, y0, x1 - x0, y1 - y0));
+    }
+
+    public static BufferedImage scale(BufferedImage image, double factor) {
+        int w = (int) Math.round(image.getWidth() * factor);
+        int h = (int) Math.round(image.getHeight() * factor);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(image, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    /** Another shot of the same scene, roughly: smaller, slightly rotated, darker, recompressed harder. */
+    public static BufferedImage anotherShot(BufferedImage image, double factor, double degrees, float brightness) {
+        BufferedImage scaled = scale(image, factor);
+        BufferedImage out = new BufferedImage(scaled.getWidth(), scaled.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.DARK_GRAY);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(scaled, AffineTransform.getRotateInstance(Math.toRadians(degrees), out.getWidth() / 2.0,
+                out.getHeight() / 2.0), null);
+        g.dispose();
+        new RescaleOp(brightness, 0, null).filter(out, out);
+        return out;
+    }
+
+    /** Pastes the images left to right on one canvas of the given height (each scaled to fit it). */
+    public static BufferedImage sideBySide(int height, BufferedImage... images) {
+        int width = Arrays.stream(images).mapToInt(i -> (int) Math.round(i.getWidth() * (double) height / i.getHeight())).sum();
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        int x = 0;
+        for (BufferedImage image : images) {
+            int w = (int) Math.round(image.getWidth() * (double) height / image.getHeight());
+            g.drawImage(image, x, 0, w, height, null);
+            x += w;
+        }
+        g.dispose();
+        return out;
+    }
+
+    public static byte[] jpeg(BufferedImage image, float quality) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(rgb(image), null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    public static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A photo without any face: a smooth colour gradient with a few shapes. */
+    public static byte[] noFace() {
+        BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(40, 90, 160), 800, 600, new Color(230, 210, 150)));
+        g.fillRect(0, 0, 800, 600);
+        g.setColor(new Color(60, 120, 40));
+        g.fillRect(0, 450, 800, 150);
+        g.setColor(new Color(120, 70, 30));
+        g.fillRect(550, 250, 80, 200);
+        g.dispose();
+        return jpeg(image, 0.9f);
+    }
+
+    /** The first 40 % of a real JPEG: the header is intact and promises pixels the file does not have. */
+    public static byte[] truncated(byte[] jpeg) {
+        return Arrays.copyOf(jpeg, jpeg.length * 2 / 5);
+    }
+
+    /**
+     * A small PNG whose header declares {@code side}×{@code side} 1-bit pixels (a decompression bomb): it must be
+     * refused from the header, before any decoding.
+     */
+    public static byte[] pixelBomb(int side) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(side).putInt(side)
+                .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(out, "IHDR", ihdr.array());
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        byte[] row = new byte[1 + (side + 7) / 8];
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] buffer = new byte[65536];
+        for (int r = 0; r < Math.min(side, 2000); r++) { // a start of the image is enough to look real
+            deflater.setInput(row);
+            int n;
+            while ((n = deflater.deflate(buffer, 0, buffer.length, Deflater.NO_FLUSH)) > 0) {
+                compressed.write(buffer, 0, n);
+            }
+        }
+        deflater.finish();
+        int n;
+        while ((n = deflater.deflate(buffer)) > 0) {
+            compressed.write(buffer, 0, n);
+        }
+        chunk(out, "IDAT", compressed.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    public static byte[] notAnImage() {
+        return "name,roll\nAna,1\nBen,2\n".repeat(50).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static void save(byte[] bytes, Path file) {
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(name);
+        out.writeBytes(data);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    private static BufferedImage rgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        return copy(image);
+    }
+
+    private static BufferedImage copy(BufferedImage image) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+}
