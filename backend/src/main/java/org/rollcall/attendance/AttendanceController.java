@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.rollcall.classes.AuthenticatedTeacher;
+import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.students.Student;
@@ -17,8 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,66 +53,66 @@ class AttendanceController {
     }
 
     @PostMapping(path = "/attendance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    MarkResponse mark(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    MarkResponse mark(CurrentTeacher teacher, @PathVariable UUID classId,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                       @RequestPart(name = "photo", required = false) List<MultipartFile> photos) {
-        UUID teacherId = AuthenticatedTeacher.id(token);
+        UUID teacherId = teacher.id();
         SchoolClass schoolClass = classes.get(classId, teacherId);
         return marker.mark(schoolClass, teacherId, date, UploadedPhotos.read(photos, properties.maxPhotos()));
     }
 
     @GetMapping(path = "/attendance", produces = MediaType.APPLICATION_JSON_VALUE)
-    ClassAttendanceReport classHistory(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    ClassAttendanceReport classHistory(CurrentTeacher teacher, @PathVariable UUID classId,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return history.ofClass(classes.get(classId, AuthenticatedTeacher.id(token)), from, to);
+        return history.ofClass(classes.get(classId, teacher.id()), from, to);
     }
 
     @GetMapping(path = "/attendance", produces = TEXT_CSV)
-    ResponseEntity<String> classHistoryCsv(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    ResponseEntity<String> classHistoryCsv(CurrentTeacher teacher, @PathVariable UUID classId,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        SchoolClass schoolClass = classes.get(classId, AuthenticatedTeacher.id(token));
+        SchoolClass schoolClass = classes.get(classId, teacher.id());
         ClassAttendanceReport report = history.ofClass(schoolClass, from, to);
         return csv(AttendanceCsv.of(report), "attendance-" + schoolClass.name() + "-" + report.from() + "-to-"
                 + report.to() + ".csv");
     }
 
     @GetMapping(path = "/students/{studentId}/attendance", produces = MediaType.APPLICATION_JSON_VALUE)
-    StudentAttendanceReport studentHistory(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    StudentAttendanceReport studentHistory(CurrentTeacher teacher, @PathVariable UUID classId,
                                            @PathVariable UUID studentId,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        UUID teacherId = AuthenticatedTeacher.id(token);
+        UUID teacherId = teacher.id();
         Student student = students.owned(classId, studentId, teacherId);
         return history.ofStudent(classes.get(classId, teacherId), student, from, to);
     }
 
     @GetMapping(path = "/students/{studentId}/attendance", produces = TEXT_CSV)
-    ResponseEntity<String> studentHistoryCsv(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    ResponseEntity<String> studentHistoryCsv(CurrentTeacher teacher, @PathVariable UUID classId,
                                              @PathVariable UUID studentId,
                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        StudentAttendanceReport report = studentHistory(token, classId, studentId, from, to);
+        StudentAttendanceReport report = studentHistory(teacher, classId, studentId, from, to);
         return csv(AttendanceCsv.of(report), "attendance-" + report.student().name() + "-" + report.from() + "-to-"
                 + report.to() + ".csv");
     }
 
     @PutMapping("/attendance/{date}/students/{studentId}")
-    AttendanceRecord markByHand(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    AttendanceRecord markByHand(CurrentTeacher teacher, @PathVariable UUID classId,
                                 @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                 @PathVariable UUID studentId) {
-        UUID teacherId = AuthenticatedTeacher.id(token);
+        UUID teacherId = teacher.id();
         Student student = students.owned(classId, studentId, teacherId);
         return manual.mark(classes.get(classId, teacherId), student, date, teacherId);
     }
 
     @DeleteMapping("/attendance/{date}/students/{studentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void unmarkByHand(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    void unmarkByHand(CurrentTeacher teacher, @PathVariable UUID classId,
                       @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                       @PathVariable UUID studentId) {
-        manual.unmark(students.owned(classId, studentId, AuthenticatedTeacher.id(token)), date);
+        manual.unmark(students.owned(classId, studentId, teacher.id()), date);
     }
 
     private static ResponseEntity<String> csv(String body, String fileName) {

@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import org.rollcall.auth.CurrentTeacher;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -28,30 +27,30 @@ class ClassController {
     }
 
     @GetMapping
-    List<ClassResponse> list(@AuthenticationPrincipal Jwt token) {
-        return classes.list(AuthenticatedTeacher.id(token)).stream().map(ClassResponse::of).toList();
+    List<ClassResponse> list(CurrentTeacher teacher) {
+        return classes.list(teacher.id()).stream().map(ClassResponse::of).toList();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    ClassResponse create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody CreateClassRequest request) {
-        return ClassResponse.of(classes.create(AuthenticatedTeacher.id(token), request.name(), request.timezone()));
+    ClassResponse create(CurrentTeacher teacher, @Valid @RequestBody CreateClassRequest request) {
+        return ClassResponse.of(classes.create(teacher.id(), request.name(), request.timezone()));
     }
 
     @GetMapping("/{classId}")
-    ClassResponse get(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId) {
-        return ClassResponse.of(classes.get(classId, AuthenticatedTeacher.id(token)));
+    ClassResponse get(CurrentTeacher teacher, @PathVariable UUID classId) {
+        return ClassResponse.of(classes.get(classId, teacher.id()));
     }
 
     @PatchMapping("/{classId}")
-    ClassResponse update(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    ClassResponse update(CurrentTeacher teacher, @PathVariable UUID classId,
                          @Valid @RequestBody UpdateClassRequest request) {
-        return ClassResponse.of(classes.update(classId, AuthenticatedTeacher.id(token), request));
+        return ClassResponse.of(classes.update(classId, teacher.id(), request));
     }
 
     @DeleteMapping("/{classId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId) {
-        classes.delete(classId, AuthenticatedTeacher.id(token));
+    void delete(CurrentTeacher teacher, @PathVariable UUID classId) {
+        classes.delete(classId, teacher.id());
     }
 }

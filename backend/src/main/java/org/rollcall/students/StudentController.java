@@ -4,14 +4,12 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.rollcall.classes.AuthenticatedTeacher;
+import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.classes.ClassService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -42,61 +40,61 @@ class StudentController {
     }
 
     @GetMapping
-    List<StudentResponse> roster(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    List<StudentResponse> roster(CurrentTeacher teacher, @PathVariable UUID classId,
                                  @RequestParam(required = false) String q) {
-        return students.roster(classId, AuthenticatedTeacher.id(token), q);
+        return students.roster(classId, teacher.id(), q);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    StudentResponse create(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    StudentResponse create(CurrentTeacher teacher, @PathVariable UUID classId,
                            @RequestPart(name = "student", required = false) String student,
                            @RequestPart(name = "photo", required = false) List<MultipartFile> photos) {
-        UUID teacherId = AuthenticatedTeacher.id(token);
+        UUID teacherId = teacher.id();
         classes.get(classId, teacherId); // another teacher's class is a 404 before any judgement of the upload
         StudentRequest request = studentPart.read(student);
         return students.create(classId, teacherId, request, UploadedPhotos.read(photos, properties.maxPhotos()));
     }
 
     @GetMapping("/{studentId}")
-    StudentResponse get(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId, @PathVariable UUID studentId) {
-        return students.get(classId, studentId, AuthenticatedTeacher.id(token));
+    StudentResponse get(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID studentId) {
+        return students.get(classId, studentId, teacher.id());
     }
 
     @PatchMapping("/{studentId}")
-    StudentResponse update(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    StudentResponse update(CurrentTeacher teacher, @PathVariable UUID classId,
                            @PathVariable UUID studentId, @Valid @RequestBody StudentPatch patch) {
-        return students.update(classId, studentId, AuthenticatedTeacher.id(token), patch);
+        return students.update(classId, studentId, teacher.id(), patch);
     }
 
     @DeleteMapping("/{studentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId, @PathVariable UUID studentId) {
-        students.delete(classId, studentId, AuthenticatedTeacher.id(token));
+    void delete(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID studentId) {
+        students.delete(classId, studentId, teacher.id());
     }
 
     @PostMapping(path = "/{studentId}/faces", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    StudentResponse addFaces(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    StudentResponse addFaces(CurrentTeacher teacher, @PathVariable UUID classId,
                              @PathVariable UUID studentId,
                              @RequestPart(name = "photo", required = false) List<MultipartFile> photos) {
-        UUID teacherId = AuthenticatedTeacher.id(token);
+        UUID teacherId = teacher.id();
         students.owned(classId, studentId, teacherId); // 404 before any judgement of the upload
         return students.addFaces(classId, studentId, teacherId, UploadedPhotos.read(photos, properties.maxPhotos()));
     }
 
     @DeleteMapping("/{studentId}/faces/{faceId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void removeFace(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId, @PathVariable UUID studentId,
+    void removeFace(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID studentId,
                     @PathVariable UUID faceId) {
-        students.removeFace(classId, studentId, faceId, AuthenticatedTeacher.id(token));
+        students.removeFace(classId, studentId, faceId, teacher.id());
     }
 
     /** The small aligned-face thumbnail kept from enrolment (the enrolment photo itself is never stored). */
     @GetMapping(path = "/{studentId}/faces/{faceId}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
-    ResponseEntity<byte[]> thumbnail(@AuthenticationPrincipal Jwt token, @PathVariable UUID classId,
+    ResponseEntity<byte[]> thumbnail(CurrentTeacher teacher, @PathVariable UUID classId,
                                      @PathVariable UUID studentId, @PathVariable UUID faceId) {
-        byte[] jpeg = students.thumbnail(classId, studentId, faceId, AuthenticatedTeacher.id(token));
+        byte[] jpeg = students.thumbnail(classId, studentId, faceId, teacher.id());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_JPEG).body(jpeg);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.rollcall.attendance.RollcallClient.Answer;
 import org.rollcall.face.FaceEngine;
+import org.rollcall.support.RollcallIntegrationTest;
+import org.rollcall.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -14,10 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole application on a random port with real PostgreSQL, Redis and the real face engine (the foundation's test
- * support), plus a clock tests can stand still. Every test works as fresh teachers, so tests do not see each other.
+ * support), plus a clock tests can stand still (which makes it a context of its own, shared by these tests). Every test works as fresh teachers, so tests do not see each other.
  */
+@RollcallIntegrationTest
 @Import(AttendanceIntegrationSupport.Clocks.class)
-abstract class AttendanceIntegrationSupport /* TODO extends the foundation's integration-test base */ {
+abstract class AttendanceIntegrationSupport {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
@@ -30,6 +33,8 @@ abstract class AttendanceIntegrationSupport /* TODO extends the foundation's int
     }
 
     @Autowired
+    protected TestApi api;
+    @Autowired
     protected JdbcClient jdbc;
     @Autowired
     protected MutableClock clock;
@@ -41,8 +46,9 @@ abstract class AttendanceIntegrationSupport /* TODO extends the foundation's int
         clock.reset();
     }
 
+    /** A fresh teacher signed up through the public flow, talking to the app over HTTP. */
     protected RollcallClient newTeacher() {
-        throw new UnsupportedOperationException("TODO: foundation test support");
+        return new RollcallClient("http://localhost:" + api.port(), api.newTeacher().token());
     }
 
     protected long count(String table) {
