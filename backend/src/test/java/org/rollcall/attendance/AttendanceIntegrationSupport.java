@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
 import org.rollcall.attendance.RollcallClient.Answer;
-import org.rollcall.face.FaceEngine;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +37,6 @@ abstract class AttendanceIntegrationSupport {
     protected JdbcClient jdbc;
     @Autowired
     protected MutableClock clock;
-    @Autowired
-    protected FaceEngine engine;
 
     @AfterEach
     void resetClock() {

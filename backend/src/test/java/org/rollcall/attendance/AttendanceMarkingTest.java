@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rollcall.face.FaceEngine;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.rollcall.attendance.RollcallClient.Answer;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +34,9 @@ import tools.jackson.databind.JsonNode;
  * strangers. Exactly the four must be marked, nobody else, and the strangers must come back unknown.
  */
 class AttendanceMarkingTest extends AttendanceIntegrationSupport {
+
+    @Autowired
+    private FaceEngine engine;
 
     private static SampleClass window;   // sample6: 4 people in front of a window
     private static SampleClass sofa;     // sample3: 3 people on a sofa

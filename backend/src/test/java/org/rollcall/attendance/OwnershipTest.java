@@ -11,11 +11,16 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.rollcall.face.FaceEngine;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.rollcall.attendance.RollcallClient.Answer;
 import org.springframework.http.client.MultipartBodyBuilder;
 
 /** Another teacher's class, student or attendance does not exist for you (404), and no valid token means 401. */
 class OwnershipTest extends AttendanceIntegrationSupport {
+
+    @Autowired
+    private FaceEngine engine;
 
     private static SampleClass sample6;
 

@@ -10,12 +10,17 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rollcall.face.FaceEngine;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.rollcall.attendance.RollcallClient.Answer;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import tools.jackson.databind.JsonNode;
 
 class StudentEnrolmentTest extends AttendanceIntegrationSupport {
+
+    @Autowired
+    private FaceEngine engine;
 
     private static SampleClass sample6;
 
