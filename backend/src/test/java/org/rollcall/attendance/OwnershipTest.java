@@ -88,7 +88,7 @@ class OwnershipTest extends AttendanceIntegrationSupport {
             return t.postMultipart(s + "/faces", parts.build());
         });
         calls.add(t -> t.delete(s + "/faces/" + faceId));
-        calls.add(t -> t.get(s + "/faces/" + faceId + "/thumbnail"));
+        calls.add(t -> t.getImage(s + "/faces/" + faceId + "/thumbnail"));
         calls.add(t -> t.mark(classId, day, photo));
         calls.add(t -> t.get(c + "/attendance"));
         calls.add(t -> t.getCsv(c + "/attendance"));

@@ -59,6 +59,11 @@ public final class RollcallClient {
         return send(HttpMethod.GET, path, null, null, MediaType.APPLICATION_JSON_VALUE);
     }
 
+    /** As an img element asks: any image, or the problem if there is none. */
+    public Answer getImage(String path) {
+        return send(HttpMethod.GET, path, null, null, "image/*, application/problem+json");
+    }
+
     public Answer getCsv(String path) {
         return send(HttpMethod.GET, path, null, null, "text/csv");
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.rollcall.face.Box;
 import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceEngine;
 
@@ -12,7 +13,7 @@ import org.rollcall.face.FaceEngine;
  * People of one npm group photo, each cut out with room around the face as an enrolment photo, in left-to-right
  * order. The boxes come from the real engine run on the whole photo.
  */
-record SampleClass(BufferedImage photo, List<byte[]> enrolmentPhotos) {
+record SampleClass(BufferedImage photo, List<Box> boxes, List<byte[]> enrolmentPhotos) {
 
     static SampleClass of(FaceEngine engine, int faceApiSample, int expectedPeople) {
         BufferedImage photo = TestPhotos.faceApiSample(faceApiSample);
@@ -25,6 +26,6 @@ record SampleClass(BufferedImage photo, List<byte[]> enrolmentPhotos) {
         List<byte[]> crops = faces.stream()
                 .map(face -> TestPhotos.jpeg(TestPhotos.crop(photo, face.box(), 0.6), 0.95f))
                 .toList();
-        return new SampleClass(photo, crops);
+        return new SampleClass(photo, faces.stream().map(DetectedFace::box).toList(), crops);
     }
 }

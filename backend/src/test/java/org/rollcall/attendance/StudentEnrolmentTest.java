@@ -55,7 +55,7 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
         assertThat(stored.get("dims")).isEqualTo(128);
         assertThat(((Number) stored.get("thumb")).intValue()).isBetween(200, 40_000);
 
-        Answer thumbnail = teacher.get("/api/classes/" + classId + "/students/" + studentId + "/faces/"
+        Answer thumbnail = teacher.getImage("/api/classes/" + classId + "/students/" + studentId + "/faces/"
                 + face.get("id").asString() + "/thumbnail");
         assertThat(thumbnail.status()).isEqualTo(200);
         assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
@@ -167,7 +167,7 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
     void theRosterIsSearchableByNameOrRollNumber() {
         teacher.enrolled(classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0));
         teacher.enrolled(classId, "Ava Chen", "3", sample6.enrolmentPhotos().get(1));
-        teacher.enrolled(classId, "Noor 100%", "120", sample6.enrolmentPhotos().get(2));
+        teacher.enrolled(classId, "Noor 100%", "120", sample6.enrolmentPhotos().get(3));
         String roster = "/api/classes/" + classId + "/students";
 
         assertThat(names(check(teacher.get(roster), 200))).containsExactly("Ava Chen", "Maya Lopez", "Noor 100%");

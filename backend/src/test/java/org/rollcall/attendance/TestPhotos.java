@@ -93,11 +93,24 @@ public final class TestPhotos {
         g.setColor(Color.DARK_GRAY);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(scaled, AffineTransform.getRotateInstance(Math.toRadians(degrees), out.getWidth() / 2.0,
-                out.getHeight() / 2.0), null);
+        g.drawImage(scaled, rotation(scaled.getWidth(), scaled.getHeight(), degrees), null);
         g.dispose();
         new RescaleOp(brightness, 0, null).filter(out, out);
         return out;
+    }
+
+    /** Where a point of the original photo lands in {@link #anotherShot} of it. */
+    public static AffineTransform anotherShotTransform(BufferedImage image, double factor, double degrees) {
+        int w = (int) Math.round(image.getWidth() * factor);
+        int h = (int) Math.round(image.getHeight() * factor);
+        AffineTransform transform = rotation(w, h, degrees);
+        transform.concatenate(AffineTransform.getScaleInstance(w / (double) image.getWidth(),
+                h / (double) image.getHeight()));
+        return transform;
+    }
+
+    private static AffineTransform rotation(int width, int height, double degrees) {
+        return AffineTransform.getRotateInstance(Math.toRadians(degrees), width / 2.0, height / 2.0);
     }
 
     /** Pastes the images left to right on one canvas of the given height (each scaled to fit it). */
