@@ -1,5 +1,6 @@
 package org.rollcall.attendance;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,21 +39,18 @@ public final class RollcallClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final RestClient http;
+    private final RestClient http = RestClient.create();
+    private final String baseUrl;
     private final String token;
 
     public RollcallClient(String baseUrl, String token) {
-        this(RestClient.builder().baseUrl(baseUrl).build(), token);
-    }
-
-    private RollcallClient(RestClient http, String token) {
-        this.http = http;
+        this.baseUrl = baseUrl;
         this.token = token;
     }
 
     /** The same server with another token (null: no Authorization header at all). */
     public RollcallClient as(String otherToken) {
-        return new RollcallClient(http, otherToken);
+        return new RollcallClient(baseUrl, otherToken);
     }
 
     public Answer get(String path) {
@@ -149,7 +147,9 @@ public final class RollcallClient {
     }
 
     private Answer send(HttpMethod method, String path, MediaType contentType, Object body, String accept) {
-        RestClient.RequestBodySpec request = http.method(method).uri(path).header(HttpHeaders.ACCEPT, accept);
+        // the path is sent as written (already encoded), not treated as a URI template
+        RestClient.RequestBodySpec request = http.method(method).uri(URI.create(baseUrl + path))
+                .header(HttpHeaders.ACCEPT, accept);
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
