@@ -6,12 +6,15 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import org.rollcall.web.ApiException;
 import org.rollcall.web.TooManyRequestsException;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -51,18 +54,29 @@ class OtpService {
                     remaining(PREFIX + "cooldown:" + subject, properties.resendCooldown()));
         }
         String hourlyKey = PREFIX + "hourly:" + subject;
+        // Created with its expiry, so the counter can never outlive the hour.
+        redis.opsForValue().setIfAbsent(hourlyKey, "0", HOUR);
         Long sent = redis.opsForValue().increment(hourlyKey);
-        if (sent != null && sent == 1) {
-            redis.expire(hourlyKey, HOUR);
-        }
         if (sent == null || sent > properties.hourlyCap()) {
             throw new TooManyRequestsException("OTP_HOURLY_LIMIT",
                     "Too many codes were asked for this email; try again later.", remaining(hourlyKey, HOUR));
         }
         String code = "%06d".formatted(random.nextInt(1_000_000));
         String codeKey = PREFIX + "code:" + subject;
-        redis.opsForHash().putAll(codeKey, Map.of(HASH, hmac(subject, code), ATTEMPTS, "0"));
-        redis.expire(codeKey, properties.lifetime());
+        String hash = hmac(subject, code);
+        redis.execute(new SessionCallback<List<Object>>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> List<Object> execute(RedisOperations<K, V> operations) {
+                RedisOperations<String, String> ops = (RedisOperations<String, String>) operations;
+                // MULTI/EXEC: the code never exists without its expiry.
+                ops.multi();
+                ops.delete(codeKey);
+                ops.opsForHash().putAll(codeKey, Map.of(HASH, hash, ATTEMPTS, "0"));
+                ops.expire(codeKey, properties.lifetime());
+                return ops.exec();
+            }
+        });
         return code;
     }
 

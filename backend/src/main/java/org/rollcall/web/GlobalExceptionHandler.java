@@ -127,12 +127,9 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 "IMAGE_TOO_LARGE", "The upload is too large: at most 15 MB per photo."));
     }
 
+    /** A multipart body that cannot be parsed (size limits are handled above). */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> handleBrokenMultipart(MultipartException e) {
-        if (e instanceof MaxUploadSizeExceededException) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                    "IMAGE_TOO_LARGE", "The upload is too large: at most 15 MB per photo."));
-        }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART",
                 "The multipart request could not be read."));
     }
