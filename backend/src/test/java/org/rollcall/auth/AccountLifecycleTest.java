@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.Mailbox;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
 import org.rollcall.support.TestTeacher;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The whole account journey over HTTP: sign-up by code, login, account, password change, logout, reset, delete. */
 @RollcallIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class AccountLifecycleTest {
 
     @Autowired
@@ -23,7 +27,7 @@ class AccountLifecycleTest {
     JdbcClient jdbc;
 
     @Test
-    void signUpVerifyRegisterLoginAndFetchTheAccount() {
+    void signUpVerifyRegisterLoginAndFetchTheAccount(CapturedOutput logs) {
         String email = TestApi.uniqueEmail();
         assertThat(api.post("/api/auth/email-otp").json(Map.of("email", email)).send().status()).isEqualTo(202);
         String code = Mailbox.awaitCode(email, 1);
@@ -60,6 +64,7 @@ class AccountLifecycleTest {
         String hash = jdbc.sql("SELECT password_hash FROM teacher WHERE email = :email").param("email", email)
                 .query(String.class).single();
         assertThat(hash).startsWith("$argon2id$").doesNotContain(TestApi.PASSWORD);
+        assertThat(logs.getAll()).doesNotContain(TestApi.PASSWORD);
     }
 
     @Test
