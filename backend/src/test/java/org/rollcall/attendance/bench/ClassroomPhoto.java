@@ -36,10 +36,14 @@ final class ClassroomPhoto {
         return seats;
     }
 
-    /** The person whose seat holds the centre of this box, or null. */
+    /**
+     * The person whose portrait has this point in its middle, or null. LFW portraits are centred on the labelled
+     * person; a face off the middle is somebody in the background of the portrait, whose identity is not known.
+     */
     String personAt(double centreX, double centreY) {
         for (Seat seat : seats) {
-            if (seat.area().contains(centreX, centreY)) {
+            Rectangle a = seat.area();
+            if (Math.abs(centreX - a.getCenterX()) < a.width * 0.2 && Math.abs(centreY - a.getCenterY()) < a.height * 0.2) {
                 return seat.person();
             }
         }

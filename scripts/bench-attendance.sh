@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Issue 4 figures through HTTP with the real engine: marking a 1920x1080 photo of 30 faces against a 40-student
+# roster, enrolment of one photo, and recognition accuracy on the development faces (not in the repository).
+# Usage: scripts/bench-attendance.sh [FACES_DIR (default /work/shared/faces)] [speed|accuracy|speed,accuracy]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/jdk.sh
+faces="${1:-/work/shared/faces}"
+what="${2:-speed,accuracy}"
+mvn -B -q -f backend/pom.xml -Dskip.npm=true test -Dtest=AttendanceBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Drollcall.faces="$faces" -Drollcall.bench="$what"
+cat backend/target/attendance-benchmark.txt
