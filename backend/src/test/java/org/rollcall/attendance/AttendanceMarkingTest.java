@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.TestApi;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -228,6 +229,53 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
     }
 
     @Test
+    void facesOfAnotherModelAreNeverComparedAndTheStudentIsAskedToReEnrol() {
+        UUID stale = windowStudents.get(0);
+        jdbc.sql("UPDATE face SET model_id = 'retired-model-v0' WHERE student_id = :s").param("s", stale).update();
+
+        JsonNode student = check(teacher.get("/api/classes/" + classId + "/students/" + stale), 200).json();
+        assertThat(student.get("needsReEnrolment").asBoolean()).isTrue();
+        assertThat(student.get("faces").get(0).get("current").asBoolean()).isFalse();
+        assertThat(student.get("faces").get(0).get("modelId").asString()).isEqualTo("retired-model-v0");
+
+        LocalDate day = LocalDate.of(2026, 3, 6);
+        Answer answer = check(teacher.mark(classId, day, classPhoto), 200);
+        assertThat(studentsWithStatus(RollcallClient.list(answer.json().get("faces")), "MARKED"))
+                .containsExactlyInAnyOrderElementsOf(windowStudents.subList(1, 3));
+        assertThat(presentOn(day)).doesNotContain(stale);
+
+        check(teacher.postMultipart("/api/classes/" + classId + "/students/" + stale + "/faces",
+                RollcallClient.markParts(null, window.enrolmentPhotos().get(WINDOW_ENROLLED[0]))), 201);
+        assertThat(check(teacher.get("/api/classes/" + classId + "/students/" + stale), 200).json()
+                .get("needsReEnrolment").asBoolean()).isFalse();
+        assertThat(studentsWithStatus(RollcallClient.list(check(teacher.mark(classId, day, classPhoto), 200).json()
+                .get("faces")), "MARKED")).containsExactly(stale);
+    }
+
+    @Test
+    void deletingTheAccountErasesClassesStudentsFacesAndAttendance() {
+        check(teacher.mark(classId, LocalDate.of(2026, 3, 7), classPhoto), 200);
+        assertThat(facesOfClass()).isEqualTo(5);
+
+        check(teacher.deleteJson("/api/account", Map.of("password", TestApi.PASSWORD)), 204);
+
+        assertThat(facesOfClass()).isZero();
+        for (String table : List.of("student", "attendance")) {
+            assertThat(jdbc.sql("SELECT count(*) FROM " + table + " WHERE class_id = :c").param("c", classId)
+                    .query(Long.class).single()).as(table).isZero();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM school_class WHERE id = :c").param("c", classId)
+                .query(Long.class).single()).isZero();
+    }
+
+    private long facesOfClass() {
+        List<UUID> students = new ArrayList<>(windowStudents);
+        students.addAll(sofaStudents);
+        return jdbc.sql("SELECT count(*) FROM face WHERE student_id IN (:ids)").param("ids", students)
+                .query(Long.class).single();
+    }
+
+    @Test
     void manualCorrectionsAndHistoryAsJsonAndCsv() {
         String base = "/api/classes/" + classId;
         UUID w0 = windowStudents.get(0);
@@ -255,6 +303,9 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         assertThat(RollcallClient.list(matrix.get("presentPerDate")).stream().map(JsonNode::asInt))
                 .containsExactly(3, 1);
 
+        // a client that accepts anything (a browser address bar, curl) gets JSON
+        assertThat(check(teacher.get(base + "/attendance?from=2026-02-01&to=2026-02-28", "*/*"), 200).contentType())
+                .startsWith("application/json");
         Answer csv = check(teacher.getCsv(base + "/attendance?from=2026-02-01&to=2026-02-28"), 200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");

@@ -62,12 +62,21 @@ public final class RollcallClient {
         return send(HttpMethod.GET, path, null, null, "image/*, application/problem+json");
     }
 
+    public Answer get(String path, String accept) {
+        return send(HttpMethod.GET, path, null, null, accept);
+    }
+
     public Answer getCsv(String path) {
         return send(HttpMethod.GET, path, null, null, "text/csv");
     }
 
     public Answer delete(String path) {
         return send(HttpMethod.DELETE, path, null, null, MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    public Answer deleteJson(String path, Object body) {
+        return send(HttpMethod.DELETE, path, MediaType.APPLICATION_JSON, JSON.writeValueAsString(body),
+                MediaType.APPLICATION_JSON_VALUE);
     }
 
     public Answer put(String path) {
