@@ -17,11 +17,11 @@ import java.util.function.Function;
  * @param maxImageSide           declared width or height above this is refused before decoding
  * @param maxDecodedSide         photos whose long side is a multiple of this are decoded with subsampling
  * @param detectorMinScore       BlazeFace score for a box of the full-frame view
- * @param tileMinScore           stricter score for a box only the small-face tiles found
+ * @param smallFaceMinScore      stricter score for a box only the zoomed small-face pass found
  * @param nmsIou                 overlap above which two boxes are the same face
- * @param tileMinImageSide       the small-face pass runs on photos whose long side is at least this
- * @param tileSide               side of a small-face tile in pixels (capped by the photo's short side)
- * @param tileOverlap            fraction of a tile shared with its neighbour
+ * @param smallFaceMinImageSide  the small-face pass runs on photos whose long side is at least this
+ * @param smallFaceInputSize     largest network input side of the small-face pass, which runs at half the photo's
+ *                               resolution (multiple of 32; the full view is 256)
  * @param matchThreshold         cosine similarity a face needs to be accepted as a subject
  * @param matchMargin            how far the best subject must be ahead of the second best
  * @param matchMinInterOcularPx  smaller faces are never accepted (strangers get accepted there)
@@ -41,11 +41,10 @@ public record FaceEngineSettings(
         int maxImageSide,
         int maxDecodedSide,
         float detectorMinScore,
-        float tileMinScore,
+        float smallFaceMinScore,
         float nmsIou,
-        int tileMinImageSide,
-        int tileSide,
-        float tileOverlap,
+        int smallFaceMinImageSide,
+        int smallFaceInputSize,
         float matchThreshold,
         float matchMargin,
         float matchMinInterOcularPx,
@@ -93,11 +92,10 @@ public record FaceEngineSettings(
                 Integer.parseInt(v.apply("max-image-side")),
                 Integer.parseInt(v.apply("max-decoded-side")),
                 Float.parseFloat(v.apply("detector-min-score")),
-                Float.parseFloat(v.apply("tile-min-score")),
+                Float.parseFloat(v.apply("small-face-min-score")),
                 Float.parseFloat(v.apply("nms-iou")),
-                Integer.parseInt(v.apply("tile-min-image-side")),
-                Integer.parseInt(v.apply("tile-side")),
-                Float.parseFloat(v.apply("tile-overlap")),
+                Integer.parseInt(v.apply("small-face-min-image-side")),
+                Integer.parseInt(v.apply("small-face-input-size")),
                 Float.parseFloat(v.apply("match-threshold")),
                 Float.parseFloat(v.apply("match-margin")),
                 Float.parseFloat(v.apply("match-min-inter-ocular-px")),
@@ -115,7 +113,7 @@ public record FaceEngineSettings(
     /** The same settings with other matcher parameters (the CLI's calibration and tests use this). */
     public FaceEngineSettings withMatch(float threshold, float margin) {
         return new FaceEngineSettings(maxImageBytes, maxImagePixels, maxImageSide, maxDecodedSide, detectorMinScore,
-                tileMinScore, nmsIou, tileMinImageSide, tileSide, tileOverlap, threshold, margin,
+                smallFaceMinScore, nmsIou, smallFaceMinImageSide, smallFaceInputSize, threshold, margin,
                 matchMinInterOcularPx, enrolMinInterOcularPx, enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg,
                 enrolMinSharpness, enrolMinBrightness, enrolOtherFaceRatio, flipAugmentation, threads);
     }

@@ -64,12 +64,12 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         this.env = OnnxRuntimeLoader.environment();
         byte[] blazeface = TfjsGraphConverter.toOnnx(FaceModels.read(FaceModels.BLAZEFACE_JSON),
                 FaceModels.read(FaceModels.BLAZEFACE_BIN), BlazeFaceDetector.INPUT,
-                new long[]{-1, 3, BlazeFaceDetector.SIZE, BlazeFaceDetector.SIZE},
-                Map.of("Identity", new long[]{-1, 512, 1}, "Identity_1", new long[]{-1, 384, 1},
-                        "Identity_2", new long[]{-1, 512, 16}, "Identity_3", new long[]{-1, 384, 16}));
+                new long[]{-1, 3, -1, -1},
+                Map.of("Identity", new long[]{-1, -1, 1}, "Identity_1", new long[]{-1, -1, 1},
+                        "Identity_2", new long[]{-1, -1, 16}, "Identity_3", new long[]{-1, -1, 16}));
         this.detector = new BlazeFaceDetector(env, OnnxRuntimeLoader.session(env, blazeface, settings.threads()),
-                new BlazeFaceDetector.Settings(settings.detectorMinScore(), settings.tileMinScore(),
-                        settings.nmsIou(), settings.tileMinImageSide(), settings.tileOverlap(), settings.tileSide()));
+                new BlazeFaceDetector.Settings(settings.detectorMinScore(), settings.smallFaceMinScore(),
+                        settings.nmsIou(), settings.smallFaceMinImageSide(), settings.smallFaceInputSize()));
         this.aligner = new FaceAligner(ShapePredictor.read(FaceModels.read(FaceModels.SHAPE_PREDICTOR)));
         this.resnet = OnnxRuntimeLoader.session(env, DlibResnetConverter.toOnnx(FaceModels.read(FaceModels.RESNET)), 1);
         this.matcher = new OneToOneMatcher(settings.matchThreshold(), settings.matchMargin(),

@@ -14,157 +14,113 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 /**
- * MediaPipe BlazeFace ("back" model, 256x256) on ONNX Runtime. The whole photo is seen once through a square
- * letterbox; large photos also get a second look through overlapping square tiles (one batch), whose boxes must
- * reach a stricter score unless the full view found them too. Overlaps are resolved by NMS.
+ * MediaPipe BlazeFace ("back" model) on ONNX Runtime. The photo is seen through a square letterbox at the
+ * network's native 256x256; large photos also get a second, zoomed look: the same fully convolutional network run
+ * on a larger letterbox at half the photo's resolution (e.g. 960x960 for a 1920x1080 photo, where its anchor grids
+ * are 60x60 and 30x30), which finds faces several times smaller without the seams and overlaps of tiles. Boxes only
+ * the zoomed look finds must be small and reach a stricter score. Overlaps are resolved by NMS.
  */
 public final class BlazeFaceDetector implements AutoCloseable {
 
     public static final String INPUT = "input";
     public static final int SIZE = 256;
-    private static final int ANCHORS_16 = 16 * 16 * 2;
-    private static final int ANCHORS_8 = 8 * 8 * 6;
+    /** Box side (in full-view network pixels) below which the full view is known to miss faces. */
+    private static final float SMALL_IN_FULL_VIEW = 24;
 
     /** Detection thresholds; see FaceEngineSettings for their meaning. */
-    public record Settings(float minScore, float tileMinScore, float nmsIou, int tileMinImageSide, float tileOverlap,
-                           int tileSide) {
+    public record Settings(float minScore, float smallFaceMinScore, float nmsIou, int smallFaceMinImageSide,
+                           int smallFaceInputSize) {
     }
 
     private final OrtEnvironment env;
     private final OrtSession session;
     private final Settings settings;
-    private final float[] anchorX = new float[ANCHORS_16 + ANCHORS_8];
-    private final float[] anchorY = new float[ANCHORS_16 + ANCHORS_8];
 
     public BlazeFaceDetector(OrtEnvironment env, OrtSession session, Settings settings) {
+        if (settings.smallFaceInputSize() % 32 != 0 || settings.smallFaceInputSize() < SIZE) {
+            throw new IllegalArgumentException("The small-face input size must be a multiple of 32 and >= 256");
+        }
         this.env = env;
         this.session = session;
         this.settings = settings;
-        int i = 0;
-        for (int y = 0; y < 16; y++) {
-            for (int x = 0; x < 16; x++) {
-                for (int a = 0; a < 2; a++, i++) {
-                    anchorX[i] = (x + 0.5f) * 16;
-                    anchorY[i] = (y + 0.5f) * 16;
-                }
-            }
-        }
-        for (int y = 0; y < 8; y++) {
-            for (int x = 0; x < 8; x++) {
-                for (int a = 0; a < 6; a++, i++) {
-                    anchorX[i] = (x + 0.5f) * 32;
-                    anchorY[i] = (y + 0.5f) * 32;
-                }
-            }
-        }
-    }
-
-    /** A square window of the image that is scaled to the network input. */
-    record Window(float left, float top, float side) {
     }
 
     public List<Detection> detect(RgbImage image, boolean smallFacePass) {
-        float side = Math.max(image.width(), image.height());
-        Window full = new Window((image.width() - side) / 2, (image.height() - side) / 2, side);
-        List<Detection> fullFrame = nms(run(image, List.of(full)).get(0), settings.minScore());
-        if (!smallFacePass || Math.max(image.width(), image.height()) < settings.tileMinImageSide()) {
+        List<Detection> fullFrame = nms(run(image, SIZE), settings.minScore());
+        int longSide = Math.max(image.width(), image.height());
+        if (!smallFacePass || longSide < settings.smallFaceMinImageSide()) {
             return fullFrame;
         }
-        List<Window> tiles = tiles(image);
-        List<List<Detection>> perTile = run(image, tiles);
+        // half the photo's resolution (faces of ~40 px become ~20 px at the network), at least twice the full view
+        int zoomed = Math.min(settings.smallFaceInputSize(), Math.max(2 * SIZE, (longSide / 2 + 31) / 32 * 32));
+        // a face the full view would have seen at a usable size but did not is not trusted from the zoomed view
+        // (building facades and foliage produce large false boxes there)
+        float fullViewScale = (float) SIZE / longSide;
         List<Detection> all = new ArrayList<>(fullFrame);
-        for (int t = 0; t < tiles.size(); t++) {
-            Window w = tiles.get(t);
-            for (Detection d : perTile.get(t)) {
-                if (insideTileInterior(d, w, image)) {
-                    boolean confirmed = fullFrame.stream().anyMatch(f -> f.iou(d) > settings.nmsIou());
-                    if (confirmed) {
-                        all.add(d);
-                    } else if (d.score() >= settings.tileMinScore()) {
-                        all.add(d.markTileOnly());
-                    }
-                }
+        for (Detection d : nms(run(image, zoomed), Math.min(settings.minScore(), settings.smallFaceMinScore()))) {
+            boolean confirmed = fullFrame.stream().anyMatch(f -> f.iou(d) > settings.nmsIou());
+            boolean small = Math.max(d.width(), d.height()) * fullViewScale < SMALL_IN_FULL_VIEW;
+            if (confirmed) {
+                all.add(d);
+            } else if (small && d.score() >= settings.smallFaceMinScore()) {
+                all.add(d.markSmallFacePassOnly());
             }
         }
         return nms(all, 0);
     }
 
-    /** Tiles of a fixed fraction of the short side, overlapping, covering the whole image. */
-    private List<Window> tiles(RgbImage image) {
-        float tile = Math.max(SIZE, Math.min(settings.tileSide(), Math.min(image.width(), image.height())));
-        float step = tile * (1 - settings.tileOverlap());
-        List<Window> windows = new ArrayList<>();
-        int cols = (int) Math.ceil(Math.max(0, image.width() - tile) / step) + 1;
-        int rows = (int) Math.ceil(Math.max(0, image.height() - tile) / step) + 1;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                float left = cols == 1 ? (image.width() - tile) / 2 : c * (image.width() - tile) / (cols - 1);
-                float top = rows == 1 ? (image.height() - tile) / 2 : r * (image.height() - tile) / (rows - 1);
-                windows.add(new Window(left, top, tile));
-            }
-        }
-        return windows;
-    }
-
-    /** A box cut by a tile's edge (not at the image's edge) is left to the neighbouring tile. */
-    private static boolean insideTileInterior(Detection d, Window w, RgbImage image) {
-        float margin = 2;
-        boolean leftOk = d.x1() > w.left() + margin || w.left() <= 0;
-        boolean topOk = d.y1() > w.top() + margin || w.top() <= 0;
-        boolean rightOk = d.x2() < w.left() + w.side() - margin || w.left() + w.side() >= image.width();
-        boolean bottomOk = d.y2() < w.top() + w.side() - margin || w.top() + w.side() >= image.height();
-        return leftOk && topOk && rightOk && bottomOk;
-    }
-
-    private List<List<Detection>> run(RgbImage image, List<Window> windows) {
-        int n = windows.size();
-        float[] input = new float[n * 3 * SIZE * SIZE];
-        for (int i = 0; i < n; i++) {
-            fill(image, windows.get(i), input, i * 3 * SIZE * SIZE);
-        }
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[]{n, 3, SIZE, SIZE});
+    /** Runs the network on the whole image letterboxed into an input x input square; returns every candidate. */
+    private List<Detection> run(RgbImage image, int input) {
+        float side = Math.max(image.width(), image.height());
+        float left = (image.width() - side) / 2;
+        float top = (image.height() - side) / 2;
+        float[] pixels = new float[3 * input * input];
+        fill(image, left, top, side, input, pixels);
+        float minScore = Math.min(settings.minScore(), settings.smallFaceMinScore());
+        float logitMin = (float) Math.log(minScore / (1 - minScore));
+        float scale = side / input;
+        List<Detection> found = new ArrayList<>();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels), new long[]{1, 3, input, input});
              OrtSession.Result result = session.run(Map.of(INPUT, tensor))) {
-            float[][][] scores16 = (float[][][]) result.get("Identity_out").orElseThrow().getValue();
-            float[][][] scores8 = (float[][][]) result.get("Identity_1_out").orElseThrow().getValue();
-            float[][][] boxes16 = (float[][][]) result.get("Identity_2_out").orElseThrow().getValue();
-            float[][][] boxes8 = (float[][][]) result.get("Identity_3_out").orElseThrow().getValue();
-            List<List<Detection>> out = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                List<Detection> found = new ArrayList<>();
-                decode(scores16[i], boxes16[i], 0, windows.get(i), found);
-                decode(scores8[i], boxes8[i], ANCHORS_16, windows.get(i), found);
-                out.add(found);
+            // two anchor grids: stride 16 with 2 anchors per cell, stride 32 with 6; centres at (i + 0.5) * stride
+            int[][] grids = {{16, 2}, {32, 6}};
+            String[][] outputs = {{"Identity_out", "Identity_2_out"}, {"Identity_1_out", "Identity_3_out"}};
+            for (int g = 0; g < 2; g++) {
+                float[][] scores = ((float[][][]) result.get(outputs[g][0]).orElseThrow().getValue())[0];
+                float[][] boxes = ((float[][][]) result.get(outputs[g][1]).orElseThrow().getValue())[0];
+                int stride = grids[g][0];
+                int perCell = grids[g][1];
+                int cells = input / stride;
+                for (int a = 0; a < scores.length; a++) {
+                    float logit = scores[a][0];
+                    if (logit < logitMin) {
+                        continue;
+                    }
+                    int cell = a / perCell;
+                    float ax = (cell % cells + 0.5f) * stride;
+                    float ay = (cell / cells + 0.5f) * stride;
+                    found.add(decode(boxes[a], ax, ay, logit, left, top, scale));
+                }
             }
-            return out;
+            return found;
         } catch (OrtException e) {
             throw new IllegalStateException("BlazeFace inference failed", e);
         }
     }
 
-    private void decode(float[][] scores, float[][] boxes, int anchorOffset, Window w, List<Detection> out) {
-        float minScore = Math.min(settings.minScore(), settings.tileMinScore());
-        float logitMin = (float) Math.log(minScore / (1 - minScore));
-        float scale = w.side() / SIZE;
-        for (int a = 0; a < scores.length; a++) {
-            float logit = scores[a][0];
-            if (logit < logitMin) {
-                continue;
-            }
-            float[] r = boxes[a];
-            float ax = anchorX[anchorOffset + a];
-            float ay = anchorY[anchorOffset + a];
-            float cx = w.left() + (ax + r[0]) * scale;
-            float cy = w.top() + (ay + r[1]) * scale;
-            float bw = r[2] * scale;
-            float bh = r[3] * scale;
-            float[] kp = new float[12];
-            for (int k = 0; k < 6; k++) {
-                kp[2 * k] = w.left() + (ax + r[4 + 2 * k]) * scale;
-                kp[2 * k + 1] = w.top() + (ay + r[5 + 2 * k]) * scale;
-            }
-            float score = (float) (1 / (1 + Math.exp(-logit)));
-            out.add(new Detection(cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2, score, kp, false));
+    /** Regressors are offsets in input pixels from the anchor centre: box centre, size, then six keypoints. */
+    private static Detection decode(float[] r, float ax, float ay, float logit, float left, float top, float scale) {
+        float cx = left + (ax + r[0]) * scale;
+        float cy = top + (ay + r[1]) * scale;
+        float bw = r[2] * scale;
+        float bh = r[3] * scale;
+        float[] kp = new float[12];
+        for (int k = 0; k < 6; k++) {
+            kp[2 * k] = left + (ax + r[4 + 2 * k]) * scale;
+            kp[2 * k + 1] = top + (ay + r[5 + 2 * k]) * scale;
         }
+        float score = (float) (1 / (1 + Math.exp(-logit)));
+        return new Detection(cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2, score, kp, false);
     }
 
     private List<Detection> nms(List<Detection> candidates, float minScore) {
@@ -180,44 +136,46 @@ public final class BlazeFaceDetector implements AutoCloseable {
     }
 
     /**
-     * Writes the window, scaled to 256x256, as NCHW floats in [-1, 1]; outside the image is 0 (mid grey). When the
-     * window is much larger than the input, each output pixel averages a small grid of samples (no aliasing).
+     * Writes the square window (left, top, side) scaled to input x input as NCHW floats in [-1, 1]; outside the
+     * image is 0 (mid grey). When shrinking by more than 1.5, each output pixel averages a small grid of samples.
      */
-    private static void fill(RgbImage image, Window w, float[] input, int offset) {
-        float step = w.side() / SIZE;
-        int grid = Math.max(1, Math.min(4, (int) Math.ceil(step)));
+    private static void fill(RgbImage image, float left, float top, float side, int input, float[] out) {
+        float step = side / input;
+        int grid = step > 1.5f ? Math.min(4, (int) Math.ceil(step)) : 1;
         float sub = step / grid;
-        int plane = SIZE * SIZE;
+        int plane = input * input;
         int[] px = image.pixels();
         int width = image.width();
         int height = image.height();
-        for (int y = 0; y < SIZE; y++) {
-            for (int x = 0; x < SIZE; x++) {
+        int total = grid * grid;
+        float norm = 1f / (total * 127.5f);
+        for (int y = 0; y < input; y++) {
+            for (int x = 0; x < input; x++) {
                 int r = 0, g = 0, b = 0, n = 0;
                 for (int sy = 0; sy < grid; sy++) {
-                    int iy = (int) Math.floor(w.top() + y * step + (sy + 0.5f) * sub);
+                    int iy = (int) Math.floor(top + y * step + (sy + 0.5f) * sub);
                     if (iy < 0 || iy >= height) {
                         continue;
                     }
+                    int row = iy * width;
                     for (int sx = 0; sx < grid; sx++) {
-                        int ix = (int) Math.floor(w.left() + x * step + (sx + 0.5f) * sub);
+                        int ix = (int) Math.floor(left + x * step + (sx + 0.5f) * sub);
                         if (ix < 0 || ix >= width) {
                             continue;
                         }
-                        int p = px[iy * width + ix];
+                        int p = px[row + ix];
                         r += (p >> 16) & 0xFF;
                         g += (p >> 8) & 0xFF;
                         b += p & 0xFF;
                         n++;
                     }
                 }
-                int o = offset + y * SIZE + x;
-                int total = grid * grid;
-                // missing samples (outside the image) count as mid grey
+                // samples outside the image count as mid grey (0 after scaling)
                 float pad = 127.5f * (total - n);
-                input[o] = (r + pad) / total / 127.5f - 1;
-                input[o + plane] = (g + pad) / total / 127.5f - 1;
-                input[o + 2 * plane] = (b + pad) / total / 127.5f - 1;
+                int o = y * input + x;
+                out[o] = (r + pad) * norm - 1;
+                out[o + plane] = (g + pad) * norm - 1;
+                out[o + 2 * plane] = (b + pad) * norm - 1;
             }
         }
     }

@@ -2,10 +2,10 @@ package org.rollcall.face.detect;
 
 /**
  * A BlazeFace detection in image pixels: box corners, score, and six keypoints (x, y pairs) in BlazeFace's order:
- * the two eyes, nose tip, mouth centre, the two ears (tragion). {@code tileOnly} marks boxes that only a zoomed
- * tile found.
+ * the two eyes, nose tip, mouth centre, the two ears (tragion). {@code smallFacePassOnly} marks boxes that only
+ * the zoomed look found.
  */
-public record Detection(float x1, float y1, float x2, float y2, float score, float[] keypoints, boolean tileOnly) {
+public record Detection(float x1, float y1, float x2, float y2, float score, float[] keypoints, boolean smallFacePassOnly) {
 
     public float width() {
         return x2 - x1;
@@ -26,7 +26,7 @@ public record Detection(float x1, float y1, float x2, float y2, float score, flo
         return inter / (area() + other.area() - inter);
     }
 
-    Detection markTileOnly() {
+    Detection markSmallFacePassOnly() {
         return new Detection(x1, y1, x2, y2, score, keypoints, true);
     }
 }

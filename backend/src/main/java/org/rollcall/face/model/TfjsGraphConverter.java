@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Converts a TensorFlow.js graph model (model.json + weights .bin) to ONNX.
  *
  * <p>TF graphs are NHWC; ONNX convolutions are NCHW. The converted model takes its image input in NCHW with a
- * free batch size (tiles of a photo run as one batch) and keeps every 4-D tensor in NCHW; a Reshape (which depends
- * on the memory order) first transposes back to NHWC, so the outputs are exactly TF's. Covers the ops of the
+ * free batch size and keeps every 4-D tensor in NCHW; a Reshape (which depends
+ * on the memory order) first transposes back to NHWC, so the outputs are exactly TF's. Spatial input sizes are free
+ * (the graph is fully convolutional; a Reshape keeps batch and infers its second dimension). Covers the ops of the
  * BlazeFace graph: _FusedConv2D (BiasAdd, optionally Relu), DepthwiseConv2dNative, Add/AddV2, Relu, MaxPool, Pad,
  * Reshape, Identity.
  */
@@ -188,7 +189,12 @@ public final class TfjsGraphConverter {
         for (int i = 0; i < shape.length; i++) {
             target[i] = (long) shape[i];
         }
-        target[0] = 0; // keep the batch size of the input
+        // keep the input's batch size, and let the next dimension follow the input size (BlazeFace's anchor count
+        // grows with the image, so one converted model serves any input size that is a multiple of 32)
+        target[0] = 0;
+        if (target.length > 2) {
+            target[1] = -1;
+        }
         return graph.node("Reshape", List.of(nhwc, graph.longs("shape", target)));
     }
 

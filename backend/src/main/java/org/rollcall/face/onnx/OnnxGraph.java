@@ -30,7 +30,7 @@ public final class OnnxGraph {
         return prefix + "_" + (counter++);
     }
 
-    /** Declares a float input; a negative dimension is symbolic (e.g. the batch size). */
+    /** Declares a float input; a negative dimension is free (e.g. the batch size). */
     public void input(String tensor, long... dims) {
         inputs.add(valueInfo(tensor, dims));
     }
@@ -92,10 +92,12 @@ public final class OnnxGraph {
                 .toByteArray();
     }
 
+    /** A negative dimension is free; each gets its own symbol (equal symbols would force equal sizes). */
     private static ProtoWriter valueInfo(String tensor, long[] dims) {
         ProtoWriter shape = new ProtoWriter();
-        for (long d : dims) {
-            shape.message(1, d < 0 ? new ProtoWriter().string(2, "n") : new ProtoWriter().varint(1, d));
+        for (int i = 0; i < dims.length; i++) {
+            shape.message(1, dims[i] < 0 ? new ProtoWriter().string(2, tensor + "_dim" + i)
+                    : new ProtoWriter().varint(1, dims[i]));
         }
         ProtoWriter tensorType = new ProtoWriter().varint(1, FLOAT).message(2, shape);
         return new ProtoWriter().string(1, tensor).message(2, new ProtoWriter().message(1, tensorType));
