@@ -6,3 +6,5 @@ cd "$(dirname "$0")/.."
 source scripts/jdk.sh
 echo "Using JDK at $JAVA_HOME"
 mvn -B -f backend/pom.xml verify
+# browser end-to-end tests (Chromium) against the jar built above
+scripts/e2e.sh

@@ -82,7 +82,7 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
   });
 
   await test.step('the roster finds the student by name and roll number', async () => {
-    await expect(page.getByRole('link', { name: STUDENT.name })).toBeVisible();
+    await expect(page.getByRole('link', { name: STUDENT.name, exact: true })).toBeVisible();
     await expect(page.locator('#roster')).toContainText('1 photo');
     await page.getByLabel('Search by name or roll number').fill('7b-0');
     await expect(page.locator('#roster .student-card')).toHaveCount(1);
@@ -147,7 +147,7 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
   });
 
   await test.step('the student page shows the photo and the present day', async () => {
-    await page.getByRole('link', { name: STUDENT.name }).click();
+    await page.getByRole('link', { name: STUDENT.name, exact: true }).click();
     await expect(page.getByRole('img', { name: `Face photo 1 of ${STUDENT.name}` })).toBeVisible();
     await expect(page.locator('#attendance-summary')).toContainText('Present on 1 day');
     await expectAccessible(page, testInfo, 'student');

@@ -1,4 +1,4 @@
-import { currentToken, forgetToken, goToSignIn, SessionEnded } from './session.js';
+import { currentToken, forgetToken, goToSignIn, requireSignIn } from './session.js';
 import { teacherMessage } from './messages.js';
 
 /** An answer from the API that is not a success, with the problem's stable `code` and a sentence for the teacher. */
@@ -13,11 +13,18 @@ export class ApiError extends Error {
   }
 }
 
+/** Everything under /api needs a token except signing up, in and resetting the password. */
+const isPublic = (path) => path.startsWith('/api/auth/') && path !== '/api/auth/logout';
+
+/** The page is on its way to the sign-in page: its pending work simply never finishes. */
+const leavingPage = () => new Promise(() => {});
+
 /**
- * Calls the Rollcall API. `json` is sent as a JSON body, `form` (FormData) as multipart. A 401 on a signed-in call
- * ends the session: the token is dropped and the browser goes to sign in with a message.
+ * Calls the Rollcall API. `json` is sent as a JSON body, `form` (FormData) as multipart. Without a token, or on a
+ * 401 (expired or revoked token), the token is dropped and the browser goes to sign in with a message.
  */
 export async function api(path, { method = 'GET', json, form, accept = 'application/json', signal } = {}) {
+  if (!isPublic(path) && !requireSignIn()) return leavingPage();
   const token = currentToken();
   const headers = { Accept: accept };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -35,10 +42,10 @@ export async function api(path, { method = 'GET', json, form, accept = 'applicat
     if (e.name === 'AbortError') throw e;
     throw new ApiError({ status: 0 });
   }
-  if (response.status === 401 && token) {
+  if (response.status === 401 && !isPublic(path)) {
     forgetToken();
     goToSignIn('Your session has ended. Please sign in again.');
-    throw new SessionEnded();
+    return leavingPage();
   }
   if (!response.ok) throw new ApiError(await readProblem(response));
   if (response.status === 204 || response.status === 202) return null;

@@ -3,7 +3,6 @@
 import { backendName, checkFace, loadFaceCheck } from './face-check.js';
 import { canvasToJpeg, loadUpright } from './images.js';
 import { errorText, h } from './ui.js';
-import { SessionEnded } from './session.js';
 
 /** Consecutive good frames before the photo is taken: about half a second at 15 fps. */
 const GOOD_FRAMES_TO_CAPTURE = 8;
@@ -178,7 +177,6 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
       await onPhoto(photo);
       container.dataset.state = 'saved';
     } catch (e) {
-      if (e instanceof SessionEnded) return;
       showError(errorText(e));
     } finally {
       useButton.disabled = retakeButton.disabled = false;

@@ -40,22 +40,11 @@ export function goToSignIn(notice) {
   location.assign(`/signin.html${next}`);
 }
 
-/** Pages behind sign-in call this first; without a usable token the visitor goes to sign in. */
+/** Without a usable token the visitor goes to sign in (told so if the token has expired); false then. */
 export function requireSignIn() {
-  const token = currentToken();
-  if (!token) {
-    const hadToken = localStorage.getItem(TOKEN_KEY) !== null;
-    forgetToken();
-    goToSignIn(hadToken ? 'Your session has expired. Please sign in again.' : null);
-    throw new SessionEnded();
-  }
-  return token;
-}
-
-/** Thrown to stop a page's work after it has been sent to the sign-in page. */
-export class SessionEnded extends Error {
-  constructor() {
-    super('Session ended');
-    this.name = 'SessionEnded';
-  }
+  if (currentToken()) return true;
+  const hadToken = localStorage.getItem(TOKEN_KEY) !== null;
+  forgetToken();
+  goToSignIn(hadToken ? 'Your session has expired. Please sign in again.' : null);
+  return false;
 }

@@ -1,5 +1,5 @@
 import { api } from './api.js';
-import { forgetToken, requireSignIn, SessionEnded, takeNotice, leaveNotice } from './session.js';
+import { forgetToken, requireSignIn, takeNotice, leaveNotice } from './session.js';
 
 /** Builds an element; children that are strings become text (never HTML), so names from the API are safe. */
 export function h(tag, attrs = {}, ...children) {
@@ -50,7 +50,6 @@ export function onSubmit(form, action) {
     try {
       await action(Object.fromEntries(new FormData(form)), form);
     } catch (error) {
-      if (error instanceof SessionEnded) return;
       if (errorBox) {
         say(errorBox, errorText(error), 'error');
         errorBox.focus();
@@ -69,7 +68,6 @@ export async function load(step) {
   try {
     await step();
   } catch (error) {
-    if (error instanceof SessionEnded) return;
     const message = h('p', { class: 'message', 'data-kind': 'error', role: 'alert' }, errorText(error));
     const heading = $('main h1');
     if (heading) heading.after(message);
@@ -104,7 +102,7 @@ export function showNotice() {
 
 /** Start of every signed-in page: sends visitors without a token to sign in, draws the header. */
 export function startSignedInPage() {
-  requireSignIn();
+  if (!requireSignIn()) return;
   const header = $('#app-header');
   header.replaceChildren(
     h('a', { class: 'skip', href: '#main' }, 'Skip to content'),
@@ -122,7 +120,7 @@ export async function signOut() {
     await api('/api/auth/logout', { method: 'POST' });
   } catch (error) {
     // signing out locally is what matters to the teacher; the server-side token expires anyway
-    if (!(error instanceof SessionEnded)) console.warn('logout failed', error);
+    console.warn('logout failed', error);
   }
   forgetToken();
   leaveNotice('You have signed out.');

@@ -1,5 +1,4 @@
 import { api } from '../api.js';
-import { SessionEnded } from '../session.js';
 import { $, errorText, formatDate, h, load, onSubmit, param, say, startSignedInPage, todayIn } from '../ui.js';
 import { canvasToJpeg, loadUpright } from '../images.js';
 import { presentStudentIds } from '../attendance-report.js';
@@ -59,7 +58,7 @@ async function toggle(student, isPresent) {
     // keep keyboard focus on the same student, now in the other list
     [...document.querySelectorAll('#present button, #absent button')].find((b) => b.getAttribute('aria-label').endsWith(`: ${student.name}`))?.focus();
   } catch (error) {
-    if (!(error instanceof SessionEnded)) say('#lists-status', errorText(error), 'error');
+    say('#lists-status', errorText(error), 'error');
   }
 }
 
@@ -163,7 +162,7 @@ $('#snap').addEventListener('click', async () => {
     say('#progress', 'Looking for faces…');
     await markFromCanvases([{ canvas, title: 'Camera photo' }]);
   } catch (error) {
-    if (!(error instanceof SessionEnded)) say('#progress', errorText(error), 'error');
+    say('#progress', errorText(error), 'error');
   }
 });
 
