@@ -19,12 +19,16 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(LocalProperties properties) throws IOException {
-        Path dir = properties.dataDir().resolve("postgres").toAbsolutePath();
+        Path dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(dir);
+        OrphanedServers.stopPostgres(dir);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(true)
+                // zonky is made for throw-away test databases (-F, no synchronous commit); these are a teacher's data.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 

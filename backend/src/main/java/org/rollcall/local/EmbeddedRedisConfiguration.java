@@ -20,12 +20,15 @@ class EmbeddedRedisConfiguration {
 
     @Bean(destroyMethod = "stop")
     RedisServer embeddedRedis(LocalProperties properties) throws IOException {
-        Path dir = properties.dataDir().resolve("redis").toAbsolutePath();
+        Path dir = properties.dataDir().resolve("redis").toAbsolutePath().normalize();
         Files.createDirectories(dir);
+        Path pidFile = dir.resolve("redis.pid");
+        OrphanedServers.stopRedis(dir, pidFile);
         RedisServer server = RedisServer.newRedisServer()
                 .bind("127.0.0.1")
                 .port(freePort())
                 .setting("dir " + dir)
+                .setting("pidfile " + pidFile)
                 .setting("appendonly yes")
                 .setting("save \"\"")
                 .build();

@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.support.AppInstance;
 import org.rollcall.support.TestApi;
+import org.rollcall.support.TestServices;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import redis.embedded.RedisServer;
 
 /**
  * The jar with no configuration: embedded PostgreSQL and Redis under the data dir, mails in the outbox folder,
@@ -33,6 +37,9 @@ class LocalModeTest {
         String kept;
         String loggedOut;
         try (AppInstance first = AppInstance.start(localMode)) {
+            JdbcClient jdbc = first.context().getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
             TestApi api = first.api();
             assertThat(api.post("/api/auth/email-otp").json(Map.of("email", email)).send().status()).isEqualTo(202);
             String code = awaitOutboxCode(email);
@@ -54,6 +61,33 @@ class LocalModeTest {
             assertThat(api.get("/api/account").bearer(loggedOut).send().status()).isEqualTo(401);
             assertThat(api.login(email, TestApi.PASSWORD, address)).isNotBlank();
         }
+    }
+
+    @Test
+    void startsAfterACrashLeftItsServersRunning() throws Exception {
+        // What a kill -9 of the app leaves behind: PostgreSQL and Redis still running on the data dir.
+        Path redisDir = Files.createDirectories(dataDir.resolve("redis"));
+        EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres")).setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false).start();
+        RedisServer leftoverRedis = RedisServer.newRedisServer().bind("127.0.0.1").port(TestServices.freePort())
+                .setting("dir " + redisDir).setting("pidfile " + redisDir.resolve("redis.pid")).build();
+        leftoverRedis.start();
+        ProcessHandle postgresProcess = pidIn(dataDir.resolve("postgres/postmaster.pid"));
+        ProcessHandle redisProcess = pidIn(redisDir.resolve("redis.pid"));
+
+        try (AppInstance app = AppInstance.start(Map.of("rollcall.local.data-dir", dataDir.toString()))) {
+            assertThat(postgresProcess.isAlive()).isFalse();
+            assertThat(redisProcess.isAlive()).isFalse();
+            assertThat(app.api().get("/actuator/health/readiness").send().status()).isEqualTo(200);
+        } finally {
+            leftoverRedis.stop();
+            postgresProcess.destroyForcibly();
+        }
+    }
+
+    private static ProcessHandle pidIn(Path pidFile) throws Exception {
+        long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+        return ProcessHandle.of(pid).orElseThrow();
     }
 
     private String awaitOutboxCode(String email) throws Exception {
