@@ -30,4 +30,10 @@ public interface FaceEngine {
      * second-best subject, and for faces not below the minimum size. One result per probe, in probe order.
      */
     <K> List<Assignment<K>> match(List<DetectedFace> probes, List<GalleryEntry<K>> gallery);
+
+    /**
+     * The same with a gallery prepared once ({@link Gallery#of}) for repeated matching of a large roster: skips
+     * regrouping and re-laying-out the embeddings on every call.
+     */
+    <K> List<Assignment<K>> match(List<DetectedFace> probes, Gallery<K> gallery);
 }

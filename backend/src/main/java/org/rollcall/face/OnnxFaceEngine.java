@@ -21,7 +21,6 @@ import org.rollcall.face.detect.BlazeFaceDetector;
 import org.rollcall.face.detect.Detection;
 import org.rollcall.face.image.ImageDecoder;
 import org.rollcall.face.image.RgbImage;
-import org.rollcall.face.match.OneToOneMatcher;
 import org.rollcall.face.model.DlibResnetConverter;
 import org.rollcall.face.model.FaceModels;
 import org.rollcall.face.model.ShapePredictor;
@@ -72,13 +71,13 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
                         settings.nmsIou(), settings.smallFaceMinImageSide(), settings.smallFaceInputSize()));
         this.aligner = new FaceAligner(ShapePredictor.read(FaceModels.read(FaceModels.SHAPE_PREDICTOR)));
         this.resnet = OnnxRuntimeLoader.session(env, DlibResnetConverter.toOnnx(FaceModels.read(FaceModels.RESNET)), 1);
-        this.matcher = new OneToOneMatcher(settings.matchThreshold(), settings.matchMargin(),
-                settings.matchMinInterOcularPx());
         this.workers = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
             Thread t = new Thread(r, "face-engine");
             t.setDaemon(true);
             return t;
         });
+        this.matcher = new OneToOneMatcher(settings.matchThreshold(), settings.matchMargin(),
+                settings.matchMinInterOcularPx(), env, settings.threads());
     }
 
     @Override
@@ -133,6 +132,11 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
 
     @Override
     public <K> List<Assignment<K>> match(List<DetectedFace> probes, List<GalleryEntry<K>> gallery) {
+        return matcher.match(probes, Gallery.once(gallery));
+    }
+
+    @Override
+    public <K> List<Assignment<K>> match(List<DetectedFace> probes, Gallery<K> gallery) {
         return matcher.match(probes, gallery);
     }
 
@@ -286,6 +290,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         try {
             resnet.close();
             detector.close();
+            matcher.close();
         } catch (OrtException e) {
             throw new IllegalStateException(e);
         }

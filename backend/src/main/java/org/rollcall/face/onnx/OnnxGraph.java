@@ -35,8 +35,17 @@ public final class OnnxGraph {
         inputs.add(valueInfo(tensor, dims));
     }
 
+    /** Declares an int64 input of the given length. */
+    public void inputLongs(String tensor, long length) {
+        inputs.add(valueInfo(tensor, INT64, new long[]{length}));
+    }
+
     public void output(String tensor, long... dims) {
         outputs.add(valueInfo(tensor, dims));
+    }
+
+    public void outputLongs(String tensor, long... dims) {
+        outputs.add(valueInfo(tensor, INT64, dims));
     }
 
     public String floats(String prefix, float[] values, long... dims) {
@@ -66,11 +75,19 @@ public final class OnnxGraph {
     }
 
     public void node(String opType, List<String> nodeInputs, String outputName, Attribute... attributes) {
+        nodeWithOutputs(opType, nodeInputs, List.of(outputName), attributes);
+    }
+
+    public void nodeWithOutputs(String opType, List<String> nodeInputs, List<String> outputNames,
+                                Attribute... attributes) {
         ProtoWriter n = new ProtoWriter();
         for (String in : nodeInputs) {
             n.string(1, in);
         }
-        n.string(2, outputName).string(3, outputName + "_node").string(4, opType);
+        for (String out : outputNames) {
+            n.string(2, out);
+        }
+        n.string(3, outputNames.get(0) + "_node").string(4, opType);
         for (Attribute a : attributes) {
             n.message(5, a.proto());
         }
@@ -94,12 +111,16 @@ public final class OnnxGraph {
 
     /** A negative dimension is free; each gets its own symbol (equal symbols would force equal sizes). */
     private static ProtoWriter valueInfo(String tensor, long[] dims) {
+        return valueInfo(tensor, FLOAT, dims);
+    }
+
+    private static ProtoWriter valueInfo(String tensor, int elementType, long[] dims) {
         ProtoWriter shape = new ProtoWriter();
         for (int i = 0; i < dims.length; i++) {
             shape.message(1, dims[i] < 0 ? new ProtoWriter().string(2, tensor + "_dim" + i)
                     : new ProtoWriter().varint(1, dims[i]));
         }
-        ProtoWriter tensorType = new ProtoWriter().varint(1, FLOAT).message(2, shape);
+        ProtoWriter tensorType = new ProtoWriter().varint(1, elementType).message(2, shape);
         return new ProtoWriter().string(1, tensor).message(2, new ProtoWriter().message(1, tensorType));
     }
 
