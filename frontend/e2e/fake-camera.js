@@ -58,6 +58,45 @@ async function renderI420(scenes) {
   }
 }
 
+/** An EXIF block holding only Orientation (tag 0x0112, SHORT) = 6: "rotate 90° clockwise to display". */
+function exifOrientation6() {
+  const tiff = Buffer.from([0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(body.length + 2);
+  return Buffer.concat([Buffer.from([0xff, 0xe1]), length, body]);
+}
+
+/** Writes PHONE_PHOTO: the group photo doubled (3840×2560), turned a quarter left in its pixels, tagged orientation 6. */
+export async function writePhonePhoto(file) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  try {
+    const page = await browser.newPage();
+    const dataUrl = `data:image/jpeg;base64,${readFileSync(GROUP_PHOTO).toString('base64')}`;
+    const b64 = await page.evaluate(async (dataUrl) => {
+      const img = new Image();
+      img.src = dataUrl;
+      await img.decode();
+      const w = img.width * 2;
+      const h = img.height * 2;
+      const canvas = new OffscreenCanvas(h, w);
+      const ctx = canvas.getContext('2d');
+      ctx.translate(0, w);
+      ctx.rotate(-Math.PI / 2);
+      ctx.drawImage(img, 0, 0, w, h);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    }, dataUrl);
+    const jpeg = Buffer.from(b64, 'base64');
+    // the EXIF segment goes right after the start-of-image marker
+    writeFileSync(file, Buffer.concat([jpeg.subarray(0, 2), exifOrientation6(), jpeg.subarray(2)]));
+  } finally {
+    await browser.close();
+  }
+}
+
 function writeY4m(file, i420) {
   const frame = Buffer.concat([Buffer.from('FRAME\n'), i420]);
   const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F15:1 Ip A1:1 C420jpeg\n`);

@@ -17,3 +17,5 @@ export const CAMERAS = {
   tilted: join(WORK_DIR, 'tilted.y4m'),
   empty: join(WORK_DIR, 'empty.y4m'),
 };
+/** GROUP_PHOTO at twice its size, stored on its side with EXIF orientation 6, as phones write portrait shots. */
+export const PHONE_PHOTO = join(WORK_DIR, 'phone-photo-exif6.jpg');

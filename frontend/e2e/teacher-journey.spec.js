@@ -2,7 +2,7 @@
 // sign in, create a class, enrol a student through the live camera check, mark attendance from a group photo,
 // correct it by hand, read the history and its CSV, sign out (the old token must stop working), delete the account.
 import { readFileSync } from 'node:fs';
-import { CAMERAS, CHROMIUM, GROUP_PHOTO } from './fixtures.js';
+import { CAMERAS, CHROMIUM, GROUP_PHOTO, PHONE_PHOTO } from './fixtures.js';
 import { codeFromOutbox, expect, expectAccessible, PASSWORD, screenshots, test, uniqueEmail } from './helpers.js';
 
 test.use({
@@ -128,6 +128,16 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
     await expect(figure.locator('rect.box.already')).toHaveCount(1);
     await expect(figure.locator('text.label.already')).toHaveText(STUDENT.name);
     await expect(figure.locator('rect.box.marked')).toHaveCount(0);
+  });
+
+  await test.step('a big phone photo stored sideways (EXIF orientation 6) is turned upright and downscaled', async () => {
+    await page.getByLabel('Class photos (one or several)').setInputFiles(PHONE_PHOTO);
+    await page.getByRole('button', { name: 'Mark from photos' }).click();
+    const figure = page.locator('figure.result');
+    await expect(figure.locator('figcaption')).toContainText('phone-photo-exif6.jpg', { timeout: 90_000 });
+    await expect(figure.locator('text.label.already')).toHaveText(STUDENT.name);
+    const size = await figure.locator('img').evaluate((img) => [img.naturalWidth, img.naturalHeight]);
+    expect(size).toEqual([2560, 1707]);
   });
 
   await test.step('history and the CSV download', async () => {

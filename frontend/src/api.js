@@ -43,8 +43,11 @@ export async function api(path, { method = 'GET', json, form, accept = 'applicat
     throw new ApiError({ status: 0 });
   }
   if (response.status === 401 && !isPublic(path)) {
-    forgetToken();
-    goToSignIn('Your session has ended. Please sign in again.');
+    // a request still in flight when the teacher signed out must not replace the "signed out" message
+    if (currentToken() === token) {
+      forgetToken();
+      goToSignIn('Your session has ended. Please sign in again.');
+    }
     return leavingPage();
   }
   if (!response.ok) throw new ApiError(await readProblem(response));

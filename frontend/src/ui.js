@@ -1,5 +1,5 @@
 import { api } from './api.js';
-import { forgetToken, requireSignIn, takeNotice, leaveNotice } from './session.js';
+import { currentToken, forgetToken, requireSignIn, takeNotice, leaveNotice } from './session.js';
 
 /** Builds an element; children that are strings become text (never HTML), so names from the API are safe. */
 export function h(tag, attrs = {}, ...children) {
@@ -115,14 +115,21 @@ export function startSignedInPage() {
   showNotice();
 }
 
+/**
+ * Forgets the token first, so answers still in flight cannot turn this into "your session has ended", then asks the
+ * server to revoke it. Signing out locally is what matters to the teacher: a failed revocation is only logged.
+ */
 export async function signOut() {
-  try {
-    await api('/api/auth/logout', { method: 'POST' });
-  } catch (error) {
-    // signing out locally is what matters to the teacher; the server-side token expires anyway
-    console.warn('logout failed', error);
-  }
+  const token = currentToken();
   forgetToken();
+  if (token) {
+    try {
+      const answer = await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+      if (!answer.ok && answer.status !== 401) console.warn('logout answered', answer.status);
+    } catch (error) {
+      console.warn('logout failed', error);
+    }
+  }
   leaveNotice('You have signed out.');
   location.assign('/signin.html');
 }

@@ -41,8 +41,9 @@ function drawLists() {
   $('#lists-date').textContent = formatDate(dateInput.value);
   const here = roster.filter((s) => present.has(s.id));
   const away = roster.filter((s) => !present.has(s.id));
-  $('#present').replaceChildren(...here.map((s) => personRow(s, true)));
-  $('#absent').replaceChildren(...away.map((s) => personRow(s, false)));
+  const nobody = (text) => h('li', { class: 'person muted' }, text);
+  $('#present').replaceChildren(...(here.length ? here.map((s) => personRow(s, true)) : [nobody('Nobody yet')]));
+  $('#absent').replaceChildren(...(away.length ? away.map((s) => personRow(s, false)) : [nobody(roster.length ? 'Everyone is here' : 'No students in this class yet')]));
   $('#present-count').textContent = here.length;
   $('#absent-count').textContent = away.length;
 }
@@ -69,7 +70,8 @@ function resultFigure(canvas, faces, title) {
   svg.setAttribute('viewBox', `0 0 ${canvas.width} ${canvas.height}`);
   svg.setAttribute('aria-hidden', 'true');
   const stroke = Math.max(2, canvas.width / 300);
-  const fontSize = Math.max(14, canvas.width / 60);
+  // names stay readable when a big photo is shown at phone width
+  const fontSize = Math.max(16, canvas.width / 40);
   for (const face of faces) {
     const { x, y, width, height } = face.box;
     const rect = document.createElementNS(SVG, 'rect');
