@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.AppInstance;
+import org.rollcall.support.Ports;
 import org.rollcall.support.TestApi;
 import org.rollcall.support.TestServices;
 import org.rollcall.support.TestTeacher;
@@ -27,7 +28,7 @@ class RedisDownTest {
 
     @BeforeAll
     static void start() {
-        redisPort = TestServices.freePort();
+        redisPort = Ports.free();
         redis = TestServices.startRedis(redisPort);
         app = AppInstance.onSharedServices(Map.of("spring.data.redis.url", "redis://127.0.0.1:" + redisPort));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,8 +14,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.support.AppInstance;
+import org.rollcall.support.Ports;
 import org.rollcall.support.TestApi;
-import org.rollcall.support.TestServices;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import redis.embedded.RedisServer;
 
@@ -67,9 +68,8 @@ class LocalModeTest {
     void startsAfterACrashLeftItsServersRunning() throws Exception {
         // What a kill -9 of the app leaves behind: PostgreSQL and Redis still running on the data dir.
         Path redisDir = Files.createDirectories(dataDir.resolve("redis"));
-        EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres")).setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false).start();
-        RedisServer leftoverRedis = RedisServer.newRedisServer().bind("127.0.0.1").port(TestServices.freePort())
+        startLeftoverPostgres(dataDir.resolve("postgres"));
+        RedisServer leftoverRedis = RedisServer.newRedisServer().bind("127.0.0.1").port(Ports.free())
                 .setting("dir " + redisDir).setting("pidfile " + redisDir.resolve("redis.pid")).build();
         leftoverRedis.start();
         ProcessHandle postgresProcess = pidIn(dataDir.resolve("postgres/postmaster.pid"));
@@ -83,6 +83,34 @@ class LocalModeTest {
             leftoverRedis.stop();
             postgresProcess.destroyForcibly();
         }
+    }
+
+    /**
+     * A postmaster the JVM no longer manages: create the cluster with zonky, stop it cleanly (releasing zonky's
+     * in-JVM lock), then run the same postgres command line directly.
+     */
+    private static void startLeftoverPostgres(Path dir) throws Exception {
+        List<String> command = new ArrayList<>();
+        if ("root".equals(ProcessHandle.current().info().user().orElse(""))) {
+            // PostgreSQL refuses to run as root; zonky runs it in a user namespace the same way.
+            command.addAll(List.of("unshare", "-U"));
+        }
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir)
+                .setCleanDataDirectory(false).setRegisterShutdownHook(false).start()) {
+            command.addAll(List.of(
+                    pidIn(dir.resolve("postmaster.pid")).info().commandLine().orElseThrow().split(" ")));
+        }
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        for (int i = 0; i < 200 && !isReady(dir.resolve("postmaster.pid")); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(isReady(dir.resolve("postmaster.pid"))).as("leftover PostgreSQL started").isTrue();
+    }
+
+    /** postmaster.pid ends with the status line "ready" once the server accepts connections. */
+    private static boolean isReady(Path pidFile) throws Exception {
+        return Files.exists(pidFile) && Files.readString(pidFile).contains("ready");
     }
 
     private static ProcessHandle pidIn(Path pidFile) throws Exception {

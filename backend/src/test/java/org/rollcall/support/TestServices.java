@@ -5,7 +5,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ public final class TestServices {
     private TestServices() {
         try {
             postgres = EmbeddedPostgres.builder().start();
-            redisPort = freePort();
+            redisPort = Ports.free();
             redis = startRedis(redisPort);
             greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
             greenMail.start();
@@ -85,14 +84,6 @@ public final class TestServices {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Redis on port " + port, e);
-        }
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
