@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +78,7 @@ class AttendanceMarker {
         Instant now = clock.instant();
         Set<UUID> written = transaction.execute(tx -> {
             archive.keep(schoolClass.id(), date, photos, now);
-            return write(schoolClass.id(), teacherId, date, recognised, now);
+            return attendance.markAllIfAbsent(schoolClass.id(), date, recognised, now, teacherId);
         });
         Map<UUID, StudentRef> named = students.findAll(schoolClass.id(), recognised.keySet()).stream()
                 .map(StudentRef::of)
@@ -96,18 +95,5 @@ class AttendanceMarker {
             return nobody;
         }
         return engine.match(faces, roster);
-    }
-
-    /** In student-id order, so concurrent requests over the same students take the row locks in one order. */
-    private Set<UUID> write(UUID classId, UUID teacherId, LocalDate date, Map<UUID, Float> recognised, Instant now) {
-        Set<UUID> written = new HashSet<>();
-        recognised.keySet().stream().sorted().forEach(studentId -> {
-            AttendanceRecord record = new AttendanceRecord(studentId, date, AttendanceSource.PHOTO,
-                    recognised.get(studentId), now, teacherId);
-            if (attendance.markIfAbsent(classId, record)) {
-                written.add(studentId);
-            }
-        });
-        return written;
     }
 }

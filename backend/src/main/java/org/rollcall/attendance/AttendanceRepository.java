@@ -3,9 +3,13 @@ package org.rollcall.attendance;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +44,41 @@ class AttendanceRepository {
                 .param("at", Timestamp.from(record.markedAt()))
                 .param("by", record.markedBy())
                 .update() == 1;
+    }
+
+    /**
+     * Writes recognised students present in one statement, skipping those already present that day (same guarantee
+     * as {@link #markIfAbsent}); rows are inserted in student-id order, so concurrent requests over the same students
+     * wait for each other instead of deadlocking.
+     *
+     * @param scores recognition similarity per student of the class
+     * @return the students this call wrote
+     */
+    Set<UUID> markAllIfAbsent(UUID classId, LocalDate date, Map<UUID, Float> scores, Instant at, UUID by) {
+        if (scores.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> ids = scores.keySet().stream().sorted().toList();
+        float[] values = new float[ids.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = scores.get(ids.get(i));
+        }
+        return new HashSet<>(jdbc.sql("""
+                        INSERT INTO attendance (student_id, date, class_id, source, score, marked_at, marked_by)
+                        SELECT s.id, :date, s.class_id, 'PHOTO', m.score, :at, :by
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:scores AS real[])) AS m (id, score)
+                        JOIN student s ON s.id = m.id AND s.class_id = :class
+                        ORDER BY s.id
+                        ON CONFLICT (student_id, date) DO NOTHING
+                        RETURNING student_id""")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .param("scores", values)
+                .param("class", classId)
+                .param("date", date)
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .query(UUID.class)
+                .list());
     }
 
     Optional<AttendanceRecord> find(UUID studentId, LocalDate date) {

@@ -253,6 +253,25 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
     }
 
     @Test
+    void classPhotosAreKeptOnlyWhenTheSettingAsksForItAndGoWithTheClass() {
+        LocalDate day = LocalDate.of(2026, 3, 8);
+        check(teacher.mark(classId, day, classPhoto), 200);
+        assertThat(classPhotosOf(classId)).isZero(); // the default: processed in memory only
+
+        new ClassPhotoArchive(jdbc, new AttendanceProperties(10, true, 366, 30))
+                .keep(classId, day, List.of(classPhoto), Instant.now());
+        assertThat(classPhotosOf(classId)).isEqualTo(1);
+
+        check(teacher.delete("/api/classes/" + classId), 204);
+        assertThat(classPhotosOf(classId)).isZero();
+    }
+
+    private long classPhotosOf(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM class_photo WHERE class_id = :c").param("c", id).query(Long.class)
+                .single();
+    }
+
+    @Test
     void deletingTheAccountErasesClassesStudentsFacesAndAttendance() {
         check(teacher.mark(classId, LocalDate.of(2026, 3, 7), classPhoto), 200);
         assertThat(facesOfClass()).isEqualTo(5);
