@@ -36,14 +36,10 @@ final class ClassroomPhoto {
         return seats;
     }
 
-    /**
-     * The person whose portrait has this point in its middle, or null. LFW portraits are centred on the labelled
-     * person; a face off the middle is somebody in the background of the portrait, whose identity is not known.
-     */
+    /** The person whose seat holds this point, or null. */
     String personAt(double centreX, double centreY) {
         for (Seat seat : seats) {
-            Rectangle a = seat.area();
-            if (Math.abs(centreX - a.getCenterX()) < a.width * 0.2 && Math.abs(centreY - a.getCenterY()) < a.height * 0.2) {
+            if (seat.area().contains(centreX, centreY)) {
                 return seat.person();
             }
         }
@@ -52,7 +48,7 @@ final class ClassroomPhoto {
 
     /**
      * @param people    names, in the order of {@code portraits}
-     * @param portraitPx side of each pasted portrait (an LFW 250-px portrait at 200 px gives a face of ~80 px)
+     * @param portraitPx side of each pasted portrait
      */
     static ClassroomPhoto compose(List<String> people, List<BufferedImage> portraits, int width, int height,
                                   int columns, int portraitPx, long seed) {
