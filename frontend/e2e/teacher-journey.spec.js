@@ -160,6 +160,11 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
     await page.getByRole('link', { name: STUDENT.name, exact: true }).click();
     await expect(page.getByRole('img', { name: `Face photo 1 of ${STUDENT.name}` })).toBeVisible();
     await expect(page.locator('#attendance-summary')).toContainText('Present on 1 day');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^attendance-Mira_Lopez-.*\.csv$/);
+    expect(readFileSync(await download.path(), 'utf8')).toMatch(/\d{4}-\d{2}-\d{2}/);
     await expectAccessible(page, testInfo, 'student');
     await screenshots(page, 'student');
   });

@@ -134,6 +134,16 @@ export async function signOut() {
   location.assign('/signin.html');
 }
 
+/** Fetches a CSV with the bearer token and hands it to the browser as a file download. */
+export async function downloadCsv(url, fileName) {
+  const csv = await api(url, { accept: 'text/csv' });
+  const link = h('a', { href: URL.createObjectURL(csv), download: `${fileName.replace(/[^\w.-]+/g, '_')}.csv` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
 export function formatDate(isoDate) {
   const [y, m, d] = isoDate.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });

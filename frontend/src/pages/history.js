@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { $, daysBefore, formatDate, h, load, onSubmit, param, startSignedInPage, todayIn } from '../ui.js';
+import { $, daysBefore, downloadCsv, errorText, formatDate, h, load, onSubmit, param, say, startSignedInPage, todayIn } from '../ui.js';
 import { daysOf } from '../attendance-report.js';
 
 startSignedInPage();
@@ -30,16 +30,11 @@ $('#download').addEventListener('click', async () => {
   if (!form.reportValidity()) return;
   const { from, to } = Object.fromEntries(new FormData(form));
   const errorBox = form.querySelector('[data-error]');
+  say(errorBox, '');
   try {
-    const csv = await api(`${base}/attendance?from=${from}&to=${to}`, { accept: 'text/csv' });
-    const link = h('a', { href: URL.createObjectURL(csv), download: `attendance-${klass.name.replace(/[^\w-]+/g, '_')}-${from}-to-${to}.csv` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    await downloadCsv(`${base}/attendance?from=${from}&to=${to}`, `attendance-${klass.name}-${from}-to-${to}`);
   } catch (error) {
-    errorBox.textContent = error.forTeacher ? error.message : 'The download failed. Please try again.';
-    errorBox.hidden = false;
+    say(errorBox, errorText(error), 'error');
   }
 });
 
