@@ -62,6 +62,16 @@ class TokenRejectionTest {
     }
 
     @Test
+    void anotherAlgorithmWithTheRightSecretIsRefused() throws JOSEException {
+        TestTeacher teacher = api.newTeacher();
+        // Signed with the server's own secret: only the algorithm is wrong.
+        SignedJWT hs384 = new SignedJWT(new JWSHeader(JWSAlgorithm.HS384),
+                claims(teacher.id(), Instant.now().plusSeconds(600), 0));
+        hs384.sign(new MACSigner(TestServices.JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+        assertUnauthorized(api.get("/api/account").bearer(hs384.serialize()).send());
+    }
+
+    @Test
     void anUnsignedAlgNoneTokenIsRefused() {
         TestTeacher teacher = api.newTeacher();
         String unsigned = new PlainJWT(claims(teacher.id(), Instant.now().plusSeconds(600), 0)).serialize();
