@@ -58,6 +58,29 @@ async function renderI420(scenes) {
   }
 }
 
+/** Writes FACE_PHOTO: a 480×600 portrait around the enrolled face. */
+export async function writeFacePhoto(file) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  try {
+    const page = await browser.newPage();
+    const dataUrl = `data:image/jpeg;base64,${readFileSync(GROUP_PHOTO).toString('base64')}`;
+    const b64 = await page.evaluate(async (dataUrl) => {
+      const img = new Image();
+      img.src = dataUrl;
+      await img.decode();
+      const canvas = new OffscreenCanvas(480, 600);
+      canvas.getContext('2d').drawImage(img, 368, 312, 320, 400, 0, 0, 480, 600);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    }, dataUrl);
+    writeFileSync(file, Buffer.from(b64, 'base64'));
+  } finally {
+    await browser.close();
+  }
+}
+
 /** An EXIF block holding only Orientation (tag 0x0112, SHORT) = 6: "rotate 90° clockwise to display". */
 function exifOrientation6() {
   const tiff = Buffer.from([0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);

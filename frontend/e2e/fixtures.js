@@ -19,3 +19,5 @@ export const CAMERAS = {
 };
 /** GROUP_PHOTO at twice its size, stored on its side with EXIF orientation 6, as phones write portrait shots. */
 export const PHONE_PHOTO = join(WORK_DIR, 'phone-photo-exif6.jpg');
+/** The enrolled face cut from GROUP_PHOTO as a portrait JPEG, for enrolment by file. */
+export const FACE_PHOTO = join(WORK_DIR, 'face-portrait.jpg');

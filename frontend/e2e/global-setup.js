@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { CAMERAS, CHROMIUM, GROUP_PHOTO, PHONE_PHOTO, WORK_DIR } from './fixtures.js';
-import { writeFakeCameras, writePhonePhoto } from './fake-camera.js';
+import { CAMERAS, CHROMIUM, FACE_PHOTO, GROUP_PHOTO, PHONE_PHOTO, WORK_DIR } from './fixtures.js';
+import { writeFacePhoto, writeFakeCameras, writePhonePhoto } from './fake-camera.js';
 
 const BACKEND_TARGET = resolve(import.meta.dirname, '../../backend/target');
 
@@ -49,6 +49,7 @@ export default async function globalSetup() {
   mkdirSync(WORK_DIR, { recursive: true });
   await writeFakeCameras(CAMERAS);
   await writePhonePhoto(PHONE_PHOTO);
+  await writeFacePhoto(FACE_PHOTO);
 
   if (process.env.ROLLCALL_BASE_URL) return undefined; // a backend the developer started themselves
 
