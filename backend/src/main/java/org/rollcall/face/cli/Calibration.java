@@ -6,11 +6,14 @@ import java.util.List;
 /**
  * Suggests the matcher's threshold and margin from photos grouped by person. The threshold is the lowest score
  * whose false-accept rate over all impostor pairs is within the target. The margin is chosen by leave-one-out
- * identification (each photo a probe, every other photo enrolled): the largest margin that keeps the correct
- * acceptances (at that threshold) within half a percent of what no margin gives, which removes the close calls
- * where an impostor is barely ahead of the second-best subject.
+ * identification (each photo a probe, every other photo enrolled; people with a single photo act as strangers):
+ * the margin with the lowest cost, where a wrong acceptance (a stranger or the wrong person marked) counts
+ * {@value #WRONG_MARK_COST} times a missed correct one.
  */
 final class Calibration {
+
+    /** A wrongly marked student costs this many missed ones (the teacher rarely notices the former). */
+    static final int WRONG_MARK_COST = 5;
 
     record Result(double threshold, double far, double tar, double margin, int genuinePairs, int impostorPairs,
                   double identificationCorrect, double identificationWrong) {
@@ -69,10 +72,15 @@ final class Calibration {
                 probes.add(new double[]{own, best, second});
             }
         }
-        double[] noMargin = identify(probes, threshold, 0);
+        long genuineProbes = probes.stream().filter(p -> p[0] >= 0).count();
         double margin = 0;
-        for (double m = 0; m <= 0.15; m += 0.0025) {
-            if (identify(probes, threshold, m)[0] >= noMargin[0] - 0.005) {
+        double lowest = Double.MAX_VALUE;
+        for (int step = 0; step <= 40; step++) {
+            double m = step * 0.0025;
+            double[] r = identify(probes, threshold, m);
+            double cost = WRONG_MARK_COST * r[1] + ((double) genuineProbes / probes.size() - r[0]);
+            if (cost < lowest - 1e-12) {
+                lowest = cost;
                 margin = m;
             }
         }
