@@ -34,8 +34,8 @@ class AttendanceBenchmark {
         LfwDev lfw = LfwDev.load(faces.resolve("lfw-dev"));
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new TeeStream(System.out, report), true, StandardCharsets.UTF_8);
-        out.printf("processors: %d, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
+        out.printf("processors: %d, max heap %d MB, load average at start: %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
         RollcallClient teacher = new RollcallClient("http://localhost:" + api.port(), api.newTeacher().token());
         AttendanceFigures figures = new AttendanceFigures(teacher, engine, lfw, out);
         String what = System.getProperty("rollcall.bench", "speed,accuracy");
@@ -45,7 +45,18 @@ class AttendanceBenchmark {
         if (what.contains("accuracy")) {
             figures.accuracy(20, 10);
         }
+        out.printf("load average at the end: %s (the machine is shared: figures are only comparable at low load)%n",
+                loadAverage());
         Files.write(Path.of("target", "attendance-benchmark.txt"), report.toByteArray());
+    }
+
+    private static String loadAverage() {
+        Path proc = Path.of("/proc/loadavg");
+        try {
+            return Files.exists(proc) ? Files.readString(proc).strip() : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** Prints to the console and keeps a copy for the report file. */
