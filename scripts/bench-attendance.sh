@@ -8,5 +8,5 @@ source scripts/jdk.sh
 faces="${1:-/work/shared/faces}"
 what="${2:-speed,accuracy}"
 mvn -B -q -f backend/pom.xml -Dskip.npm=true test -Dtest=AttendanceBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Drollcall.faces="$faces" -Drollcall.bench="$what"
+  -Drollcall.faces="$faces" -Drollcall.bench="$what" -Dlogging.level.org.rollcall.attendance=debug
 cat backend/target/attendance-benchmark.txt

@@ -22,6 +22,8 @@ import org.rollcall.face.RejectReason;
 import org.rollcall.students.ClassGallery;
 import org.rollcall.students.StudentRef;
 import org.rollcall.students.StudentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -32,6 +34,8 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 @Service
 class AttendanceMarker {
+
+    private static final Logger log = LoggerFactory.getLogger(AttendanceMarker.class);
 
     private final ClassService classes;
     private final ClassDates dates;
@@ -59,6 +63,7 @@ class AttendanceMarker {
 
     MarkResponse mark(SchoolClass schoolClass, UUID teacherId, LocalDate requestedDate, List<byte[]> photos) {
         LocalDate date = dates.attendanceDate(schoolClass, requestedDate);
+        long started = System.nanoTime();
         // every photo is read before anything is written: a bad one refuses the whole request
         List<List<DetectedFace>> found = new ArrayList<>(photos.size());
         for (int p = 0; p < photos.size(); p++) {
@@ -69,12 +74,14 @@ class AttendanceMarker {
             }
             found.add(faces);
         }
+        long detected = System.nanoTime();
         List<GalleryEntry<UUID>> roster = gallery.of(schoolClass.id());
         // one-to-one within each photo; across photos the same student may appear twice (overlapping shots of a hall)
         List<PhotoMatches> matches = found.stream()
                 .map(faces -> new PhotoMatches(faces, match(faces, roster)))
                 .toList();
         Map<UUID, Float> recognised = MarkReport.recognised(matches);
+        long matched = System.nanoTime();
         Instant now = clock.instant();
         Set<UUID> written = transaction.execute(tx -> {
             archive.keep(schoolClass.id(), date, photos, now);
@@ -83,7 +90,13 @@ class AttendanceMarker {
         Map<UUID, StudentRef> named = students.findAll(schoolClass.id(), recognised.keySet()).stream()
                 .map(StudentRef::of)
                 .collect(Collectors.toMap(StudentRef::id, Function.identity()));
-        return MarkReport.of(date, matches, written, named);
+        MarkResponse response = MarkReport.of(date, matches, written, named);
+        long done = System.nanoTime();
+        log.debug("Marked class {} for {}: {} faces in {} photos, {} written; faces {} ms, gallery + match {} ms,"
+                        + " database {} ms", schoolClass.id(), date, response.faces().size(), photos.size(),
+                written.size(), (detected - started) / 1_000_000, (matched - detected) / 1_000_000,
+                (done - matched) / 1_000_000);
+        return response;
     }
 
     private List<Assignment<UUID>> match(List<DetectedFace> faces, List<GalleryEntry<UUID>> roster) {
