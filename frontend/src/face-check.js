@@ -53,29 +53,63 @@ export function loadFaceCheck() {
   return loading;
 }
 
+const SIDE = 128;
 const probe = document.createElement('canvas');
-probe.width = 16;
-probe.height = 16;
+probe.width = SIDE;
+probe.height = SIDE;
 const probeContext = probe.getContext('2d', { willReadFrequently: true });
 
 /**
- * Mean luma (0..255) of the middle of the face box (hair and background left out), sampled on a 16×16 thumbnail:
- * cheap enough for every frame.
+ * Brightness and sharpness of a face, measured like the server's enrolment gate does on its aligned chip: the face
+ * box is resampled to 128×128 grey levels; brightness is the mean luma of its middle, sharpness the variance of the
+ * Laplacian over its inner part. Cheap enough for every frame.
  */
-export function faceBrightness(source, [x, y, width, height]) {
-  probeContext.drawImage(source, x + width / 4, y + height / 4, width / 2, height / 2, 0, 0, 16, 16);
-  const { data } = probeContext.getImageData(0, 0, 16, 16);
+export function measureFace(source, [x, y, width, height]) {
+  probeContext.drawImage(source, x, y, width, height, 0, 0, SIDE, SIDE);
+  const { data } = probeContext.getImageData(0, 0, SIDE, SIDE);
+  const luma = new Float32Array(SIDE * SIDE);
+  for (let i = 0; i < luma.length; i++) luma[i] = 0.299 * data[4 * i] + 0.587 * data[4 * i + 1] + 0.114 * data[4 * i + 2];
+  let lightSum = 0;
+  let lightCount = 0;
   let sum = 0;
-  for (let i = 0; i < data.length; i += 4) sum += 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
-  return sum / (data.length / 4);
+  let sumSquares = 0;
+  let count = 0;
+  for (let row = SIDE / 8; row < (SIDE * 7) / 8; row++) {
+    for (let col = SIDE / 8; col < (SIDE * 7) / 8; col++) {
+      const i = row * SIDE + col;
+      const laplacian = luma[i - 1] + luma[i + 1] + luma[i - SIDE] + luma[i + SIDE] - 4 * luma[i];
+      sum += laplacian;
+      sumSquares += laplacian * laplacian;
+      count += 1;
+      if (row >= SIDE / 4 && row < (SIDE * 3) / 4 && col >= SIDE / 4 && col < (SIDE * 3) / 4) {
+        lightSum += luma[i];
+        lightCount += 1;
+      }
+    }
+  }
+  const mean = sum / count;
+  return { brightness: lightSum / lightCount, sharpness: sumSquares / count - mean * mean };
+}
+
+/** Distance between the eye centres in pixels, from Human's face mesh (the server's FACE_TOO_SMALL measure). */
+export function interOcular(face) {
+  const eye = (side) => {
+    const points = [...(face.annotations?.[`${side}EyeUpper0`] ?? []), ...(face.annotations?.[`${side}EyeLower0`] ?? [])];
+    if (!points.length) return null;
+    return [points.reduce((s, p) => s + p[0], 0) / points.length, points.reduce((s, p) => s + p[1], 0) / points.length];
+  };
+  const left = eye('left');
+  const right = eye('right');
+  return left && right ? Math.hypot(left[0] - right[0], left[1] - right[1]) : undefined;
 }
 
 /** Runs the check on one frame or still image. */
 export async function checkFace(human, source, frame, { still = false } = {}) {
   const result = await human.detect(source);
-  const faces = result.face ?? [];
-  const brightness = faces.length === 1 ? faceBrightness(source, faces[0].box) : undefined;
-  return judgeFaces(faces, frame, brightness, { still });
+  const faces = (result.face ?? []).map((face) => ({ ...face, interOcular: interOcular(face) }));
+  const largest = faces.reduce((a, b) => (b.box[2] > (a?.box[2] ?? 0) ? b : a), null);
+  const measures = largest ? measureFace(source, largest.box) : {};
+  return judgeFaces(faces, frame, measures, { still });
 }
 
 export function backendName(human) {
