@@ -96,7 +96,6 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
       drawBox(verdict);
       streak = verdict.ok ? streak + 1 : 0;
       setHint(verdict.hint);
-      container.dataset.hint = verdict.hint;
       frames += 1;
       const elapsed = performance.now() - windowStart;
       if (elapsed >= 1000) {
