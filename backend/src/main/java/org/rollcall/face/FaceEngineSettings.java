@@ -110,6 +110,22 @@ public record FaceEngineSettings(
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }
 
+    /** The same settings without flip test-time augmentation (benchmarks compare). */
+    public FaceEngineSettings withoutFlip() {
+        return new FaceEngineSettings(maxImageBytes, maxImagePixels, maxImageSide, maxDecodedSide, detectorMinScore,
+                smallFaceMinScore, nmsIou, smallFaceMinImageSide, smallFaceInputSize, matchThreshold, matchMargin,
+                matchMinInterOcularPx, enrolMinInterOcularPx, enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg,
+                enrolMinSharpness, enrolMinBrightness, enrolOtherFaceRatio, false, threads);
+    }
+
+    /** The same settings with the small-face pass switched off (benchmarks compare). */
+    public FaceEngineSettings withoutSmallFacePass() {
+        return new FaceEngineSettings(maxImageBytes, maxImagePixels, maxImageSide, maxDecodedSide, detectorMinScore,
+                smallFaceMinScore, nmsIou, Integer.MAX_VALUE, smallFaceInputSize, matchThreshold, matchMargin,
+                matchMinInterOcularPx, enrolMinInterOcularPx, enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg,
+                enrolMinSharpness, enrolMinBrightness, enrolOtherFaceRatio, flipAugmentation, threads);
+    }
+
     /** The same settings with other matcher parameters (the CLI's calibration and tests use this). */
     public FaceEngineSettings withMatch(float threshold, float margin) {
         return new FaceEngineSettings(maxImageBytes, maxImagePixels, maxImageSide, maxDecodedSide, detectorMinScore,

@@ -47,7 +47,8 @@ final class FaceBenchmark {
         String group = FaceCli.option(args, "--group", null);
         int runs = Integer.parseInt(FaceCli.option(args, "--runs", "50"));
         long start = System.nanoTime();
-        try (OnnxFaceEngine engine = new OnnxFaceEngine(FaceEngineSettings.from(System::getProperty))) {
+        FaceEngineSettings settings = FaceEngineSettings.from(System::getProperty);
+        try (OnnxFaceEngine engine = new OnnxFaceEngine(settings)) {
             out.printf(Locale.ROOT, "engine start-up (checksums, conversion, sessions): %.0f ms%n", ms(start));
             if (single != null) {
                 byte[] jpeg = scaledJpeg(Path.of(single), 640, 480);
@@ -64,8 +65,22 @@ final class FaceBenchmark {
             }
             matcher(engine, runs);
         }
+        if (group != null) {
+            // where the time goes: the same photo with parts of the pipeline switched off
+            byte[] jpeg = scaledJpeg(Path.of(group), 1920, 1080);
+            variant(settings.withoutFlip(),
+                    "1920x1080 without flip augmentation", jpeg, runs);
+            variant(settings.withoutSmallFacePass(), "1920x1080 without the small-face pass", jpeg, runs);
+        }
         memory();
         return 0;
+    }
+
+    private void variant(FaceEngineSettings settings, String what, byte[] jpeg, int runs) {
+        try (OnnxFaceEngine engine = new OnnxFaceEngine(settings)) {
+            int faces = engine.findFaces(jpeg).size();
+            report(what + ", " + faces + " face(s)", time(Math.max(5, runs / 3), () -> engine.findFaces(jpeg)));
+        }
     }
 
     private void matcher(OnnxFaceEngine engine, int runs) {

@@ -71,7 +71,7 @@ public final class FaceCli {
                        face embed [--pick largest|center] IMAGE...
                        face eval-pairs --root DIR PAIRS        (PAIRS lines: path1<TAB>path2<TAB>1|0)
                        face calibrate [--far 0.001] DIR        (DIR holds one folder of photos per person)
-                       face bench [--photo-640 FILE] [--photo-1080 FILE] [--runs N]""";
+                       face bench [--single FILE] [--group FILE] [--runs N]   (photos are scaled to 640x480 and 1920x1080)""";
     }
 
     private int detect(List<String> images) throws IOException {
