@@ -66,8 +66,13 @@ public final class FaceAligner {
         double downX = kp[6] - midX;
         double downY = kp[7] - midY;
         boolean aIsLeft = (ax - midX) * downY - (ay - midY) * downX < 0;
-        double leftX = aIsLeft ? ax : bx, leftY = aIsLeft ? ay : by;
-        double rightX = aIsLeft ? bx : ax, rightY = aIsLeft ? by : ay;
+        return fromEyes(image, aIsLeft ? ax : bx, aIsLeft ? ay : by, aIsLeft ? bx : ax, aIsLeft ? by : ay);
+    }
+
+    /** Runs the predictor with its mean shape's eyes placed on the given eyes (image left, image right). */
+    private float[] fromEyes(RgbImage image, double leftX, double leftY, double rightX, double rightY) {
+        double midX = (leftX + rightX) / 2;
+        double midY = (leftY + rightY) / 2;
         double angle = Math.atan2(rightY - leftY, rightX - leftX);
         double eyeDistance = Math.max(1, Math.hypot(rightX - leftX, rightY - leftY));
         double cos = Math.cos(angle);
