@@ -2,7 +2,7 @@
 // Serves the built pages (npm run build first) with Vite's preview server; no backend is needed for the camera.
 // Usage: npm run bench:face-check [-- seconds]   (prints one line per backend and scene)
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { CAMERAS, CHROMIUM, WORK_DIR } from '../e2e/fixtures.js';
@@ -60,4 +60,5 @@ try {
   for (const backend of ['wasm', 'webgl']) for (const scene of ['tilted', 'empty']) await measure(backend, scene);
 } finally {
   await new Promise((r) => server.httpServer.close(r));
+  rmSync(WORK_DIR, { recursive: true, force: true });
 }

@@ -10,8 +10,11 @@ export const GROUP_PHOTO = join(MODELS_NODE_MODULES, '@vladmandic/face-api/demo/
 /** The woman on the left of GROUP_PHOTO (looking at the camera), cut with margin to a 4:3 frame. */
 export const ENROLLED_FACE = { x: 228, y: 247, width: 600, height: 450 };
 
+// One folder per test run, so runs on the same machine never share files: the runner sets the id when it first
+// reads this module and its workers inherit the environment.
+process.env.ROLLCALL_E2E_RUN ??= String(process.pid);
 /** Shared by the global setup (which writes them) and the tests (which hand them to Chromium). */
-export const WORK_DIR = join(tmpdir(), `rollcall-e2e-${process.env.ROLLCALL_E2E_RUN ?? 'dev'}`);
+export const WORK_DIR = join(tmpdir(), `rollcall-e2e-${process.env.ROLLCALL_E2E_RUN}`);
 export const CAMERAS = {
   face: join(WORK_DIR, 'face.y4m'),
   tilted: join(WORK_DIR, 'tilted.y4m'),

@@ -51,7 +51,8 @@ export default async function globalSetup() {
   await writePhonePhoto(PHONE_PHOTO);
   await writeFacePhoto(FACE_PHOTO);
 
-  if (process.env.ROLLCALL_BASE_URL) return undefined; // a backend the developer started themselves
+  const removeInputs = () => [...Object.values(CAMERAS), PHONE_PHOTO, FACE_PHOTO].forEach((f) => rmSync(f, { force: true }));
+  if (process.env.ROLLCALL_BASE_URL) return removeInputs; // a backend the developer started themselves
 
   const port = await freePort();
   const dataDir = mkdtempSync(join(WORK_DIR, 'data-'));
@@ -83,5 +84,8 @@ export default async function globalSetup() {
     const timer = setTimeout(() => backend.kill('SIGKILL'), 30_000);
     await stopped;
     clearTimeout(timer);
+    // the database and the videos go; backend.log stays for whoever reads a failure
+    rmSync(dataDir, { recursive: true, force: true });
+    removeInputs();
   };
 }

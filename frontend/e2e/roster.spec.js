@@ -58,7 +58,7 @@ test('enrol by file, edit the student, add and remove a photo, refuse a second s
   await page.getByRole('button', { name: 'Delete Lena Park-Moreau' }).click();
   await expect(page.getByRole('dialog')).toContainText('Their face photos and attendance records are erased too.');
   await page.getByRole('dialog').getByRole('button', { name: 'Delete student' }).click();
-  await expect(page.locator('#roster-status')).toHaveText('Lena Park-Moreau was deleted.');
+  await expect(page.locator('#roster-status')).toHaveText('Lena Park-Moreau was deleted. No students yet. Add the first one.');
   await expect(page.locator('#roster .student-card')).toHaveCount(0);
   const students = await (await request.get(`/api/classes/${klass.id}/students`, { headers: auth })).json();
   expect(students).toEqual([]);

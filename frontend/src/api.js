@@ -3,12 +3,11 @@ import { teacherMessage } from './messages.js';
 
 /** An answer from the API that is not a success, with the problem's stable `code` and a sentence for the teacher. */
 export class ApiError extends Error {
-  constructor({ status, code, detail, errors }) {
+  constructor({ status, code, detail }) {
     super(teacherMessage({ status, code, detail }));
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
-    this.errors = errors;
     this.forTeacher = true;
   }
 }
@@ -23,7 +22,7 @@ const leavingPage = () => new Promise(() => {});
  * Calls the Rollcall API. `json` is sent as a JSON body, `form` (FormData) as multipart. Without a token, or on a
  * 401 (expired or revoked token), the token is dropped and the browser goes to sign in with a message.
  */
-export async function api(path, { method = 'GET', json, form, accept = 'application/json', signal } = {}) {
+export async function api(path, { method = 'GET', json, form, accept = 'application/json' } = {}) {
   if (!isPublic(path) && !requireSignIn()) return leavingPage();
   const token = currentToken();
   const headers = { Accept: accept };
@@ -37,9 +36,8 @@ export async function api(path, { method = 'GET', json, form, accept = 'applicat
   }
   let response;
   try {
-    response = await fetch(path, { method, headers, body, signal });
-  } catch (e) {
-    if (e.name === 'AbortError') throw e;
+    response = await fetch(path, { method, headers, body });
+  } catch {
     throw new ApiError({ status: 0 });
   }
   if (response.status === 401 && !isPublic(path)) {
@@ -64,7 +62,6 @@ async function readProblem(response) {
       const body = await response.json();
       problem.code = body.code;
       problem.detail = body.detail;
-      problem.errors = body.errors;
     } catch {
       // an unreadable body still has its status
     }

@@ -64,6 +64,7 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
   }
 
   async function startCamera() {
+    if (stream) return; // already running
     showError('');
     review.hidden = true;
     source = 'camera';

@@ -34,22 +34,23 @@ async function deleteStudent(student) {
   if (!sure) return;
   try {
     await api(`${base}/students/${student.id}`, { method: 'DELETE' });
-    say('#roster-status', `${student.name} was deleted.`);
-    await showRoster();
+    await showRoster(`${student.name} was deleted.`);
     $('#search').focus();
   } catch (error) {
     say('#roster-status', errorText(error), 'error');
   }
 }
 
-async function showRoster() {
+/** `note` (e.g. what was just done) is announced before the count. */
+async function showRoster(note) {
   const run = ++searchRun;
   const q = $('#search').value.trim();
   const students = await api(`${base}/students${q ? `?q=${encodeURIComponent(q)}` : ''}`);
   if (run !== searchRun) return; // a newer search has started
   $('#roster').replaceChildren(...students.map(studentCard));
   const none = q ? `No student matches “${q}”.` : 'No students yet. Add the first one.';
-  say('#roster-status', students.length ? `${students.length} student${students.length === 1 ? '' : 's'}` : none);
+  const count = students.length ? `${students.length} student${students.length === 1 ? '' : 's'}` : none;
+  say('#roster-status', note ? `${note} ${count}` : count);
 }
 
 load(async () => {
