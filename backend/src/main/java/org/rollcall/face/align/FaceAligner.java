@@ -3,6 +3,7 @@ package org.rollcall.face.align;
 import org.rollcall.face.detect.Detection;
 import org.rollcall.face.image.RgbImage;
 import org.rollcall.face.model.ShapePredictor;
+import org.rollcall.face.model.Similarity;
 
 /**
  * Turns a detection into dlib's five landmarks and dlib's 150x150 face chip (padding 0.25), the input the dlib
@@ -102,35 +103,16 @@ public final class FaceAligner {
 
     /** dlib's extract_image_chip for get_face_chip_details(landmarks, 150, 0.25), with area sampling when shrinking. */
     public Aligned chip(RgbImage image, float[] points) {
-        // least-squares similarity chip -> image: image = [a -b; b a] chip + t
-        double mcx = 0, mcy = 0, mix = 0, miy = 0;
-        for (int i = 0; i < 5; i++) {
-            mcx += chipTemplate[2 * i];
-            mcy += chipTemplate[2 * i + 1];
-            mix += points[2 * i];
-            miy += points[2 * i + 1];
+        double[] image5 = new double[10];
+        for (int i = 0; i < 10; i++) {
+            image5[i] = points[i];
         }
-        mcx /= 5;
-        mcy /= 5;
-        mix /= 5;
-        miy /= 5;
-        double sa = 0, sb = 0, norm = 0;
-        for (int i = 0; i < 5; i++) {
-            double cx = chipTemplate[2 * i] - mcx;
-            double cy = chipTemplate[2 * i + 1] - mcy;
-            double ix = points[2 * i] - mix;
-            double iy = points[2 * i + 1] - miy;
-            sa += cx * ix + cy * iy;
-            sb += cx * iy - cy * ix;
-            norm += cx * cx + cy * cy;
-        }
-        double a = sa / norm;
-        double b = sb / norm;
-        double scale = Math.hypot(a, b);
-        double angle = Math.atan2(b, a);
+        Similarity toImage = Similarity.fit(chipTemplate, image5);
+        double scale = toImage.scale();
+        double angle = toImage.angle();
         // dlib keeps only the centre, angle and scale, and spreads the chip's corner pixels over size * scale
-        double centreX = a * (CHIP / 2.0) - b * (CHIP / 2.0) + (mix - (a * mcx - b * mcy));
-        double centreY = b * (CHIP / 2.0) + a * (CHIP / 2.0) + (miy - (b * mcx + a * mcy));
+        double centreX = toImage.x(CHIP / 2.0, CHIP / 2.0);
+        double centreY = toImage.y(CHIP / 2.0, CHIP / 2.0);
         double step = scale * CHIP / (CHIP - 1);
         double ux = Math.cos(angle) * step;
         double uy = Math.sin(angle) * step;

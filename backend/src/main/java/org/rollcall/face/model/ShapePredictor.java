@@ -122,31 +122,14 @@ public final class ShapePredictor {
 
     /** The 2x2 part of the least-squares similarity transform taking shape {@code from} onto shape {@code to}. */
     private static double[] similarity2x2(float[] from, float[] to) {
-        int n = from.length / 2;
-        double mfx = 0, mfy = 0, mtx = 0, mty = 0;
-        for (int i = 0; i < n; i++) {
-            mfx += from[2 * i];
-            mfy += from[2 * i + 1];
-            mtx += to[2 * i];
-            mty += to[2 * i + 1];
+        double[] f = new double[from.length];
+        double[] t = new double[to.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = from[i];
+            t[i] = to[i];
         }
-        mfx /= n;
-        mfy /= n;
-        mtx /= n;
-        mty /= n;
-        double a = 0, b = 0, norm = 0;
-        for (int i = 0; i < n; i++) {
-            double fx = from[2 * i] - mfx;
-            double fy = from[2 * i + 1] - mfy;
-            double tx = to[2 * i] - mtx;
-            double ty = to[2 * i + 1] - mty;
-            a += fx * tx + fy * ty;
-            b += fx * ty - fy * tx;
-            norm += fx * fx + fy * fy;
-        }
-        a /= norm;
-        b /= norm;
-        return new double[]{a, -b, b, a};
+        Similarity s = Similarity.fit(f, t);
+        return new double[]{s.a(), -s.b(), s.b(), s.a()};
     }
 
     private static float[] readColumn(DlibReader in) {
