@@ -130,6 +130,25 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
     }
 
     @Test
+    void twoPhotosOfTheSameRoomMarkEachStudentOnce() {
+        LocalDate day = LocalDate.of(2026, 3, 9);
+        byte[] secondShot = TestPhotos.jpeg(TestPhotos.anotherShot(window.photo(), 0.6, -2, 1.0f), 0.85f);
+
+        Answer answer = check(teacher.mark(classId, day, classPhoto, secondShot), 200);
+
+        List<JsonNode> faces = RollcallClient.list(answer.json().get("faces"));
+        for (int photo = 0; photo < 2; photo++) {
+            int p = photo;
+            List<JsonNode> inPhoto = faces.stream().filter(f -> f.get("photo").asInt() == p).toList();
+            assertThat(studentsWithStatus(inPhoto, "MARKED")).as("photo " + p)
+                    .containsExactlyInAnyOrderElementsOf(windowStudents);
+        }
+        assertThat(answer.json().get("marked").asInt()).isEqualTo(3);
+        assertThat(answer.json().get("alreadyMarked").asInt()).isZero();
+        assertThat(presentOn(day)).containsExactlyInAnyOrderElementsOf(windowStudents);
+    }
+
+    @Test
     void studentsAlreadyPresentStayInTheGalleryAndAreReportedNotWrittenAgain() {
         LocalDate day = LocalDate.of(2026, 3, 3);
         check(teacher.put("/api/classes/" + classId + "/attendance/" + day + "/students/" + windowStudents.get(0)),
