@@ -16,9 +16,9 @@ import ai.onnxruntime.OrtSession;
 /**
  * MediaPipe BlazeFace ("back" model) on ONNX Runtime. The photo is seen through a square letterbox at the
  * network's native 256x256; large photos also get a second, zoomed look: the same fully convolutional network run
- * on a larger letterbox at half the photo's resolution (e.g. 960x960 for a 1920x1080 photo, where its anchor grids
- * are 60x60 and 30x30), which finds faces several times smaller without the seams and overlaps of tiles. Boxes only
- * the zoomed look finds must be small and reach a stricter score. Overlaps are resolved by NMS.
+ * on the photo at half its resolution, keeping its aspect (e.g. 960x544 for a 1920x1080 photo, where its anchor
+ * grids are 60x34 and 30x17), which finds faces several times smaller without the seams and overlaps of tiles.
+ * Boxes only the zoomed look finds must be small and reach a stricter score. Overlaps are resolved by NMS.
  */
 public final class BlazeFaceDetector implements AutoCloseable {
 
@@ -46,18 +46,25 @@ public final class BlazeFaceDetector implements AutoCloseable {
     }
 
     public List<Detection> detect(RgbImage image, boolean smallFacePass) {
-        List<Detection> fullFrame = nms(run(image, SIZE), settings.minScore());
         int longSide = Math.max(image.width(), image.height());
+        // the full view: the whole photo letterboxed into the network's native 256 x 256
+        List<Detection> fullFrame = nms(run(image, (image.width() - longSide) / 2f, (image.height() - longSide) / 2f,
+                (float) longSide / SIZE, SIZE, SIZE), settings.minScore());
         if (!smallFacePass || longSide < settings.smallFaceMinImageSide()) {
             return fullFrame;
         }
         // half the photo's resolution (faces of ~40 px become ~20 px at the network), at least twice the full view
         int zoomed = Math.min(settings.smallFaceInputSize(), Math.max(2 * SIZE, (longSide / 2 + 31) / 32 * 32));
+        // no letterbox here: the input keeps the photo's aspect (rounded up to the network's stride of 32)
+        float step = (float) longSide / zoomed;
+        int inputW = (int) Math.ceil(image.width() / step / 32) * 32;
+        int inputH = (int) Math.ceil(image.height() / step / 32) * 32;
         // a face the full view would have seen at a usable size but did not is not trusted from the zoomed view
         // (building facades and foliage produce large false boxes there)
         float fullViewScale = (float) SIZE / longSide;
         List<Detection> all = new ArrayList<>(fullFrame);
-        for (Detection d : nms(run(image, zoomed), Math.min(settings.minScore(), settings.smallFaceMinScore()))) {
+        List<Detection> zoomedView = run(image, 0, 0, step, inputW, inputH);
+        for (Detection d : nms(zoomedView, Math.min(settings.minScore(), settings.smallFaceMinScore()))) {
             boolean confirmed = fullFrame.stream().anyMatch(f -> f.iou(d) > settings.nmsIou());
             boolean small = Math.max(d.width(), d.height()) * fullViewScale < SMALL_IN_FULL_VIEW;
             if (confirmed) {
@@ -69,18 +76,18 @@ public final class BlazeFaceDetector implements AutoCloseable {
         return nms(all, 0);
     }
 
-    /** Runs the network on the whole image letterboxed into an input x input square; returns every candidate. */
-    private List<Detection> run(RgbImage image, int input) {
-        float side = Math.max(image.width(), image.height());
-        float left = (image.width() - side) / 2;
-        float top = (image.height() - side) / 2;
-        float[] pixels = new float[3 * input * input];
-        fill(image, left, top, side, input, pixels);
+    /**
+     * Runs the network on the image region starting at (left, top), sampled every {@code step} image pixels into an
+     * inputW x inputH input; returns every candidate above the lowest score threshold.
+     */
+    private List<Detection> run(RgbImage image, float left, float top, float step, int inputW, int inputH) {
+        float[] pixels = new float[3 * inputW * inputH];
+        fill(image, left, top, step, inputW, inputH, pixels);
         float minScore = Math.min(settings.minScore(), settings.smallFaceMinScore());
         float logitMin = (float) Math.log(minScore / (1 - minScore));
-        float scale = side / input;
         List<Detection> found = new ArrayList<>();
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels), new long[]{1, 3, input, input});
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels),
+                new long[]{1, 3, inputH, inputW});
              OrtSession.Result result = session.run(Map.of(INPUT, tensor))) {
             // two anchor grids: stride 16 with 2 anchors per cell, stride 32 with 6; centres at (i + 0.5) * stride
             int[][] grids = {{16, 2}, {32, 6}};
@@ -90,16 +97,16 @@ public final class BlazeFaceDetector implements AutoCloseable {
                 float[][] boxes = ((float[][][]) result.get(outputs[g][1]).orElseThrow().getValue())[0];
                 int stride = grids[g][0];
                 int perCell = grids[g][1];
-                int cells = input / stride;
+                int columns = inputW / stride;
                 for (int a = 0; a < scores.length; a++) {
                     float logit = scores[a][0];
                     if (logit < logitMin) {
                         continue;
                     }
                     int cell = a / perCell;
-                    float ax = (cell % cells + 0.5f) * stride;
-                    float ay = (cell / cells + 0.5f) * stride;
-                    found.add(decode(boxes[a], ax, ay, logit, left, top, scale));
+                    float ax = (cell % columns + 0.5f) * stride;
+                    float ay = (cell / columns + 0.5f) * stride;
+                    found.add(decode(boxes[a], ax, ay, logit, left, top, step));
                 }
             }
             return found;
@@ -136,21 +143,20 @@ public final class BlazeFaceDetector implements AutoCloseable {
     }
 
     /**
-     * Writes the square window (left, top, side) scaled to input x input as NCHW floats in [-1, 1]; outside the
-     * image is 0 (mid grey). When shrinking by more than 1.5, each output pixel averages a small grid of samples.
+     * Writes the region sampled every {@code step} pixels from (left, top) as NCHW floats in [-1, 1]; outside the
+     * image is 0 (mid grey). When shrinking by more than 1.5, each input pixel averages a small grid of samples.
      */
-    private static void fill(RgbImage image, float left, float top, float side, int input, float[] out) {
-        float step = side / input;
+    private static void fill(RgbImage image, float left, float top, float step, int inputW, int inputH, float[] out) {
         int grid = step > 1.5f ? Math.min(4, (int) Math.ceil(step)) : 1;
         float sub = step / grid;
-        int plane = input * input;
+        int plane = inputW * inputH;
         int[] px = image.pixels();
         int width = image.width();
         int height = image.height();
         int total = grid * grid;
         float norm = 1f / (total * 127.5f);
-        for (int y = 0; y < input; y++) {
-            for (int x = 0; x < input; x++) {
+        for (int y = 0; y < inputH; y++) {
+            for (int x = 0; x < inputW; x++) {
                 int r = 0, g = 0, b = 0, n = 0;
                 for (int sy = 0; sy < grid; sy++) {
                     int iy = (int) Math.floor(top + y * step + (sy + 0.5f) * sub);
@@ -172,7 +178,7 @@ public final class BlazeFaceDetector implements AutoCloseable {
                 }
                 // samples outside the image count as mid grey (0 after scaling)
                 float pad = 127.5f * (total - n);
-                int o = y * input + x;
+                int o = y * inputW + x;
                 out[o] = (r + pad) * norm - 1;
                 out[o + plane] = (g + pad) * norm - 1;
                 out[o + 2 * plane] = (b + pad) * norm - 1;
