@@ -76,6 +76,10 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
     await expect(page.getByRole('img', { name: 'The photo to be saved' })).toBeVisible();
     await expectAccessible(page, testInfo, 'add-student-review');
     await screenshots(page, 'add-student-review');
+    // retake: the camera starts again and captures again
+    await page.getByRole('button', { name: 'Retake' }).click();
+    await expect(capture).not.toHaveAttribute('data-state', 'review');
+    await expect(capture).toHaveAttribute('data-state', 'review', { timeout: 60_000 });
     await page.getByRole('button', { name: 'Save student' }).click();
     await expect(page.getByRole('heading', { name: 'Student added' })).toBeFocused({ timeout: 60_000 });
     await page.getByRole('link', { name: 'Back to the class' }).click();

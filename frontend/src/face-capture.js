@@ -18,9 +18,10 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
   const stage = h('div', { class: 'stage', hidden: true }, video, overlay);
   const hint = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite' });
   const cameraButton = h('button', { type: 'button', class: 'primary' }, 'Use the camera');
+  const switchButton = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Switch camera');
   const fileInput = h('input', { type: 'file', accept: 'image/*', id: `${container.id}-file`, class: 'file-input' });
   const fileLabel = h('label', { for: fileInput.id, class: 'button secondary' }, 'Choose a photo');
-  const choice = h('div', { class: 'actions capture-choice' }, cameraButton, fileInput, fileLabel);
+  const choice = h('div', { class: 'actions capture-choice' }, cameraButton, switchButton, fileInput, fileLabel);
   const still = h('img', { class: 'still', alt: 'The photo to be saved' });
   const error = h('p', { class: 'message', 'data-kind': 'error', role: 'alert', tabindex: '-1', hidden: true });
   const useButton = h('button', { type: 'button', class: 'primary' }, confirmLabel);
@@ -30,9 +31,12 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
   container.replaceChildren(choice, stage, hint, review, error);
 
   let stream = null;
-  let running = false;
+  // each camera start gets a new number; a check loop stops as soon as its number is no longer the current one
+  let loop = 0;
   let photo = null;
   let source = 'camera';
+  // the front camera on a laptop; on a phone the teacher may switch to the back camera to photograph the student
+  let facing = 'user';
 
   function showError(text) {
     error.textContent = text;
@@ -41,10 +45,11 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
   }
 
   function stopCamera() {
-    running = false;
+    loop += 1;
     stream?.getTracks().forEach((t) => t.stop());
     stream = null;
     stage.hidden = true;
+    switchButton.hidden = true;
   }
 
   function drawBox(verdict) {
@@ -65,12 +70,13 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
 
   async function startCamera() {
     if (stream) return; // already running
+    const mine = loop;
     showError('');
     review.hidden = true;
     source = 'camera';
     setHint('Starting the camera…');
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' }, audio: false });
+      stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: facing }, audio: false });
     } catch {
       setHint('');
       showError('The camera could not be started. Allow camera access in the browser, or choose a photo instead.');
@@ -78,22 +84,24 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
     }
     video.srcObject = stream;
     await video.play();
+    stage.classList.toggle('mirrored', facing === 'user'); // a selfie view moves like a mirror
     stage.hidden = false;
+    const cameras = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
+    switchButton.hidden = cameras.length < 2;
     setHint('Loading the face check…');
     const human = await loadFaceCheck();
     container.dataset.backend = backendName(human);
-    running = true;
-    runLoop(human);
+    if (mine === loop) runLoop(human, mine); // unless stopped or switched meanwhile
   }
 
-  async function runLoop(human) {
+  async function runLoop(human, mine) {
     let streak = 0;
     let frames = 0;
     let windowStart = performance.now();
-    while (running) {
+    while (mine === loop) {
       const frame = { width: video.videoWidth, height: video.videoHeight };
       const verdict = await checkFace(human, video, frame);
-      if (!running) break;
+      if (mine !== loop) break;
       drawBox(verdict);
       streak = verdict.ok ? streak + 1 : 0;
       setHint(verdict.hint);
@@ -159,6 +167,11 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
   }
 
   cameraButton.addEventListener('click', startCamera);
+  switchButton.addEventListener('click', () => {
+    stopCamera();
+    facing = facing === 'user' ? 'environment' : 'user';
+    startCamera();
+  });
   fileInput.addEventListener('change', () => {
     const [file] = fileInput.files;
     fileInput.value = '';
