@@ -177,5 +177,6 @@ load(async () => {
   $('#class-link').textContent = klass.name;
   $('#class-link').href = `/class.html?id=${classId}`;
   dateInput.value = todayIn(klass.timezone);
+  dateInput.max = dateInput.value; // the server refuses attendance for future days
   await refreshLists();
 });
