@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -31,7 +32,7 @@ import com.drew.metadata.exif.ExifIFD0Directory;
  */
 public final class ImageDecoder {
 
-    private static final java.util.Set<String> FORMATS = java.util.Set.of("jpeg", "png", "webp");
+    private static final Set<String> FORMATS = Set.of("jpeg", "png", "webp");
 
     private final long maxBytes;
     private final long maxPixels;
