@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.face.Assignment;
 import org.rollcall.face.DetectedFace;
@@ -37,7 +36,6 @@ class AttendanceMarker {
 
     private static final Logger log = LoggerFactory.getLogger(AttendanceMarker.class);
 
-    private final ClassService classes;
     private final ClassDates dates;
     private final ClassGallery gallery;
     private final FaceEngine engine;
@@ -47,10 +45,9 @@ class AttendanceMarker {
     private final TransactionOperations transaction;
     private final Clock clock;
 
-    AttendanceMarker(ClassService classes, ClassDates dates, ClassGallery gallery, FaceEngine engine,
+    AttendanceMarker(ClassDates dates, ClassGallery gallery, FaceEngine engine,
                      StudentRepository students, AttendanceRepository attendance, ClassPhotoArchive archive,
                      TransactionOperations transaction, Clock clock) {
-        this.classes = classes;
         this.dates = dates;
         this.gallery = gallery;
         this.engine = engine;

@@ -1,6 +1,5 @@
 package org.rollcall.students;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
