@@ -1,13 +1,14 @@
 // Starts the real Rollcall jar (embedded PostgreSQL and Redis, mail to the outbox folder) on a free port with a
 // fresh data folder, and writes the fake-camera videos. Returns the teardown that stops the backend.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CAMERAS, CHROMIUM, FACE_PHOTO, GROUP_PHOTO, PHONE_PHOTO, WORK_DIR } from './fixtures.js';
 import { writeFacePhoto, writeFakeCameras, writePhonePhoto } from './fake-camera.js';
 
 const BACKEND_TARGET = resolve(import.meta.dirname, '../../backend/target');
+const RESULTS = resolve(import.meta.dirname, '../test-results');
 
 function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -51,8 +52,8 @@ export default async function globalSetup() {
   await writePhonePhoto(PHONE_PHOTO);
   await writeFacePhoto(FACE_PHOTO);
 
-  const removeInputs = () => [...Object.values(CAMERAS), PHONE_PHOTO, FACE_PHOTO].forEach((f) => rmSync(f, { force: true }));
-  if (process.env.ROLLCALL_BASE_URL) return removeInputs; // a backend the developer started themselves
+  const removeWorkDir = () => rmSync(WORK_DIR, { recursive: true, force: true });
+  if (process.env.ROLLCALL_BASE_URL) return removeWorkDir; // a backend the developer started themselves
 
   const port = await freePort();
   const dataDir = mkdtempSync(join(WORK_DIR, 'data-'));
@@ -73,7 +74,7 @@ export default async function globalSetup() {
   await waitUntilUp(baseUrl, backend, logFile);
   process.env.ROLLCALL_BASE_URL = baseUrl;
   process.env.ROLLCALL_DATA_DIR = dataDir;
-  console.log(`Rollcall backend at ${baseUrl} (data ${dataDir}, log ${logFile})`);
+  console.log(`Rollcall backend at ${baseUrl} (data ${dataDir}; its log is copied to test-results/backend.log at the end)`);
 
   return async () => {
     process.off('exit', stopNow);
@@ -84,8 +85,9 @@ export default async function globalSetup() {
     const timer = setTimeout(() => backend.kill('SIGKILL'), 30_000);
     await stopped;
     clearTimeout(timer);
-    // the database and the videos go; backend.log stays for whoever reads a failure
-    rmSync(dataDir, { recursive: true, force: true });
-    removeInputs();
+    // the backend's log is kept with the test results for whoever reads a failure; the rest goes
+    mkdirSync(RESULTS, { recursive: true });
+    copyFileSync(logFile, join(RESULTS, 'backend.log'));
+    removeWorkDir();
   };
 }
