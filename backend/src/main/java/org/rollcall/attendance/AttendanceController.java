@@ -112,7 +112,7 @@ class AttendanceController {
     void unmarkByHand(CurrentTeacher teacher, @PathVariable UUID classId,
                       @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                       @PathVariable UUID studentId) {
-        manual.unmark(students.owned(classId, studentId, teacher.id()), date);
+        manual.unmark(students.owned(classId, studentId, teacher.id()), date, teacher.id());
     }
 
     private static ResponseEntity<String> csv(String body, String fileName) {

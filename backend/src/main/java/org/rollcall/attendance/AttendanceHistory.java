@@ -15,13 +15,15 @@ class AttendanceHistory {
     private final ClassDates dates;
     private final StudentRepository students;
     private final AttendanceRepository attendance;
+    private final CorrectionRepository corrections;
     private final AttendanceProperties properties;
 
     AttendanceHistory(ClassDates dates, StudentRepository students, AttendanceRepository attendance,
-                      AttendanceProperties properties) {
+                      CorrectionRepository corrections, AttendanceProperties properties) {
         this.dates = dates;
         this.students = students;
         this.attendance = attendance;
+        this.corrections = corrections;
         this.properties = properties;
     }
 
@@ -33,6 +35,7 @@ class AttendanceHistory {
 
     StudentAttendanceReport ofStudent(SchoolClass schoolClass, Student student, LocalDate from, LocalDate to) {
         DateRange range = dates.range(schoolClass, from, to, properties);
-        return StudentAttendanceReport.of(StudentRef.of(student), range, attendance.findByStudent(student.id(), range));
+        return StudentAttendanceReport.of(StudentRef.of(student), range, attendance.findByStudent(student.id(), range),
+                corrections.findByStudent(student.id(), range));
     }
 }

@@ -42,7 +42,7 @@ class AttendanceCsvTest {
     void cellsASpreadsheetWouldEvaluateAreKeptAsText() throws IOException {
         StudentRef attacker = new StudentRef(UUID.randomUUID(), "=HYPERLINK(\"http://x\")", "+1");
         StudentAttendanceReport report = StudentAttendanceReport.of(attacker, new DateRange(day1, day2),
-                List.of(present(attacker, day1)));
+                List.of(present(attacker, day1)), List.of());
 
         List<CSVRecord> rows = parse(AttendanceCsv.of(report).substring(1));
 

@@ -356,6 +356,18 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         assertThat(history.get("total").asInt()).isEqualTo(1);
         assertThat(history.get("present").get(0).get("date").asString()).isEqualTo("2026-02-03");
         assertThat(history.get("present").get(0).get("source").asString()).isEqualTo("MANUAL");
+        assertThat(RollcallClient.list(history.get("corrections")).stream().map(c -> c.get("action").asString()))
+                .containsExactly("MARK"); // the second, idempotent PUT changed nothing and logged nothing
+        JsonNode unmarked = check(teacher.get(base + "/students/" + w0 + "/attendance?from=2026-02-01&to=2026-02-28"),
+                200).json();
+        List<JsonNode> corrections = RollcallClient.list(unmarked.get("corrections"));
+        assertThat(corrections.stream().map(c -> c.get("action").asString())).containsExactly("MARK", "UNMARK");
+        assertThat(corrections).allSatisfy(c -> {
+            assertThat(c.get("date").asString()).isEqualTo("2026-02-03");
+            assertThat(c.get("correctedBy").asString()).isNotBlank();
+            assertThat(c.get("correctedAt").asString()).isNotBlank();
+        });
+        assertThat(unmarked.get("total").asInt()).isEqualTo(1); // 2026-02-02 from the photo; 02-03 was unmarked
         Answer studentCsv = check(teacher.getCsv(base + "/students/" + w0 + "/attendance?from=2026-02-01&to=2026-02-28"),
                 200);
         assertThat(studentCsv.body()).contains("W0,Window 0,2026-02-02,PHOTO,");
