@@ -156,6 +156,9 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
         check(teacher.delete(base + "/faces/" + faces.get(0).get("id").asString()), 204);
         assertThat(check(teacher.get(base), 200).json().get("faces").size()).isEqualTo(1);
         assertProblem(teacher.delete(base + "/faces/" + faces.get(0).get("id").asString()), 404, "FACE_NOT_FOUND");
+        // an img-like request that accepts only JPEG still learns that the face is gone
+        Answer gone = teacher.get(base + "/faces/" + faces.get(0).get("id").asString() + "/thumbnail", "image/jpeg");
+        assertThat(gone.status()).as(gone.toString()).isEqualTo(404);
 
         check(teacher.delete(base), 204);
         assertProblem(teacher.get(base), 404, "STUDENT_NOT_FOUND");
