@@ -55,6 +55,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
     private final OrtSession resnet;
     private final OneToOneMatcher matcher;
     private final ExecutorService workers;
+    private final ExecutorService photos;
 
     public OnnxFaceEngine(FaceEngineSettings settings) {
         this.settings = settings;
@@ -71,11 +72,11 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
                         settings.nmsIou(), settings.smallFaceMinImageSide(), settings.smallFaceInputSize()));
         this.aligner = new FaceAligner(ShapePredictor.read(FaceModels.read(FaceModels.SHAPE_PREDICTOR)));
         this.resnet = OnnxRuntimeLoader.session(env, DlibResnetConverter.toOnnx(FaceModels.read(FaceModels.RESNET)), 1);
-        this.workers = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
-            Thread t = new Thread(r, "face-engine");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = platformThreads(settings.threads(), "face-engine");
+        // Callers may be virtual threads (the web app's request threads). Inference is long, CPU-bound native work
+        // that would pin their few carrier threads and starve requests that hold a database connection, so each
+        // photo is analysed on a platform thread; the pool's size also caps how many photos are decoded at once.
+        this.photos = platformThreads(settings.threads(), "face-photo");
         this.matcher = new OneToOneMatcher(settings.matchThreshold(), settings.matchMargin(),
                 settings.matchMinInterOcularPx(), env, settings.threads());
     }
@@ -87,12 +88,12 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
 
     @Override
     public List<DetectedFace> findFaces(byte[] image) {
-        return analyse(image, true).stream().map(Analysed::face).toList();
+        return await(photos.submit(() -> analyse(image, true))).stream().map(Analysed::face).toList();
     }
 
     @Override
     public Enrolment enrol(byte[] image) {
-        List<Analysed> faces = new ArrayList<>(analyse(image, false));
+        List<Analysed> faces = new ArrayList<>(await(photos.submit(() -> analyse(image, false))));
         if (faces.isEmpty()) {
             throw new FaceRejectedException(RejectReason.NO_FACE, "No face was found in the photo.");
         }
@@ -249,19 +250,32 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         List<Future<R>> futures = items.stream().map(item -> workers.submit(() -> work.apply(item))).toList();
         List<R> results = new ArrayList<>(items.size());
         for (Future<R> f : futures) {
-            try {
-                results.add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            results.add(await(f));
         }
         return results;
+    }
+
+    private static <R> R await(Future<R> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ExecutorService platformThreads(int count, String name) {
+        return Executors.newFixedThreadPool(Math.max(1, count), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static byte[] jpeg(float[] chip) {
@@ -286,6 +300,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
 
     @Override
     public void close() {
+        photos.shutdownNow();
         workers.shutdownNow();
         try {
             resnet.close();
