@@ -10,7 +10,7 @@ export const LIMITS = {
   maxPitchDeg: 20,
   maxRollDeg: 18,
   minBrightness: 60, // mean luma (0..255) of the middle of the face; server: 45 on its chip
-  minSharpness: 135, // variance of the Laplacian of the face at 128 px; ≈ 3.4 × the server's measure (limit 40)
+  minSharpness: 51, // variance of the Laplacian of the face at 128 px; ≈ 3.4 × the server's measure (limit 15)
   minScore: 0.6,
 };
 
