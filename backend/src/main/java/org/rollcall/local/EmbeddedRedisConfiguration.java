@@ -18,22 +18,33 @@ import redis.embedded.RedisServer;
 @ConditionalOnExpression("'${spring.data.redis.url:}'.isEmpty()")
 class EmbeddedRedisConfiguration {
 
+    private static final int START_ATTEMPTS = 3;
+
     @Bean(destroyMethod = "stop")
     RedisServer embeddedRedis(LocalProperties properties) throws IOException {
         Path dir = properties.dataDir().resolve("redis").toAbsolutePath().normalize();
         Files.createDirectories(dir);
         Path pidFile = dir.resolve("redis.pid");
         OrphanedServers.stopRedis(dir, pidFile);
-        RedisServer server = RedisServer.newRedisServer()
-                .bind("127.0.0.1")
-                .port(freePort())
-                .setting("dir " + dir)
-                .setting("pidfile " + pidFile)
-                .setting("appendonly yes")
-                .setting("save \"\"")
-                .build();
-        server.start();
-        return server;
+        // The free port is only free when asked: another process may take it before Redis binds, so try anew.
+        IOException lastFailure = null;
+        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+            RedisServer server = RedisServer.newRedisServer()
+                    .bind("127.0.0.1")
+                    .port(freePort())
+                    .setting("dir " + dir)
+                    .setting("pidfile " + pidFile)
+                    .setting("appendonly yes")
+                    .setting("save \"\"")
+                    .build();
+            try {
+                server.start();
+                return server;
+            } catch (IOException e) {
+                lastFailure = e;
+            }
+        }
+        throw lastFailure;
     }
 
     @Bean
