@@ -144,6 +144,25 @@ export async function downloadCsv(url, fileName) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
+/**
+ * Wires the "Download CSV" button of a date-range form: the range is checked, then `${base}/attendance` is fetched
+ * as CSV and saved under `attendance-<name>-<from>-to-<to>.csv`. The name is asked for at click time (the page's
+ * subject is loaded after the button is wired).
+ */
+export function downloadRangeCsv(button, form, base, name) {
+  button.addEventListener('click', async () => {
+    if (!form.reportValidity()) return;
+    const { from, to } = Object.fromEntries(new FormData(form));
+    const errorBox = form.querySelector('[data-error]');
+    say(errorBox, '');
+    try {
+      await downloadCsv(`${base}/attendance?from=${from}&to=${to}`, `attendance-${name()}-${from}-to-${to}`);
+    } catch (error) {
+      say(errorBox, errorText(error), 'error');
+    }
+  });
+}
+
 export function formatDate(isoDate) {
   const [y, m, d] = isoDate.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { $, daysBefore, downloadCsv, errorText, formatDate, h, load, onSubmit, param, say, startSignedInPage, todayIn } from '../ui.js';
+import { $, daysBefore, downloadRangeCsv, formatDate, h, load, onSubmit, param, startSignedInPage, todayIn } from '../ui.js';
 import { daysOf } from '../attendance-report.js';
 
 startSignedInPage();
@@ -25,18 +25,7 @@ async function show(from, to) {
 
 onSubmit($('#range-form'), ({ from, to }) => show(from, to));
 
-$('#download').addEventListener('click', async () => {
-  const form = $('#range-form');
-  if (!form.reportValidity()) return;
-  const { from, to } = Object.fromEntries(new FormData(form));
-  const errorBox = form.querySelector('[data-error]');
-  say(errorBox, '');
-  try {
-    await downloadCsv(`${base}/attendance?from=${from}&to=${to}`, `attendance-${klass.name}-${from}-to-${to}`);
-  } catch (error) {
-    say(errorBox, errorText(error), 'error');
-  }
-});
+downloadRangeCsv($('#download'), $('#range-form'), base, () => klass.name);
 
 load(async () => {
   klass = await api(base);

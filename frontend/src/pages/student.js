@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { leaveNotice } from '../session.js';
-import { $, confirmDialog, daysBefore, downloadCsv, errorText, formatDate, h, load, onSubmit, param, say, startSignedInPage, todayIn } from '../ui.js';
+import { $, confirmDialog, daysBefore, downloadRangeCsv, errorText, formatDate, h, load, onSubmit, param, say, startSignedInPage, todayIn } from '../ui.js';
 import { createFaceCapture } from '../face-capture.js';
 
 startSignedInPage();
@@ -92,18 +92,7 @@ async function showAttendance(from, to) {
 
 onSubmit($('#range-form'), ({ from, to }) => showAttendance(from, to));
 
-$('#download').addEventListener('click', async () => {
-  const form = $('#range-form');
-  if (!form.reportValidity()) return;
-  const { from, to } = Object.fromEntries(new FormData(form));
-  const errorBox = form.querySelector('[data-error]');
-  say(errorBox, '');
-  try {
-    await downloadCsv(`${base}/attendance?from=${from}&to=${to}`, `attendance-${student.name}-${from}-to-${to}`);
-  } catch (error) {
-    say(errorBox, errorText(error), 'error');
-  }
-});
+downloadRangeCsv($('#download'), $('#range-form'), base, () => student.name);
 
 load(async () => {
   const klass = await api(`/api/classes/${classId}`);
