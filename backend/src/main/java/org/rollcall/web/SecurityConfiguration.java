@@ -26,6 +26,16 @@ class SecurityConfiguration {
             "/api/auth/email-otp", "/api/auth/email-verification", "/api/auth/register", "/api/auth/login",
             "/api/auth/password-reset/otp", "/api/auth/password-reset"};
 
+    /**
+     * The browser app keeps its bearer token in localStorage, so injected script is the way a token would be stolen:
+     * only our own origin may run script. 'wasm-unsafe-eval' lets the live face check compile TensorFlow.js's WASM
+     * backend; inline styles stay allowed because the pages position face boxes with style attributes.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; "
+            + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponseWriter problems) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
@@ -40,6 +50,7 @@ class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.POST, PUBLIC_AUTH_ENDPOINTS).permitAll()
                         .requestMatchers("/api/**").authenticated()

@@ -28,4 +28,14 @@ class StaticResourceCachingTest {
         ApiResponse account = api.get("/api/account").as(teacher).send();
         assertThat(account.headers().getCacheControl()).contains("no-store");
     }
+
+    @Test
+    void pagesMayRunScriptFromTheirOwnOriginOnly() {
+        ApiResponse page = api.get("/index.html").send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.headers().getFirst("Content-Security-Policy"))
+                .contains("script-src 'self' 'wasm-unsafe-eval';")
+                .contains("object-src 'none'")
+                .contains("frame-ancestors 'none'");
+    }
 }
