@@ -25,6 +25,10 @@ import java.util.function.Function;
  * @param matchThreshold         cosine similarity a face needs to be accepted as a subject
  * @param matchMargin            how far the best subject must be ahead of the second best
  * @param matchMinInterOcularPx  smaller faces are never accepted (strangers get accepted there)
+ * @param matchSmallFacePx       below this distance between the eyes the match threshold rises linearly (small
+ *                               faces carry less detail, so look-alikes score higher); at most
+ *                               {@code matchMinInterOcularPx} switches the rise off
+ * @param matchSmallFaceThreshold the threshold the rise reaches at {@code matchMinInterOcularPx}
  * @param enrolMinInterOcularPx  FACE_TOO_SMALL below this
  * @param enrolMaxYawDeg         NOT_FRONTAL above this head turn
  * @param enrolMaxPitchDeg       NOT_FRONTAL above this head tilt
@@ -48,6 +52,8 @@ public record FaceEngineSettings(
         float matchThreshold,
         float matchMargin,
         float matchMinInterOcularPx,
+        float matchSmallFacePx,
+        float matchSmallFaceThreshold,
         float enrolMinInterOcularPx,
         float enrolMaxYawDeg,
         float enrolMaxPitchDeg,
@@ -99,6 +105,8 @@ public record FaceEngineSettings(
                 Float.parseFloat(v.apply("match-threshold")),
                 Float.parseFloat(v.apply("match-margin")),
                 Float.parseFloat(v.apply("match-min-inter-ocular-px")),
+                Float.parseFloat(v.apply("match-small-face-px")),
+                Float.parseFloat(v.apply("match-small-face-threshold")),
                 Float.parseFloat(v.apply("enrol-min-inter-ocular-px")),
                 Float.parseFloat(v.apply("enrol-max-yaw-deg")),
                 Float.parseFloat(v.apply("enrol-max-pitch-deg")),
@@ -114,23 +122,26 @@ public record FaceEngineSettings(
     public FaceEngineSettings withoutFlip() {
         return new FaceEngineSettings(maxImageBytes, maxImagePixels, maxImageSide, maxDecodedSide, detectorMinScore,
                 smallFaceMinScore, nmsIou, smallFaceMinImageSide, smallFaceInputSize, matchThreshold, matchMargin,
-                matchMinInterOcularPx, enrolMinInterOcularPx, enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg,
-                enrolMinSharpness, enrolMinBrightness, enrolOtherFaceRatio, false, threads);
+                matchMinInterOcularPx, matchSmallFacePx, matchSmallFaceThreshold, enrolMinInterOcularPx,
+                enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg, enrolMinSharpness, enrolMinBrightness,
+                enrolOtherFaceRatio, false, threads);
     }
 
     /** The same settings with the small-face pass switched off (benchmarks compare). */
     public FaceEngineSettings withoutSmallFacePass() {
         return new FaceEngineSettings(maxImageBytes, maxImagePixels, maxImageSide, maxDecodedSide, detectorMinScore,
                 smallFaceMinScore, nmsIou, Integer.MAX_VALUE, smallFaceInputSize, matchThreshold, matchMargin,
-                matchMinInterOcularPx, enrolMinInterOcularPx, enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg,
-                enrolMinSharpness, enrolMinBrightness, enrolOtherFaceRatio, flipAugmentation, threads);
+                matchMinInterOcularPx, matchSmallFacePx, matchSmallFaceThreshold, enrolMinInterOcularPx,
+                enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg, enrolMinSharpness, enrolMinBrightness,
+                enrolOtherFaceRatio, flipAugmentation, threads);
     }
 
     /** The same settings with other matcher parameters (the CLI's calibration and tests use this). */
     public FaceEngineSettings withMatch(float threshold, float margin) {
         return new FaceEngineSettings(maxImageBytes, maxImagePixels, maxImageSide, maxDecodedSide, detectorMinScore,
                 smallFaceMinScore, nmsIou, smallFaceMinImageSide, smallFaceInputSize, threshold, margin,
-                matchMinInterOcularPx, enrolMinInterOcularPx, enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg,
-                enrolMinSharpness, enrolMinBrightness, enrolOtherFaceRatio, flipAugmentation, threads);
+                matchMinInterOcularPx, matchSmallFacePx, matchSmallFaceThreshold, enrolMinInterOcularPx,
+                enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg, enrolMinSharpness, enrolMinBrightness,
+                enrolOtherFaceRatio, flipAugmentation, threads);
     }
 }

@@ -20,21 +20,29 @@ import ai.onnxruntime.OrtSession;
  * Matches probe faces against a gallery: the cosine of every probe with every enrolled embedding (one SGEMM in
  * ONNX Runtime), reduced to the best score per subject and the two best subjects per probe, then a one-to-one
  * assignment that accepts a probe only above the threshold, with the margin over its second-best subject, and only
- * if the face is not too small. Greedy by score: when two faces want the same subject, the stronger one gets it and
- * the other stays unknown (a face cannot mark two subjects, nor a subject be marked by two faces).
+ * if the face is not too small. Below {@code smallFacePx} between the eyes the threshold rises linearly, reaching
+ * {@code smallFaceThreshold} at the minimum size: a small face carries less detail, so a look-alike scores closer to
+ * a student there (calibrated on composed class photos, see face-defaults.properties). Greedy by score: when two
+ * faces want the same subject, the stronger one gets it and the other stays unknown (a face cannot mark two
+ * subjects, nor a subject be marked by two faces).
  */
 final class OneToOneMatcher implements AutoCloseable {
 
     private final float threshold;
     private final float margin;
     private final float minInterOcularPx;
+    private final float smallFacePx;
+    private final float smallFaceThreshold;
     private final OrtEnvironment env;
     private final OrtSession session;
 
-    OneToOneMatcher(float threshold, float margin, float minInterOcularPx, OrtEnvironment env, int threads) {
+    OneToOneMatcher(float threshold, float margin, float minInterOcularPx, float smallFacePx, float smallFaceThreshold,
+                    OrtEnvironment env, int threads) {
         this.threshold = threshold;
         this.margin = margin;
         this.minInterOcularPx = minInterOcularPx;
+        this.smallFacePx = smallFacePx;
+        this.smallFaceThreshold = smallFaceThreshold;
         this.env = env;
         this.session = OnnxRuntimeLoader.session(env, scoringModel(), threads);
     }
@@ -74,8 +82,10 @@ final class OneToOneMatcher implements AutoCloseable {
         }
         List<Integer> candidates = new ArrayList<>();
         for (int p = 0; p < n; p++) {
-            boolean bigEnough = probes.get(p).quality().interOcularPx() >= minInterOcularPx;
-            if (bestSubject[p] >= 0 && bigEnough && top[p] >= threshold && top[p] - second[p] >= margin) {
+            float interOcularPx = probes.get(p).quality().interOcularPx();
+            boolean bigEnough = interOcularPx >= minInterOcularPx;
+            if (bestSubject[p] >= 0 && bigEnough && top[p] >= thresholdFor(interOcularPx)
+                    && top[p] - second[p] >= margin) {
                 candidates.add(p);
             }
         }
@@ -93,6 +103,15 @@ final class OneToOneMatcher implements AutoCloseable {
             result.add(new Assignment<>(p, accepted.get(p), top[p], second[p]));
         }
         return result;
+    }
+
+    /** The threshold for a face this many pixels between the eyes: never below the plain threshold. */
+    float thresholdFor(float interOcularPx) {
+        if (interOcularPx >= smallFacePx || smallFacePx <= minInterOcularPx) {
+            return threshold;
+        }
+        float shortfall = Math.min(1f, (smallFacePx - interOcularPx) / (smallFacePx - minInterOcularPx));
+        return Math.max(threshold, threshold + shortfall * (smallFaceThreshold - threshold));
     }
 
     private void score(List<DetectedFace> probes, Gallery<?> gallery, float[] top, float[] second, int[] best) {

@@ -78,7 +78,8 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         // photo is analysed on a platform thread; the pool's size also caps how many photos are decoded at once.
         this.photos = platformThreads(settings.threads(), "face-photo");
         this.matcher = new OneToOneMatcher(settings.matchThreshold(), settings.matchMargin(),
-                settings.matchMinInterOcularPx(), env, settings.threads());
+                settings.matchMinInterOcularPx(), settings.matchSmallFacePx(), settings.matchSmallFaceThreshold(), env,
+                settings.threads());
     }
 
     @Override

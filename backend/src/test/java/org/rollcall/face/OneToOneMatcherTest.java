@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+
 /** The matcher's rules on embeddings with known cosines (threshold 0.92, margin 0.03, 18 px minimum). */
 class OneToOneMatcherTest {
 
@@ -61,6 +64,34 @@ class OneToOneMatcherTest {
     }
 
     @Test
+    void belowTheSmallFaceSizeTheThresholdRisesLinearlyToTheMinimumSize() throws OrtException {
+        float[] a = unit();
+        float[] b = orthogonalTo(a);
+        List<GalleryEntry<String>> gallery = List.of(entry("A", a), entry("B", b));
+        try (OneToOneMatcher matcher = matcher(0.92f, 32, 0.96f)) {
+            assertThat(matcher.thresholdFor(40)).isEqualTo(0.92f);
+            assertThat(matcher.thresholdFor(32)).isEqualTo(0.92f);
+            assertThat(matcher.thresholdFor(25)).isCloseTo(0.94f, org.assertj.core.data.Offset.offset(1e-6f));
+            assertThat(matcher.thresholdFor(18)).isCloseTo(0.96f, org.assertj.core.data.Offset.offset(1e-6f));
+
+            float[] scores95 = mix(a, b, 0.95);
+            assertThat(matcher.match(List.of(probe(scores95, 32)), Gallery.once(gallery)).get(0).subject())
+                    .isEqualTo("A");
+            assertThat(matcher.match(List.of(probe(scores95, 26)), Gallery.once(gallery)).get(0).subject())
+                    .as("threshold 0.937 at 26 px").isEqualTo("A");
+            assertThat(matcher.match(List.of(probe(scores95, 20)), Gallery.once(gallery)).get(0).subject())
+                    .as("threshold 0.954 at 20 px").isNull();
+            assertThat(matcher.match(List.of(probe(mix(a, b, 0.97), 18)), Gallery.once(gallery)).get(0).subject())
+                    .isEqualTo("A");
+        }
+        try (OneToOneMatcher off = matcher(0.92f, 18, 0.96f); OneToOneMatcher lower = matcher(0.92f, 32, 0.90f)) {
+            assertThat(off.thresholdFor(18)).as("a small-face size at the minimum switches the rise off")
+                    .isEqualTo(0.92f);
+            assertThat(lower.thresholdFor(20)).as("never below the plain threshold").isEqualTo(0.92f);
+        }
+    }
+
+    @Test
     void aSubjectIsMarkedByOneFaceOnlyTheStrongest() {
         float[] a = unit();
         float[] b = orthogonalTo(a);
@@ -104,6 +135,12 @@ class OneToOneMatcherTest {
 
     private static List<Assignment<String>> match(List<DetectedFace> probes, List<GalleryEntry<String>> gallery) {
         return engine.match(probes, gallery);
+    }
+
+    /** Margin 0.03 and 18 px minimum as the engine above, with the given small-face rule. */
+    private static OneToOneMatcher matcher(float threshold, float smallFacePx, float smallFaceThreshold) {
+        return new OneToOneMatcher(threshold, 0.03f, 18, smallFacePx, smallFaceThreshold,
+                OrtEnvironment.getEnvironment(), 1);
     }
 
     private static GalleryEntry<String> entry(String subject, float[] embedding) {
