@@ -36,10 +36,11 @@ final class AttendanceFigures {
     /**
      * Only the middle of each LFW portrait is seated (where its labelled person is): the rest of a news photo often
      * shows other people, who would make the ground truth ambiguous. 140 of 250 px pasted at 112 px keeps faces at
-     * the scale of a 1920-px class photo of 30 (about 80 px wide, eyes about 32 px apart).
+     * the scale of a 1920-px class photo of 30 (about 80 px wide, eyes about 32 px apart); rollcall.bench.portrait-px
+     * seats them smaller or larger to see how accuracy depends on face size.
      */
     private static final int PORTRAIT_CORE = 140;
-    private static final int PORTRAIT_PX = 112;
+    private static final int PORTRAIT_PX = Integer.getInteger("rollcall.bench.portrait-px", 112);
 
     private final RollcallClient client;
     private final FaceEngine engine;
