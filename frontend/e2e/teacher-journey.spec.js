@@ -164,6 +164,10 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
     await page.getByRole('link', { name: STUDENT.name, exact: true }).click();
     await expect(page.getByRole('img', { name: `Face photo 1 of ${STUDENT.name}` })).toBeVisible();
     await expect(page.locator('#attendance-summary')).toContainText('Present on 1 day');
+    const changes = page.getByRole('list', { name: 'Changes made by hand' });
+    await expect(changes.getByRole('listitem')).toHaveCount(2);
+    await expect(changes.getByRole('listitem').first()).toContainText('Marked present for');
+    await expect(changes.getByRole('listitem').last()).toContainText('Marked absent for');
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download CSV' }).click();
     const download = await downloading;

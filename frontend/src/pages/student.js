@@ -88,6 +88,12 @@ async function showAttendance(from, to) {
   $('#attendance-summary').textContent = `Present on ${report.total} day${report.total === 1 ? '' : 's'} between ${formatDate(report.from)} and ${formatDate(report.to)}.`;
   $('#attendance-dates').replaceChildren(...days.map((d) => h('li', {}, h('time', { datetime: d.date }, formatDate(d.date)),
     h('span', { class: 'muted' }, d.source === 'MANUAL' ? ' · marked by hand' : ' · from a class photo'))));
+  // An unmark deletes the day, so only this log tells a teacher (or a parent asking) what was changed by hand.
+  const changes = [...(report.corrections ?? [])].reverse();
+  $('#corrections-title').hidden = $('#corrections').hidden = changes.length === 0;
+  $('#corrections').replaceChildren(...changes.map((c) => h('li', {},
+    `${c.action === 'MARK' ? 'Marked present' : 'Marked absent'} for `, h('time', { datetime: c.date }, formatDate(c.date)),
+    h('span', { class: 'muted' }, ` · changed ${new Date(c.correctedAt).toLocaleString()}`))));
 }
 
 onSubmit($('#range-form'), ({ from, to }) => showAttendance(from, to));
