@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.BadImages;
 import org.rollcall.support.TestApi;
 import tools.jackson.databind.JsonNode;
 
@@ -207,10 +208,10 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         LocalDate day = LocalDate.of(2026, 3, 5);
 
         assertProblem(teacher.mark(classId, day, TestPhotos.notAnImage()), 422, "UNSUPPORTED_IMAGE");
-        Answer corrupt = teacher.mark(classId, day, TestPhotos.truncated(classPhoto));
+        Answer corrupt = teacher.mark(classId, day, BadImages.truncated(classPhoto, 0.4));
         assertThat(corrupt.status()).as(corrupt.toString()).isEqualTo(422);
         assertThat(corrupt.code()).isIn("UNSUPPORTED_IMAGE", "NO_FACE");
-        assertProblem(teacher.mark(classId, day, TestPhotos.pixelBomb(60_000)), 413, "IMAGE_TOO_LARGE");
+        assertProblem(teacher.mark(classId, day, BadImages.hugePng(60_000, 60_000)), 413, "IMAGE_TOO_LARGE");
         assertProblem(teacher.mark(classId, day, Arrays.copyOf(classPhoto, 16 * 1024 * 1024)), 413,
                 "IMAGE_TOO_LARGE");
         assertProblem(teacher.mark(classId, day, TestPhotos.noFace()), 422, "NO_FACE");

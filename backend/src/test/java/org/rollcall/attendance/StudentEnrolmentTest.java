@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.BadImages;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import tools.jackson.databind.JsonNode;
@@ -105,10 +106,10 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
         long faces = count("face");
 
         assertProblem(teacher.enrol(classId, "A", "1", TestPhotos.notAnImage()), 422, "UNSUPPORTED_IMAGE");
-        Answer corrupt = teacher.enrol(classId, "A", "1", TestPhotos.truncated(good));
+        Answer corrupt = teacher.enrol(classId, "A", "1", BadImages.truncated(good, 0.4));
         assertThat(corrupt.status()).as(corrupt.toString()).isEqualTo(422);
         assertThat(corrupt.code()).as(corrupt.toString()).isIn("UNSUPPORTED_IMAGE", "NO_FACE");
-        assertProblem(teacher.enrol(classId, "A", "1", TestPhotos.pixelBomb(60_000)), 413, "IMAGE_TOO_LARGE");
+        assertProblem(teacher.enrol(classId, "A", "1", BadImages.hugePng(60_000, 60_000)), 413, "IMAGE_TOO_LARGE");
         byte[] tooBig = Arrays.copyOf(good, 16 * 1024 * 1024);
         assertProblem(teacher.enrol(classId, "A", "1", tooBig), 413, "IMAGE_TOO_LARGE");
         assertProblem(teacher.enrol(classId, "A", "1", TestPhotos.noFace()), 422, "NO_FACE");

@@ -11,13 +11,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -170,42 +167,6 @@ public final class TestPhotos {
         return jpeg(image, 0.9f);
     }
 
-    /** The first 40 % of a real JPEG: the header is intact and promises pixels the file does not have. */
-    public static byte[] truncated(byte[] jpeg) {
-        return Arrays.copyOf(jpeg, jpeg.length * 2 / 5);
-    }
-
-    /**
-     * A small PNG whose header declares {@code side}×{@code side} 1-bit pixels (a decompression bomb): it must be
-     * refused from the header, before any decoding.
-     */
-    public static byte[] pixelBomb(int side) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(side).putInt(side)
-                .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
-        chunk(out, "IHDR", ihdr.array());
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        byte[] row = new byte[1 + (side + 7) / 8];
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        byte[] buffer = new byte[65536];
-        for (int r = 0; r < Math.min(side, 2000); r++) { // a start of the image is enough to look real
-            deflater.setInput(row);
-            int n;
-            while ((n = deflater.deflate(buffer, 0, buffer.length, Deflater.NO_FLUSH)) > 0) {
-                compressed.write(buffer, 0, n);
-            }
-        }
-        deflater.finish();
-        int n;
-        while ((n = deflater.deflate(buffer)) > 0) {
-            compressed.write(buffer, 0, n);
-        }
-        chunk(out, "IDAT", compressed.toByteArray());
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
-    }
-
     public static byte[] notAnImage() {
         return "name,roll\nAna,1\nBen,2\n".repeat(50).getBytes(StandardCharsets.UTF_8);
     }
@@ -216,17 +177,6 @@ public final class TestPhotos {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(name);
-        out.writeBytes(data);
-        CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     private static BufferedImage rgb(BufferedImage image) {

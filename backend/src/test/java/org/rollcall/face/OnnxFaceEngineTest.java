@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rollcall.support.BadImages;
 
 /** The real engine (converted npm models on ONNX Runtime) on the photos shipped in the pinned npm packages. */
 class OnnxFaceEngineTest {

@@ -1,4 +1,4 @@
-package org.rollcall.face;
+package org.rollcall.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -8,14 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
-/** Hostile and broken images, made in code. */
-final class BadImages {
+/** Hostile and broken images, made in code (shared by the engine tests and the upload tests). */
+public final class BadImages {
 
     private BadImages() {
     }
 
     /** A valid PNG (correct CRCs, a complete zlib stream) that declares width x height, 1-bit grey, all black. */
-    static byte[] hugePng(int width, int height) {
+    public static byte[] hugePng(int width, int height) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(); DataOutputStream data = new DataOutputStream(out)) {
             data.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
             ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
@@ -52,7 +52,7 @@ final class BadImages {
     }
 
     /** A GIF whose logical screen and image are 65535 x 65535 with a tiny LZW stream: a classic GIF bomb. */
-    static byte[] gifBomb() {
+    public static byte[] gifBomb() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("GIF89a".getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(new byte[]{(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0x80, 0, 0});
@@ -62,12 +62,12 @@ final class BadImages {
         return out.toByteArray();
     }
 
-    static byte[] truncated(byte[] jpeg, double fraction) {
+    public static byte[] truncated(byte[] jpeg, double fraction) {
         return java.util.Arrays.copyOf(jpeg, (int) (jpeg.length * fraction));
     }
 
     /** A JPEG with its entropy-coded data overwritten by noise after the headers. */
-    static byte[] corrupt(byte[] jpeg) {
+    public static byte[] corrupt(byte[] jpeg) {
         byte[] copy = jpeg.clone();
         java.util.Random random = new java.util.Random(7);
         for (int i = copy.length / 3; i < copy.length - 2; i++) {
