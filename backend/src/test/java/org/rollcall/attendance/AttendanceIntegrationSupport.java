@@ -45,7 +45,7 @@ abstract class AttendanceIntegrationSupport {
 
     /** A fresh teacher signed up through the public flow, talking to the app over HTTP. */
     protected RollcallClient newTeacher() {
-        return new RollcallClient("http://localhost:" + api.port(), api.newTeacher().token());
+        return new RollcallClient(api, api.newTeacher().token());
     }
 
     protected long count(String table) {

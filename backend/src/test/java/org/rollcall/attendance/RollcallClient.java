@@ -1,20 +1,18 @@
 package org.rollcall.attendance;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.rollcall.support.ApiResponse;
+import org.rollcall.support.TestApi;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,63 +36,60 @@ public final class RollcallClient {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String JSON_ANSWER = MediaType.APPLICATION_JSON_VALUE;
 
-    private final RestClient http = RestClient.create();
-    private final String baseUrl;
+    private final TestApi api;
     private final String token;
 
-    public RollcallClient(String baseUrl, String token) {
-        this.baseUrl = baseUrl;
+    public RollcallClient(TestApi api, String token) {
+        this.api = api;
         this.token = token;
     }
 
     /** The same server with another token (null: no Authorization header at all). */
     public RollcallClient as(String otherToken) {
-        return new RollcallClient(baseUrl, otherToken);
+        return new RollcallClient(api, otherToken);
     }
 
     public Answer get(String path) {
-        return send(HttpMethod.GET, path, null, null, MediaType.APPLICATION_JSON_VALUE);
+        return send(api.get(path), JSON_ANSWER);
     }
 
     /** As an img element asks: any image, or the problem if there is none. */
     public Answer getImage(String path) {
-        return send(HttpMethod.GET, path, null, null, "image/*, application/problem+json");
+        return send(api.get(path), "image/*, application/problem+json");
     }
 
     public Answer get(String path, String accept) {
-        return send(HttpMethod.GET, path, null, null, accept);
+        return send(api.get(path), accept);
     }
 
     public Answer getCsv(String path) {
-        return send(HttpMethod.GET, path, null, null, "text/csv");
+        return send(api.get(path), "text/csv");
     }
 
     public Answer delete(String path) {
-        return send(HttpMethod.DELETE, path, null, null, MediaType.APPLICATION_JSON_VALUE);
+        return send(api.delete(path), JSON_ANSWER);
     }
 
     public Answer deleteJson(String path, Object body) {
-        return send(HttpMethod.DELETE, path, MediaType.APPLICATION_JSON, JSON.writeValueAsString(body),
-                MediaType.APPLICATION_JSON_VALUE);
+        return send(api.delete(path).json(body), JSON_ANSWER);
     }
 
     public Answer put(String path) {
-        return send(HttpMethod.PUT, path, null, null, MediaType.APPLICATION_JSON_VALUE);
+        return send(api.put(path), JSON_ANSWER);
     }
 
     public Answer postJson(String path, Object body) {
-        return send(HttpMethod.POST, path, MediaType.APPLICATION_JSON, JSON.writeValueAsString(body),
-                MediaType.APPLICATION_JSON_VALUE);
+        return send(api.post(path).json(body), JSON_ANSWER);
     }
 
     public Answer patchJson(String path, Object body) {
-        return send(HttpMethod.PATCH, path, MediaType.APPLICATION_JSON, JSON.writeValueAsString(body),
-                MediaType.APPLICATION_JSON_VALUE);
+        return send(api.patch(path).json(body), JSON_ANSWER);
     }
 
     public Answer postMultipart(String path, MultiValueMap<String, ?> parts) {
-        return send(HttpMethod.POST, path, MediaType.MULTIPART_FORM_DATA, parts, MediaType.APPLICATION_JSON_VALUE);
+        return send(api.post(path).multipart(parts), JSON_ANSWER);
     }
 
     public UUID createClass(String name, String timezone) {
@@ -155,24 +150,15 @@ public final class RollcallClient {
         return array.valueStream().toList();
     }
 
-    private Answer send(HttpMethod method, String path, MediaType contentType, Object body, String accept) {
-        // the path is sent as written (already encoded), not treated as a URI template
-        RestClient.RequestBodySpec request = http.method(method).uri(URI.create(baseUrl + path))
-                .header(HttpHeaders.ACCEPT, accept);
+    private Answer send(TestApi.Request request, String accept) {
+        request.header(HttpHeaders.ACCEPT, accept);
         if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            request.bearer(token);
         }
-        if (body != null) {
-            request.contentType(contentType).body(body);
-        }
-        return request.exchange((req, res) -> {
-            String text = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
-            MediaType type = res.getHeaders().getContentType();
-            JsonNode json = null;
-            if (type != null && type.getSubtype().contains("json") && !text.isEmpty()) {
-                json = JSON.readTree(text);
-            }
-            return new Answer(res.getStatusCode().value(), type == null ? null : type.toString(), text, json);
-        });
+        ApiResponse response = request.send();
+        String text = response.body() == null ? "" : response.body();
+        MediaType type = response.contentType();
+        JsonNode json = type != null && type.getSubtype().contains("json") && !text.isEmpty() ? JSON.readTree(text) : null;
+        return new Answer(response.status(), type == null ? null : type.toString(), text, json);
     }
 }

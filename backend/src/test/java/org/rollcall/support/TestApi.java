@@ -46,24 +46,28 @@ public class TestApi {
         return fixedPort != null ? fixedPort : environment.getRequiredProperty("local.server.port", Integer.class);
     }
 
+    public Request request(HttpMethod method, String path) {
+        return new Request(method, path);
+    }
+
     public Request get(String path) {
-        return new Request(HttpMethod.GET, path);
+        return request(HttpMethod.GET, path);
     }
 
     public Request post(String path) {
-        return new Request(HttpMethod.POST, path);
+        return request(HttpMethod.POST, path);
     }
 
     public Request put(String path) {
-        return new Request(HttpMethod.PUT, path);
+        return request(HttpMethod.PUT, path);
     }
 
     public Request patch(String path) {
-        return new Request(HttpMethod.PATCH, path);
+        return request(HttpMethod.PATCH, path);
     }
 
     public Request delete(String path) {
-        return new Request(HttpMethod.DELETE, path);
+        return request(HttpMethod.DELETE, path);
     }
 
     public static String uniqueEmail() {

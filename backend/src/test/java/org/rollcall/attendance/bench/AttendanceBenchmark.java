@@ -36,7 +36,7 @@ class AttendanceBenchmark {
         PrintStream out = new PrintStream(new TeeStream(System.out, report), true, StandardCharsets.UTF_8);
         out.printf("processors: %d, max heap %d MB, load average at start: %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
-        RollcallClient teacher = new RollcallClient("http://localhost:" + api.port(), api.newTeacher().token());
+        RollcallClient teacher = new RollcallClient(api, api.newTeacher().token());
         AttendanceFigures figures = new AttendanceFigures(teacher, engine, lfw, out);
         String what = System.getProperty("rollcall.bench", "speed,accuracy");
         if (what.contains("speed")) {
