@@ -36,6 +36,8 @@ import java.util.function.Function;
  * @param enrolMinSharpness      TOO_BLURRY below this variance of the Laplacian on the chip
  * @param enrolMinBrightness     TOO_DARK below this mean luma of the chip
  * @param enrolOtherFaceRatio    another face at least this fraction of the largest face's size makes MULTIPLE_FACES
+ * @param enrolJitter            enrolment embeddings average the chip and four chips with the landmarks shifted by this
+ *                               fraction of the distance between the eyes (0 = one chip)
  * @param flipAugmentation       embed the mirrored chip too and average (changes the model id)
  * @param threads                faces are aligned and embedded on this many threads
  */
@@ -61,6 +63,7 @@ public record FaceEngineSettings(
         float enrolMinSharpness,
         float enrolMinBrightness,
         float enrolOtherFaceRatio,
+        float enrolJitter,
         boolean flipAugmentation,
         int threads) {
 
@@ -114,6 +117,7 @@ public record FaceEngineSettings(
                 Float.parseFloat(v.apply("enrol-min-sharpness")),
                 Float.parseFloat(v.apply("enrol-min-brightness")),
                 Float.parseFloat(v.apply("enrol-other-face-ratio")),
+                Float.parseFloat(v.apply("enrol-jitter")),
                 Boolean.parseBoolean(v.apply("flip-augmentation")),
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }
@@ -124,7 +128,7 @@ public record FaceEngineSettings(
                 smallFaceMinScore, nmsIou, smallFaceMinImageSide, smallFaceInputSize, matchThreshold, matchMargin,
                 matchMinInterOcularPx, matchSmallFacePx, matchSmallFaceThreshold, enrolMinInterOcularPx,
                 enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg, enrolMinSharpness, enrolMinBrightness,
-                enrolOtherFaceRatio, false, threads);
+                enrolOtherFaceRatio, enrolJitter, false, threads);
     }
 
     /** The same settings with the small-face pass switched off (benchmarks compare). */
@@ -133,7 +137,7 @@ public record FaceEngineSettings(
                 smallFaceMinScore, nmsIou, Integer.MAX_VALUE, smallFaceInputSize, matchThreshold, matchMargin,
                 matchMinInterOcularPx, matchSmallFacePx, matchSmallFaceThreshold, enrolMinInterOcularPx,
                 enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg, enrolMinSharpness, enrolMinBrightness,
-                enrolOtherFaceRatio, flipAugmentation, threads);
+                enrolOtherFaceRatio, enrolJitter, flipAugmentation, threads);
     }
 
     /** The same settings with other matcher parameters (the CLI's calibration and tests use this). */
@@ -142,6 +146,6 @@ public record FaceEngineSettings(
                 smallFaceMinScore, nmsIou, smallFaceMinImageSide, smallFaceInputSize, threshold, margin,
                 matchMinInterOcularPx, matchSmallFacePx, matchSmallFaceThreshold, enrolMinInterOcularPx,
                 enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg, enrolMinSharpness, enrolMinBrightness,
-                enrolOtherFaceRatio, flipAugmentation, threads);
+                enrolOtherFaceRatio, enrolJitter, flipAugmentation, threads);
     }
 }

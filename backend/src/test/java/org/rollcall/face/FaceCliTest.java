@@ -85,11 +85,18 @@ class FaceCliTest {
         }
         Path file = Files.write(dir.resolve("pairs.txt"), pairs);
 
-        Run run = run("eval-pairs", "--root", dir.toString(), file.toString());
+        Run asEnrolment = run("eval-pairs", "--root", dir.toString(), file.toString());
+        Run mixed = run("eval-pairs", "--as", "mixed", "--root", dir.toString(), file.toString());
+        Run asClassPhoto = run("eval-pairs", "--as", "class-photo", "--root", dir.toString(), file.toString());
+        Run unknown = run("eval-pairs", "--as", "passport", "--root", dir.toString(), file.toString());
 
-        assertThat(run.code).isZero();
-        assertThat(run.out).contains("pairs 20 (same 10, different 10)").contains("accuracy 100.00 %")
-                .contains("TAR 100.00 % at FAR 1e-3");
+        assertThat(asEnrolment.code).isZero();
+        assertThat(asEnrolment.out).contains("pairs 20 (same 10, different 10), embedded as enrolment photos")
+                .contains("accuracy 100.00 %").contains("TAR 100.00 % at FAR 1e-3");
+        assertThat(mixed.out).contains("embedded as enrolment photo vs class photo").contains("accuracy 100.00 %");
+        assertThat(asClassPhoto.out).contains("embedded as class photos").contains("accuracy 100.00 %");
+        assertThat(unknown.code).isEqualTo(2);
+        assertThat(unknown.err).contains("--as must be enrolment, class-photo or mixed");
     }
 
     @Test

@@ -78,6 +78,23 @@ class OnnxFaceEngineTest {
     }
 
     @Test
+    void enrolmentEmbeddingsAverageShiftedChipsOfTheFace() {
+        byte[] portrait = TestPhotos.jpeg(TestPhotos.crop(TestPhotos.image("sample3.jpg"),
+                largest(engine.findFaces(TestPhotos.bytes("sample3.jpg"))).box(), 0.6f));
+        float[] asInAClassPhoto = largest(engine.findFaces(portrait)).embedding();
+
+        double shifted = cos(engine.enrol(portrait).face().embedding(), asInAClassPhoto);
+        double oneChip;
+        try (OnnxFaceEngine withoutShifts = new OnnxFaceEngine(
+                FaceEngineSettings.from(key -> key.equals("rollcall.face.enrol-jitter") ? "0" : null))) {
+            oneChip = cos(withoutShifts.enrol(portrait).face().embedding(), asInAClassPhoto);
+        }
+
+        assertThat(oneChip).isGreaterThan(0.99999);
+        assertThat(shifted).isBetween(0.98, 0.9999);
+    }
+
+    @Test
     void theSameFaceSurvivesRotationRescalingAndExifOrientation() {
         BufferedImage photo = TestPhotos.image("sample6.jpg");
         DetectedFace target = largest(engine.findFaces(TestPhotos.jpeg(photo)));

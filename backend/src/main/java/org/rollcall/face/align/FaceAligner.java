@@ -1,5 +1,8 @@
 package org.rollcall.face.align;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.rollcall.face.detect.Detection;
 import org.rollcall.face.image.RgbImage;
 import org.rollcall.face.model.ShapePredictor;
@@ -107,6 +110,28 @@ public final class FaceAligner {
 
     public Aligned align(RgbImage image, Detection detection) {
         return chip(image, landmarks(image, detection));
+    }
+
+    /**
+     * The chip and four more with the landmarks moved by {@code shift} times the distance between the eyes along the
+     * eye line and across it, both ways.
+     */
+    public List<float[]> viewsForEnrolment(RgbImage image, Aligned aligned, double shift) {
+        float[] p = aligned.landmarks();
+        double alongX = (p[0] + p[2] - p[4] - p[6]) / 2;
+        double alongY = (p[1] + p[3] - p[5] - p[7]) / 2;
+        double[][] steps = {{alongX, alongY}, {-alongX, -alongY}, {-alongY, alongX}, {alongY, -alongX}};
+        List<float[]> views = new ArrayList<>(1 + steps.length);
+        views.add(aligned.chip());
+        for (double[] step : steps) {
+            float[] moved = new float[p.length];
+            for (int i = 0; i < p.length; i += 2) {
+                moved[i] = (float) (p[i] + shift * step[0]);
+                moved[i + 1] = (float) (p[i + 1] + shift * step[1]);
+            }
+            views.add(chip(image, moved).chip());
+        }
+        return views;
     }
 
     /** dlib's extract_image_chip for get_face_chip_details(landmarks, 150, 0.25), with area sampling when shrinking. */

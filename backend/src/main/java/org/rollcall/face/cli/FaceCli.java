@@ -68,8 +68,12 @@ public final class FaceCli {
     static String usage() {
         return """
                 usage: face detect IMAGE...
-                       face embed [--pick largest|center] IMAGE...
-                       face eval-pairs --root DIR PAIRS        (PAIRS lines: path1<TAB>path2<TAB>1|0)
+                       face embed [--pick largest|center] [--as class-photo|enrolment] IMAGE...
+                       face eval-pairs [--as enrolment|class-photo|mixed] --root DIR PAIRS
+                                                               (PAIRS lines: path1<TAB>path2<TAB>1|0; --as says how
+                                                               images are embedded: both as enrolment photos, the
+                                                               default; both as faces of a class photo; or the first
+                                                               as an enrolment photo, the second as a class photo)
                        face calibrate [--far 0.001] DIR        (DIR holds one folder of photos per person)
                        face bench [--single FILE] [--group FILE] [--runs N]   (photos are scaled to 640x480 and 1920x1080)""";
     }
@@ -104,10 +108,11 @@ public final class FaceCli {
 
     private int embed(List<String> args) throws IOException {
         String pick = option(args, "--pick", "largest");
+        boolean asEnrolment = embedAs(option(args, "--as", "class-photo"));
         requireArgs(args, "embed needs at least one image");
         try (OnnxFaceEngine engine = new OnnxFaceEngine(FaceEngineSettings.from(System::getProperty))) {
             for (String path : args) {
-                Optional<float[]> e = embedOne(engine, Path.of(path), pick);
+                Optional<float[]> e = embedOne(engine, Path.of(path), pick, asEnrolment);
                 out.println(path + "\t" + e.map(FaceCli::csv).orElse("NOFACE"));
             }
         }
@@ -117,10 +122,16 @@ public final class FaceCli {
     private int evalPairs(List<String> args) throws IOException {
         Path root = Path.of(option(args, "--root", "."));
         String pick = option(args, "--pick", "center");
+        String as = option(args, "--as", "enrolment");
+        if (!List.of("enrolment", "class-photo", "mixed").contains(as)) {
+            throw new IllegalArgumentException("--as must be enrolment, class-photo or mixed");
+        }
+        boolean firstAsEnrolment = !as.equals("class-photo");
+        boolean secondAsEnrolment = as.equals("enrolment");
         requireArgs(args, "eval-pairs needs a PAIRS file");
         List<String[]> pairs = Files.readAllLines(Path.of(args.get(0))).stream()
                 .map(String::strip).filter(l -> !l.isEmpty()).map(l -> l.split("\t")).toList();
-        Map<String, Optional<float[]>> cache = new LinkedHashMap<>();
+        Map<ImageAs, Optional<float[]>> cache = new LinkedHashMap<>();
         double[] scores = new double[pairs.size()];
         boolean[] same = new boolean[pairs.size()];
         int missing = 0;
@@ -130,8 +141,10 @@ public final class FaceCli {
                 if (p.length != 3) {
                     throw new IllegalArgumentException("Bad pairs line " + (i + 1) + ": " + String.join(" ", p));
                 }
-                Optional<float[]> a = cache.computeIfAbsent(p[0], k -> embedOneUnchecked(engine, root.resolve(k), pick));
-                Optional<float[]> b = cache.computeIfAbsent(p[1], k -> embedOneUnchecked(engine, root.resolve(k), pick));
+                Optional<float[]> a = cache.computeIfAbsent(new ImageAs(p[0], firstAsEnrolment),
+                        k -> embedOneUnchecked(engine, root.resolve(p[0]), pick, firstAsEnrolment));
+                Optional<float[]> b = cache.computeIfAbsent(new ImageAs(p[1], secondAsEnrolment),
+                        k -> embedOneUnchecked(engine, root.resolve(p[1]), pick, secondAsEnrolment));
                 same[i] = p[2].equals("1");
                 if (a.isEmpty() || b.isEmpty()) {
                     missing++;
@@ -145,8 +158,10 @@ public final class FaceCli {
         double[] genuine = filter(scores, same, true);
         double[] impostor = filter(scores, same, false);
         double tAtFar = PairStats.thresholdAtFar(impostor, 1e-3);
-        out.printf(Locale.ROOT, "pairs %d (same %d, different %d), images without a face: %d%n", pairs.size(),
-                genuine.length, impostor.length, cache.values().stream().filter(Optional::isEmpty).count());
+        out.printf(Locale.ROOT, "pairs %d (same %d, different %d), embedded as %s, images without a face: %d%n",
+                pairs.size(), genuine.length, impostor.length, as.equals("mixed")
+                        ? "enrolment photo vs class photo" : as.equals("enrolment") ? "enrolment photos" : "class photos",
+                cache.values().stream().filter(Optional::isEmpty).count());
         out.printf(Locale.ROOT, "accuracy %.2f %% ± %.2f (10 folds, threshold fit on 9), mean threshold %.4f%n",
                 100 * folds.meanAccuracy(), 100 * folds.stdAccuracy(), folds.meanThreshold());
         out.printf(Locale.ROOT, "TAR %.2f %% at FAR 1e-3 (threshold %.4f; %d impostor pairs, so FAR 1e-3 means %d "
@@ -156,6 +171,9 @@ public final class FaceCli {
             out.printf(Locale.ROOT, "%d pairs had an image without a face (scored -1)%n", missing);
         }
         return 0;
+    }
+
+    private record ImageAs(String path, boolean enrolment) {
     }
 
     private int calibrate(List<String> args) throws IOException {
@@ -170,7 +188,7 @@ public final class FaceCli {
                 List<float[]> embeddings = new ArrayList<>();
                 try (Stream<Path> photos = Files.list(person)) {
                     for (Path photo : photos.filter(Files::isRegularFile).sorted().toList()) {
-                        Optional<float[]> e = embedOneUnchecked(engine, photo, "largest");
+                        Optional<float[]> e = embedOneUnchecked(engine, photo, "largest", false);
                         e.ifPresent(embeddings::add);
                         noFace += e.isEmpty() ? 1 : 0;
                     }
@@ -194,20 +212,21 @@ public final class FaceCli {
         return 0;
     }
 
-    private Optional<float[]> embedOneUnchecked(OnnxFaceEngine engine, Path path, String pick) {
+    private Optional<float[]> embedOneUnchecked(OnnxFaceEngine engine, Path path, String pick, boolean asEnrolment) {
         try {
-            return embedOne(engine, path, pick);
+            return embedOne(engine, path, pick, asEnrolment);
         } catch (IOException e) {
             err.println(path + ": " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    private Optional<float[]> embedOne(OnnxFaceEngine engine, Path path, String pick) throws IOException {
+    private Optional<float[]> embedOne(OnnxFaceEngine engine, Path path, String pick, boolean asEnrolment)
+            throws IOException {
         List<DetectedFace> faces;
         byte[] bytes = Files.readAllBytes(path);
         try {
-            faces = engine.findFaces(bytes);
+            faces = asEnrolment ? engine.findFacesAsEnrolment(bytes) : engine.findFaces(bytes);
         } catch (FaceRejectedException e) {
             err.println(path + ": " + e.reason() + " " + e.getMessage());
             return Optional.empty();
@@ -267,6 +286,15 @@ public final class FaceCli {
         args.remove(i + 1);
         args.remove(i);
         return value;
+    }
+
+    /** true for enrolment, false for class-photo (an image embedded as a face of a class photo). */
+    private static boolean embedAs(String as) {
+        return switch (as) {
+            case "enrolment" -> true;
+            case "class-photo" -> false;
+            default -> throw new IllegalArgumentException("--as must be enrolment or class-photo");
+        };
     }
 
     private static void requireArgs(List<String> args, String message) {
