@@ -32,6 +32,13 @@ public interface FaceEngine {
     <K> List<Assignment<K>> match(List<DetectedFace> probes, List<GalleryEntry<K>> gallery);
 
     /**
+     * The faces of new enrolment photos that belong to a subject already enrolled: the same assignment with the lower
+     * {@code enrol-duplicate-threshold}, since two enrolment photos of one child often score below the threshold
+     * used to mark attendance. One result per face; {@code subject} is null where there is no such match.
+     */
+    <K> List<Assignment<K>> findAlreadyEnrolled(List<DetectedFace> faces, List<GalleryEntry<K>> gallery);
+
+    /**
      * The same with a gallery prepared once ({@link Gallery#of}) for repeated matching of a large roster: skips
      * regrouping and re-laying-out the embeddings on every call.
      */

@@ -36,6 +36,9 @@ import java.util.function.Function;
  * @param enrolMinSharpness      TOO_BLURRY below this variance of the Laplacian on the chip
  * @param enrolMinBrightness     TOO_DARK below this mean luma of the chip
  * @param enrolOtherFaceRatio    another face at least this fraction of the largest face's size makes MULTIPLE_FACES
+ * @param enrolDuplicateThreshold a new enrolment photo matching another student at least this well (with the match
+ *                               margin) is refused as ALREADY_ENROLLED_AS; lower than the match threshold, because two
+ *                               enrolment photos of one child often score below it
  * @param enrolJitter            enrolment embeddings average the chip and four chips with the landmarks shifted by this
  *                               fraction of the distance between the eyes (0 = one chip)
  * @param flipAugmentation       embed the mirrored chip too and average (changes the model id)
@@ -63,6 +66,7 @@ public record FaceEngineSettings(
         float enrolMinSharpness,
         float enrolMinBrightness,
         float enrolOtherFaceRatio,
+        float enrolDuplicateThreshold,
         float enrolJitter,
         boolean flipAugmentation,
         int threads) {
@@ -117,6 +121,7 @@ public record FaceEngineSettings(
                 Float.parseFloat(v.apply("enrol-min-sharpness")),
                 Float.parseFloat(v.apply("enrol-min-brightness")),
                 Float.parseFloat(v.apply("enrol-other-face-ratio")),
+                Float.parseFloat(v.apply("enrol-duplicate-threshold")),
                 Float.parseFloat(v.apply("enrol-jitter")),
                 Boolean.parseBoolean(v.apply("flip-augmentation")),
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
@@ -128,7 +133,7 @@ public record FaceEngineSettings(
                 smallFaceMinScore, nmsIou, smallFaceMinImageSide, smallFaceInputSize, matchThreshold, matchMargin,
                 matchMinInterOcularPx, matchSmallFacePx, matchSmallFaceThreshold, enrolMinInterOcularPx,
                 enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg, enrolMinSharpness, enrolMinBrightness,
-                enrolOtherFaceRatio, enrolJitter, false, threads);
+                enrolOtherFaceRatio, enrolDuplicateThreshold, enrolJitter, false, threads);
     }
 
     /** The same settings with the small-face pass switched off (benchmarks compare). */
@@ -137,7 +142,7 @@ public record FaceEngineSettings(
                 smallFaceMinScore, nmsIou, Integer.MAX_VALUE, smallFaceInputSize, matchThreshold, matchMargin,
                 matchMinInterOcularPx, matchSmallFacePx, matchSmallFaceThreshold, enrolMinInterOcularPx,
                 enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg, enrolMinSharpness, enrolMinBrightness,
-                enrolOtherFaceRatio, enrolJitter, flipAugmentation, threads);
+                enrolOtherFaceRatio, enrolDuplicateThreshold, enrolJitter, flipAugmentation, threads);
     }
 
     /** The same settings with other matcher parameters (the CLI's calibration and tests use this). */
@@ -146,6 +151,6 @@ public record FaceEngineSettings(
                 smallFaceMinScore, nmsIou, smallFaceMinImageSide, smallFaceInputSize, threshold, margin,
                 matchMinInterOcularPx, matchSmallFacePx, matchSmallFaceThreshold, enrolMinInterOcularPx,
                 enrolMaxYawDeg, enrolMaxPitchDeg, enrolMaxRollDeg, enrolMinSharpness, enrolMinBrightness,
-                enrolOtherFaceRatio, enrolJitter, flipAugmentation, threads);
+                enrolOtherFaceRatio, enrolDuplicateThreshold, enrolJitter, flipAugmentation, threads);
     }
 }

@@ -54,6 +54,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession resnet;
     private final OneToOneMatcher matcher;
+    private final OneToOneMatcher duplicateMatcher;
     private final ExecutorService workers;
     private final ExecutorService photos;
 
@@ -80,6 +81,9 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         this.matcher = new OneToOneMatcher(settings.matchThreshold(), settings.matchMargin(),
                 settings.matchMinInterOcularPx(), settings.matchSmallFacePx(), settings.matchSmallFaceThreshold(), env,
                 settings.threads());
+        // enrolment faces are never small (enrol-min-inter-ocular-px), so no small-face rise
+        this.duplicateMatcher = new OneToOneMatcher(settings.enrolDuplicateThreshold(), settings.matchMargin(),
+                settings.matchMinInterOcularPx(), 0, settings.enrolDuplicateThreshold(), env, 1);
     }
 
     @Override
@@ -148,6 +152,11 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
     @Override
     public <K> List<Assignment<K>> match(List<DetectedFace> probes, Gallery<K> gallery) {
         return matcher.match(probes, gallery);
+    }
+
+    @Override
+    public <K> List<Assignment<K>> findAlreadyEnrolled(List<DetectedFace> faces, List<GalleryEntry<K>> gallery) {
+        return duplicateMatcher.match(faces, Gallery.once(gallery));
     }
 
     /** A face with its aligned chip (kept for thumbnails). */
@@ -342,6 +351,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
             resnet.close();
             detector.close();
             matcher.close();
+            duplicateMatcher.close();
         } catch (OrtException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.rollcall.face.Assignment;
+import org.rollcall.face.DetectedFace;
 import org.rollcall.face.Enrolment;
 import org.rollcall.face.FaceEngine;
 import org.rollcall.face.GalleryEntry;
@@ -43,7 +44,8 @@ class FaceEnroller {
                 .filter(entry -> !entry.subject().equals(studentId))
                 .toList();
         if (!others.isEmpty()) {
-            List<Assignment<UUID>> matches = engine.match(enrolments.stream().map(Enrolment::face).toList(), others);
+            List<DetectedFace> faces = enrolments.stream().map(Enrolment::face).toList();
+            List<Assignment<UUID>> matches = engine.findAlreadyEnrolled(faces, others);
             for (Assignment<UUID> match : matches) {
                 if (match.subject() != null) {
                     throw alreadyEnrolled(classId, match, photos.size());

@@ -95,6 +95,29 @@ class OnnxFaceEngineTest {
     }
 
     @Test
+    void aSecondEnrolmentOfTheSameFaceIsFoundWithTheDuplicateThresholdNotTheMatchThreshold() {
+        BufferedImage photo = TestPhotos.image("sample6.jpg");
+        DetectedFace target = largest(engine.findFaces(TestPhotos.jpeg(photo)));
+        BufferedImage stranger = TestPhotos.image("sample4.jpg");
+        DetectedFace other = largest(engine.findFaces(TestPhotos.jpeg(stranger)));
+        // two enrolment photos cut from one photo score about 0.9997: above the duplicate threshold (0.93), below
+        // this match threshold
+        try (OnnxFaceEngine strict = new OnnxFaceEngine(
+                FaceEngineSettings.from(key -> key.equals("rollcall.face.match-threshold") ? "0.99995" : null))) {
+            List<GalleryEntry<String>> enrolled = List.of(new GalleryEntry<>("target",
+                    strict.enrol(TestPhotos.jpeg(TestPhotos.crop(photo, target.box(), 0.8f))).face().embedding()));
+            List<DetectedFace> again = List.of(
+                    strict.enrol(TestPhotos.jpeg(TestPhotos.scale(TestPhotos.crop(photo, target.box(), 0.5f), 0.7)))
+                            .face(),
+                    strict.enrol(TestPhotos.jpeg(TestPhotos.crop(stranger, other.box(), 0.8f))).face());
+
+            List<Assignment<String>> duplicates = strict.findAlreadyEnrolled(again, enrolled);
+            assertThat(duplicates).extracting(Assignment::subject).containsExactly("target", null);
+            assertThat(strict.match(again, enrolled)).extracting(Assignment::subject).containsExactly(null, null);
+        }
+    }
+
+    @Test
     void theSameFaceSurvivesRotationRescalingAndExifOrientation() {
         BufferedImage photo = TestPhotos.image("sample6.jpg");
         DetectedFace target = largest(engine.findFaces(TestPhotos.jpeg(photo)));
