@@ -1,6 +1,7 @@
 package org.rollcall.students;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -49,11 +50,13 @@ class StudentController {
     @ResponseStatus(HttpStatus.CREATED)
     StudentResponse create(CurrentTeacher teacher, @PathVariable UUID classId,
                            @RequestPart(name = "student", required = false) String student,
-                           @RequestPart(name = "photo", required = false) List<MultipartFile> photos) {
+                           @RequestPart(name = "photo", required = false) List<MultipartFile> photos,
+                           @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom) {
         UUID teacherId = teacher.id();
         classes.get(classId, teacherId); // another teacher's class is a 404 before any judgement of the upload
         StudentRequest request = studentPart.read(student);
-        return students.create(classId, teacherId, request, UploadedPhotos.read(photos, properties.maxPhotos()));
+        return students.create(classId, teacherId, request, UploadedPhotos.read(photos, properties.maxPhotos()),
+                orNone(differentFrom));
     }
 
     @GetMapping("/{studentId}")
@@ -77,10 +80,16 @@ class StudentController {
     @ResponseStatus(HttpStatus.CREATED)
     StudentResponse addFaces(CurrentTeacher teacher, @PathVariable UUID classId,
                              @PathVariable UUID studentId,
-                             @RequestPart(name = "photo", required = false) List<MultipartFile> photos) {
+                             @RequestPart(name = "photo", required = false) List<MultipartFile> photos,
+                             @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom) {
         UUID teacherId = teacher.id();
         students.owned(classId, studentId, teacherId); // 404 before any judgement of the upload
-        return students.addFaces(classId, studentId, teacherId, UploadedPhotos.read(photos, properties.maxPhotos()));
+        return students.addFaces(classId, studentId, teacherId, UploadedPhotos.read(photos, properties.maxPhotos()),
+                orNone(differentFrom));
+    }
+
+    private static Set<UUID> orNone(Set<UUID> ids) {
+        return ids == null ? Set.of() : ids;
     }
 
     @DeleteMapping("/{studentId}/faces/{faceId}")

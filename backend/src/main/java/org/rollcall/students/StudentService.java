@@ -2,6 +2,7 @@ package org.rollcall.students;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -60,7 +61,9 @@ public class StudentService {
         return students.findInClass(studentId, schoolClass.id()).orElseThrow(StudentService::notFound);
     }
 
-    public StudentResponse create(UUID classId, UUID teacherId, StudentRequest request, List<byte[]> photos) {
+    /** @param differentFrom students of the class the teacher confirmed the photos are not (see {@link FaceEnroller}) */
+    public StudentResponse create(UUID classId, UUID teacherId, StudentRequest request, List<byte[]> photos,
+                                  Set<UUID> differentFrom) {
         SchoolClass schoolClass = classes.get(classId, teacherId);
         Student student = new Student(UUID.randomUUID(), schoolClass.id(), request.rollNo().strip(),
                 request.name().strip(), blankToNull(request.email()));
@@ -68,7 +71,7 @@ public class StudentService {
         if (students.findByRollNo(schoolClass.id(), student.rollNo()).isPresent()) {
             throw rollNoTaken(student.rollNo());
         }
-        List<Enrolment> enrolments = enroller.enrol(schoolClass.id(), null, photos);
+        List<Enrolment> enrolments = enroller.enrol(schoolClass.id(), null, photos, differentFrom);
         transaction.executeWithoutResult(tx -> {
             try {
                 students.insert(student);
@@ -99,9 +102,10 @@ public class StudentService {
         students.delete(owned(classId, studentId, teacherId).id());
     }
 
-    public StudentResponse addFaces(UUID classId, UUID studentId, UUID teacherId, List<byte[]> photos) {
+    public StudentResponse addFaces(UUID classId, UUID studentId, UUID teacherId, List<byte[]> photos,
+                                    Set<UUID> differentFrom) {
         Student student = owned(classId, studentId, teacherId);
-        List<Enrolment> enrolments = enroller.enrol(student.classId(), student.id(), photos);
+        List<Enrolment> enrolments = enroller.enrol(student.classId(), student.id(), photos, differentFrom);
         transaction.executeWithoutResult(tx ->
                 enrolments.forEach(enrolment -> faces.insert(student.id(), engine.modelId(), enrolment)));
         return response(student, faces.findByStudent(student.id()));

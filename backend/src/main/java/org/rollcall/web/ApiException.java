@@ -1,5 +1,7 @@
 package org.rollcall.web;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,11 +12,18 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final Map<String, Object> properties;
 
     public ApiException(HttpStatus status, String code, String message) {
+        this(status, code, message, Map.of());
+    }
+
+    /** @param properties extra members of the problem body a client can act on (e.g. the id of a student named) */
+    public ApiException(HttpStatus status, String code, String message, Map<String, Object> properties) {
         super(message);
         this.status = status;
         this.code = code;
+        this.properties = Map.copyOf(properties);
     }
 
     public HttpStatus status() {
@@ -23,5 +32,9 @@ public class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
     }
 }

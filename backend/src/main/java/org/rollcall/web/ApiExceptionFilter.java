@@ -33,7 +33,7 @@ class ApiExceptionFilter extends OncePerRequestFilter {
             if (e instanceof TooManyRequestsException limited) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
             }
-            problems.write(response, Problems.of(e.status(), e.code(), e.getMessage()));
+            problems.write(response, Problems.of(e));
         }
     }
 }

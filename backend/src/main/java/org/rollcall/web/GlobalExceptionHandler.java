@@ -49,7 +49,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.status().is5xxServerError()) {
             log.warn("{}: {}", e.code(), e.getMessage(), e.getCause());
         }
-        return answer.body(Problems.of(e.status(), e.code(), e.getMessage()));
+        return answer.body(Problems.of(e));
     }
 
     @ExceptionHandler(FaceRejectedException.class)
@@ -106,7 +106,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         // The body limit fires while the JSON is being read, so it arrives wrapped in the reader's exception.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
-                return ResponseEntity.status(api.status()).body(Problems.of(api.status(), api.code(), api.getMessage()));
+                return ResponseEntity.status(api.status()).body(Problems.of(api));
             }
         }
         return ResponseEntity.badRequest().body(describeUnreadable(e));

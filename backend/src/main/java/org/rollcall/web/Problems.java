@@ -17,6 +17,13 @@ public final class Problems {
         return problem;
     }
 
+    /** The problem body of an {@link ApiException}, with its extra properties. */
+    public static ProblemDetail of(ApiException e) {
+        ProblemDetail problem = of(e.status(), e.code(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
     /** A code for answers that only have a status (404, 405, 415 …): the status name, e.g. METHOD_NOT_ALLOWED. */
     public static String codeFor(HttpStatusCode status) {
         return switch (status.value()) {

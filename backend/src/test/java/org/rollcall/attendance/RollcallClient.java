@@ -99,13 +99,18 @@ public final class RollcallClient {
     }
 
     public Answer enrol(UUID classId, String name, String rollNo, byte[]... photos) {
+        return postMultipart("/api/classes/" + classId + "/students", studentParts(name, rollNo, photos));
+    }
+
+    /** The multipart body of an enrolment: the `student` JSON part and the `photo` parts. */
+    public static MultiValueMap<String, HttpEntity<?>> studentParts(String name, String rollNo, byte[]... photos) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.part("student", JSON.writeValueAsString(Map.of("name", name, "rollNo", rollNo)),
                 MediaType.APPLICATION_JSON);
         for (int i = 0; i < photos.length; i++) {
             photo(parts, photos[i], "photo" + i + ".jpg");
         }
-        return postMultipart("/api/classes/" + classId + "/students", parts.build());
+        return parts.build();
     }
 
     public UUID enrolled(UUID classId, String name, String rollNo, byte[]... photos) {
