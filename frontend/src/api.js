@@ -3,11 +3,13 @@ import { teacherMessage } from './messages.js';
 
 /** An answer from the API that is not a success, with the problem's stable `code` and a sentence for the teacher. */
 export class ApiError extends Error {
-  constructor({ status, code, detail }) {
+  constructor({ status, code, detail, body = {} }) {
     super(teacherMessage({ status, code, detail }));
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    // the whole problem body: some codes carry properties a page acts on (ALREADY_ENROLLED_AS: studentId)
+    this.problem = body;
     this.forTeacher = true;
   }
 }
@@ -62,6 +64,7 @@ async function readProblem(response) {
       const body = await response.json();
       problem.code = body.code;
       problem.detail = body.detail;
+      problem.body = body;
     } catch {
       // an unreadable body still has its status
     }

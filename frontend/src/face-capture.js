@@ -8,9 +8,17 @@ import { errorText, h } from './ui.js';
 const GOOD_FRAMES_TO_CAPTURE = 8;
 const MAX_UPLOAD_SIDE = 1600;
 
+/** The enrolment URL with the students the teacher confirmed the photo is not (twins, look-alikes). */
+export function withDifferentFrom(path, differentFrom) {
+  if (!differentFrom.length) return path;
+  return `${path}?${new URLSearchParams(differentFrom.map((id) => ['differentFrom', id]))}`;
+}
+
 /**
  * @param container element to draw into
- * @param onPhoto async (jpegBlob) => void, called when the teacher confirms; throwing shows the error and offers a retake
+ * @param onPhoto async (jpegBlob, { differentFrom }) => void, called when the teacher confirms; throwing shows the
+ *        error and offers a retake. differentFrom lists the students the teacher said the photo is not: when the
+ *        server answers ALREADY_ENROLLED_AS, the teacher may confirm that it is somebody else and send it again.
  */
 export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this photo' }) {
   const video = h('video', { playsinline: true, muted: true, 'aria-label': 'Camera preview' });
@@ -27,8 +35,12 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
   const useButton = h('button', { type: 'button', class: 'primary' }, confirmLabel);
   const retakeButton = h('button', { type: 'button', class: 'secondary' }, 'Retake');
   const review = h('div', { class: 'review', hidden: true }, still, h('div', { class: 'actions' }, useButton, retakeButton));
+  const differentButton = h('button', { type: 'button', class: 'secondary' }, 'They are different people (e.g. twins) — enrol anyway');
+  const lookAlike = h('div', { class: 'look-alike', hidden: true },
+    h('p', { class: 'help' }, 'Only if you are sure. When Rollcall cannot tell them apart in a class photo it marks neither of them, so check them by hand.'),
+    h('div', { class: 'actions' }, differentButton));
   container.classList.add('capture');
-  container.replaceChildren(choice, stage, hint, review, error);
+  container.replaceChildren(choice, stage, hint, review, error, lookAlike);
 
   let stream = null;
   // each camera start gets a new number; a check loop stops as soon as its number is no longer the current one
@@ -37,10 +49,14 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
   let source = 'camera';
   // the front camera on a laptop; on a phone the teacher may switch to the back camera to photograph the student
   let facing = 'user';
+  // students the teacher confirmed the current photo is not, and the one the last refusal named
+  let differentFrom = [];
+  let namedStudent = null;
 
   function showError(text) {
     error.textContent = text;
     error.hidden = !text;
+    if (!text) lookAlike.hidden = true;
     if (text) error.focus();
   }
 
@@ -130,6 +146,8 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
 
   function showReview(blob, text) {
     photo = blob;
+    differentFrom = [];
+    lookAlike.hidden = true;
     URL.revokeObjectURL(still.src);
     still.src = URL.createObjectURL(blob);
     review.hidden = false;
@@ -183,17 +201,25 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
     if (source === 'camera') startCamera();
     else fileInput.click();
   });
-  useButton.addEventListener('click', async () => {
+  async function send() {
     showError('');
-    useButton.disabled = retakeButton.disabled = true;
+    useButton.disabled = retakeButton.disabled = differentButton.disabled = true;
     try {
-      await onPhoto(photo);
+      await onPhoto(photo, { differentFrom: [...differentFrom] });
       container.dataset.state = 'saved';
     } catch (e) {
+      namedStudent = e.code === 'ALREADY_ENROLLED_AS' ? e.problem?.studentId : null;
+      lookAlike.hidden = !namedStudent;
       showError(errorText(e));
     } finally {
-      useButton.disabled = retakeButton.disabled = false;
+      useButton.disabled = retakeButton.disabled = differentButton.disabled = false;
     }
+  }
+
+  useButton.addEventListener('click', send);
+  differentButton.addEventListener('click', () => {
+    differentFrom.push(namedStudent);
+    send();
   });
 
   return { stop: stopCamera };

@@ -1,5 +1,6 @@
 // Words a teacher understands for the API's stable problem codes. The server's own `detail` is used for codes not
-// listed here (e.g. ALREADY_ENROLLED_AS, whose detail names the student).
+// listed here (e.g. ALREADY_ENROLLED_AS, whose detail names the student; face-capture.js then offers to confirm
+// that the photo is somebody else).
 const BY_CODE = {
   EMAIL_NOT_VERIFIED: 'Please confirm your email address with the code we sent before creating the account.',
   EMAIL_TAKEN: 'An account with this email address already exists. Sign in, or reset the password if you forgot it.',

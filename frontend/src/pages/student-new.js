@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { $, load, onSubmit, param, startSignedInPage } from '../ui.js';
-import { createFaceCapture } from '../face-capture.js';
+import { createFaceCapture, withDifferentFrom } from '../face-capture.js';
 
 startSignedInPage();
 const classId = param('class');
@@ -33,11 +33,11 @@ $('#back-to-details').addEventListener('click', () => {
 
 const capture = createFaceCapture($('#capture'), {
   confirmLabel: 'Save student',
-  onPhoto: async (photo) => {
+  onPhoto: async (photo, { differentFrom }) => {
     const form = new FormData();
     form.append('student', new Blob([JSON.stringify(details)], { type: 'application/json' }));
     form.append('photo', photo, 'face.jpg');
-    const created = await api(`/api/classes/${classId}/students`, { method: 'POST', form });
+    const created = await api(withDifferentFrom(`/api/classes/${classId}/students`, differentFrom), { method: 'POST', form });
     photoStep.hidden = true;
     $('#done-step').hidden = false;
     $('#done-text').textContent = `${created.name ?? details.name} (roll no. ${created.rollNo ?? details.rollNo}) is in the class and will be recognised in class photos.`;
