@@ -4,16 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Suggests the matcher's threshold and margin from photos grouped by person. The threshold is the lowest score
- * whose false-accept rate over all impostor pairs is within the target. The margin is chosen by leave-one-out
- * identification (each photo a probe, every other photo enrolled; people with a single photo act as strangers):
- * the margin with the lowest cost, where a wrong acceptance (a stranger or the wrong person marked) counts
- * {@value #WRONG_MARK_COST} times a missed correct one.
+ * Suggests the matcher's threshold and margin from photos grouped by person. Scores compare as attendance does: an
+ * enrolled photo's embedding (enrolment chips) against another photo's embedding as a face of a class photo. The
+ * threshold is the lowest score whose false-accept rate over all impostor pairs is within the target. The margin is
+ * chosen by leave-one-out identification (each photo a probe, every other photo enrolled; people with a single photo
+ * act as strangers): the margin with the lowest cost, where a wrong acceptance (a stranger or the wrong person
+ * marked) counts {@value #WRONG_MARK_COST} times a missed correct one.
  */
 final class Calibration {
 
-    /** A wrongly marked student costs this many missed ones (the teacher rarely notices the former). */
-    static final int WRONG_MARK_COST = 5;
+    /**
+     * A wrongly marked student costs this many missed ones: the teacher rarely notices a wrong mark but corrects a
+     * miss with one click (at 5, lfw-dev got a margin that accepted 0.5 % of probes wrongly; at 50, 0.07 %).
+     */
+    static final int WRONG_MARK_COST = 50;
+
+    /** One photo embedded both ways. */
+    record Photo(float[] enrolled, float[] inClassPhoto) {
+    }
 
     record Result(double threshold, double far, double tar, double margin, int genuinePairs, int impostorPairs,
                   double identificationCorrect, double identificationWrong) {
@@ -22,18 +30,18 @@ final class Calibration {
     private Calibration() {
     }
 
-    static Result suggest(List<List<float[]>> people, double targetFar) {
+    static Result suggest(List<List<Photo>> people, double targetFar) {
         List<Double> genuine = new ArrayList<>();
         List<Double> impostor = new ArrayList<>();
         for (int p = 0; p < people.size(); p++) {
-            List<float[]> a = people.get(p);
+            List<Photo> a = people.get(p);
             for (int i = 0; i < a.size(); i++) {
                 for (int j = i + 1; j < a.size(); j++) {
-                    genuine.add(FaceCli.dot(a.get(i), a.get(j)));
+                    genuine.add(FaceCli.dot(a.get(i).enrolled(), a.get(j).inClassPhoto()));
                 }
                 for (int q = p + 1; q < people.size(); q++) {
-                    for (float[] other : people.get(q)) {
-                        impostor.add(FaceCli.dot(a.get(i), other));
+                    for (Photo other : people.get(q)) {
+                        impostor.add(FaceCli.dot(a.get(i).enrolled(), other.inClassPhoto()));
                     }
                 }
             }
@@ -46,11 +54,11 @@ final class Calibration {
         List<double[]> probes = new ArrayList<>(); // {ownBest, bestOther, secondBestOther}
         for (int p = 0; p < people.size(); p++) {
             for (int i = 0; i < people.get(p).size(); i++) {
-                float[] probe = people.get(p).get(i);
+                float[] probe = people.get(p).get(i).inClassPhoto();
                 double own = -1;
                 for (int j = 0; j < people.get(p).size(); j++) {
                     if (j != i) {
-                        own = Math.max(own, FaceCli.dot(probe, people.get(p).get(j)));
+                        own = Math.max(own, FaceCli.dot(probe, people.get(p).get(j).enrolled()));
                     }
                 }
                 double best = -1, second = -1;
@@ -59,8 +67,8 @@ final class Calibration {
                         continue;
                     }
                     double s = -1;
-                    for (float[] other : people.get(q)) {
-                        s = Math.max(s, FaceCli.dot(probe, other));
+                    for (Photo other : people.get(q)) {
+                        s = Math.max(s, FaceCli.dot(probe, other.enrolled()));
                     }
                     if (s > best) {
                         second = best;

@@ -180,17 +180,21 @@ public final class FaceCli {
         double far = Double.parseDouble(option(args, "--far", "0.001"));
         requireArgs(args, "calibrate needs a folder with one folder per person");
         Path dir = Path.of(args.get(0));
-        Map<String, List<float[]>> people = new LinkedHashMap<>();
+        Map<String, List<Calibration.Photo>> people = new LinkedHashMap<>();
         int noFace = 0;
         try (OnnxFaceEngine engine = new OnnxFaceEngine(FaceEngineSettings.from(System::getProperty));
              Stream<Path> persons = Files.list(dir)) {
             for (Path person : persons.filter(Files::isDirectory).sorted().toList()) {
-                List<float[]> embeddings = new ArrayList<>();
+                List<Calibration.Photo> embeddings = new ArrayList<>();
                 try (Stream<Path> photos = Files.list(person)) {
                     for (Path photo : photos.filter(Files::isRegularFile).sorted().toList()) {
-                        Optional<float[]> e = embedOneUnchecked(engine, photo, "largest", false);
-                        e.ifPresent(embeddings::add);
-                        noFace += e.isEmpty() ? 1 : 0;
+                        Optional<float[]> enrolled = embedOneUnchecked(engine, photo, "largest", true);
+                        Optional<float[]> inClassPhoto = embedOneUnchecked(engine, photo, "largest", false);
+                        if (enrolled.isPresent() && inClassPhoto.isPresent()) {
+                            embeddings.add(new Calibration.Photo(enrolled.get(), inClassPhoto.get()));
+                        } else {
+                            noFace++;
+                        }
                     }
                 }
                 if (!embeddings.isEmpty()) {
