@@ -38,6 +38,7 @@ test('enrol by file, edit the student, add and remove a photo, refuse a second s
   await page.getByRole('button', { name: 'They are different people (e.g. twins) — enrol anyway' }).click();
   await expect(page.getByRole('heading', { name: 'Student added' })).toBeFocused({ timeout: 60_000 });
   await expect(page.locator('#done-text')).toContainText('Someone Else (roll no. 5A-08)');
+  const morePhotosHref = await page.getByRole('link', { name: 'Add a second photo' }).getAttribute('href');
 
   // both are in the roster
   await page.goto(`/class.html?id=${klass.id}`);
@@ -46,6 +47,7 @@ test('enrol by file, edit the student, add and remove a photo, refuse a second s
   const twin = (await (await request.get(`/api/classes/${klass.id}/students`, { headers: auth })).json())
     .find((s) => s.name === 'Someone Else');
   expect(twin.faces).toHaveLength(1);
+  expect(morePhotosHref).toBe(`/student.html?class=${klass.id}&id=${twin.id}`);
 
   // edit on the student page
   await page.getByRole('link', { name: 'Edit Lena Park' }).click();

@@ -40,7 +40,8 @@ const capture = createFaceCapture($('#capture'), {
     const created = await api(withDifferentFrom(`/api/classes/${classId}/students`, differentFrom), { method: 'POST', form });
     photoStep.hidden = true;
     $('#done-step').hidden = false;
-    $('#done-text').textContent = `${created.name ?? details.name} (roll no. ${created.rollNo ?? details.rollNo}) is in the class and will be recognised in class photos.`;
+    $('#done-text').textContent = `${created.name ?? details.name} (roll no. ${created.rollNo ?? details.rollNo}) is in the class.`;
+    $('#more-photos-link').href = `/student.html?class=${classId}&id=${created.id}`;
     $('#done-title').focus();
   },
 });
