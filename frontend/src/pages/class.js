@@ -53,11 +53,16 @@ async function showRoster(note) {
   say('#roster-status', note ? `${note} ${count}` : count);
 }
 
-load(async () => {
-  const klass = await api(base);
+/** The class's name and time zone wherever the page shows them (the tab title too), on load and after a change. */
+function showClass(klass) {
   document.title = `${klass.name} · Rollcall`;
   $('#class-name').textContent = klass.name;
   $('#class-meta').textContent = `Time zone: ${klass.timezone.replaceAll('_', ' ')}`;
+}
+
+load(async () => {
+  const klass = await api(base);
+  showClass(klass);
   $('#mark-link').href = `/attendance.html?class=${classId}`;
   $('#add-link').href = `/student-new.html?class=${classId}`;
   $('#history-link').href = `/history.html?class=${classId}`;
@@ -74,8 +79,7 @@ $('#search').addEventListener('input', () => {
 
 onSubmit($('#class-form'), async ({ name, timezone }, form) => {
   const klass = await api(base, { method: 'PATCH', json: { name: name.trim(), timezone } });
-  $('#class-name').textContent = klass.name;
-  $('#class-meta').textContent = `Time zone: ${klass.timezone.replaceAll('_', ' ')}`;
+  showClass(klass);
   say(form.querySelector('[data-saved]'), 'Class saved.', 'success');
 });
 
