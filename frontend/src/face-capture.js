@@ -24,7 +24,7 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
   const video = h('video', { playsinline: true, muted: true, 'aria-label': 'Camera preview' });
   const overlay = h('canvas', { class: 'overlay', 'aria-hidden': 'true' });
   const stage = h('div', { class: 'stage', hidden: true }, video, overlay);
-  const hint = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite' });
+  const hint = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
   const cameraButton = h('button', { type: 'button', class: 'primary' }, 'Use the camera');
   const switchButton = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Switch camera');
   const fileInput = h('input', { type: 'file', accept: 'image/*', id: `${container.id}-file`, class: 'file-input' });
@@ -195,11 +195,18 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
     fileInput.value = '';
     if (file) checkFile(file);
   });
+  // the Retake button hides with the review, so focus moves on before it would fall back to the page's start:
+  // to the camera's hint while the camera runs, or to the file picker's input
   retakeButton.addEventListener('click', () => {
     review.hidden = true;
     container.dataset.state = '';
-    if (source === 'camera') startCamera();
-    else fileInput.click();
+    if (source === 'camera') {
+      hint.focus();
+      startCamera();
+    } else {
+      fileInput.focus();
+      fileInput.click();
+    }
   });
   async function send() {
     showError('');
