@@ -48,7 +48,7 @@ test('rename a class, refuse an empty or too long name, delete it only after con
     // spaces pass the browser's `required` check; the page trims them and the server refuses the empty name
     await nameField.fill('   ');
     await page.getByRole('button', { name: 'Save class' }).click();
-    await expect(formError).toHaveText('name: must not be blank');
+    await expect(formError).toHaveText('Name must not be blank');
     await expect(formError).toBeFocused();
     await expect(heading).toHaveText('Grade 3 C Science');
     expect(await nameInApi()).toBe('Grade 3 C Science');
@@ -62,7 +62,7 @@ test('rename a class, refuse an empty or too long name, delete it only after con
     await nameField.evaluate((el) => el.removeAttribute('maxlength'));
     await nameField.fill(tooLong);
     await page.getByRole('button', { name: 'Save class' }).click();
-    await expect(formError).toHaveText('name: size must be between 0 and 100');
+    await expect(formError).toHaveText('Name must be at most 100 characters long');
     await expect(formError).toBeFocused();
     await expect(heading).toHaveText('Grade 3 C Science');
     expect(await nameInApi()).toBe('Grade 3 C Science');

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -41,7 +42,7 @@ class StudentPartReader {
         if (!violations.isEmpty()) {
             throw invalid(violations.stream()
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .map(v -> Problems.fieldLabel(v.getPropertyPath().toString()) + " " + v.getMessage())
                     .collect(Collectors.joining("; ")));
         }
         return request;

@@ -93,7 +93,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = e.getParameterValidationResults().stream()
-                .map(result -> result.getMethodParameter().getParameterName() + ": " + result.getResolvableErrors()
+                .map(result -> Problems.fieldLabel(result.getMethodParameter().getParameterName()) + " " + result.getResolvableErrors()
                         .stream().map(error -> String.valueOf(error.getDefaultMessage()))
                         .collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "));
@@ -169,6 +169,6 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(FieldError error) {
-        return error.getField() + ": " + error.getDefaultMessage();
+        return Problems.fieldLabel(error.getField()) + " " + error.getDefaultMessage();
     }
 }

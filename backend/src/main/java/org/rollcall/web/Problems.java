@@ -1,5 +1,8 @@
 package org.rollcall.web;
 
+import java.util.Locale;
+import java.util.Map;
+
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -22,6 +25,19 @@ public final class Problems {
         ProblemDetail problem = of(e.status(), e.code(), e.getMessage());
         e.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    /** Fields whose label in the pages is not just their name in words. */
+    private static final Map<String, String> LABELS = Map.of(
+            "rollNo", "Roll number", "displayName", "Your name", "timezone", "Time zone");
+
+    /** A field or parameter name as a teacher reads it in the pages: newPassword -> "New password". */
+    public static String fieldLabel(String name) {
+        if (LABELS.containsKey(name)) {
+            return LABELS.get(name);
+        }
+        String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** A code for answers that only have a status (404, 405, 415 …): the status name, e.g. METHOD_NOT_ALLOWED. */

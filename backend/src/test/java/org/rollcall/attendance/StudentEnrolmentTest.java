@@ -133,7 +133,7 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
         RollcallClient.photo(noRoll, good, "a.jpg");
         Answer missingRoll = teacher.postMultipart("/api/classes/" + classId + "/students", noRoll.build());
         assertProblem(missingRoll, 400, "VALIDATION_FAILED");
-        assertThat(missingRoll.json().get("detail").asString()).contains("rollNo");
+        assertThat(missingRoll.json().get("detail").asString()).isEqualTo("Roll number must not be empty");
 
         assertThat(count("student")).isEqualTo(students);
         assertThat(count("face")).isEqualTo(faces);
