@@ -122,12 +122,12 @@ public final class FaceCli {
     private int evalPairs(List<String> args) throws IOException {
         Path root = Path.of(option(args, "--root", "."));
         String pick = option(args, "--pick", "center");
-        String as = option(args, "--as", "enrolment");
-        if (!List.of("enrolment", "class-photo", "mixed").contains(as)) {
-            throw new IllegalArgumentException("--as must be enrolment, class-photo or mixed");
-        }
-        boolean firstAsEnrolment = !as.equals("class-photo");
-        boolean secondAsEnrolment = as.equals("enrolment");
+        PairEmbedding how = switch (option(args, "--as", "enrolment")) {
+            case "enrolment" -> new PairEmbedding(true, true, "enrolment photos");
+            case "class-photo" -> new PairEmbedding(false, false, "class photos");
+            case "mixed" -> new PairEmbedding(true, false, "enrolment photo vs class photo");
+            default -> throw new IllegalArgumentException("--as must be enrolment, class-photo or mixed");
+        };
         requireArgs(args, "eval-pairs needs a PAIRS file");
         List<String[]> pairs = Files.readAllLines(Path.of(args.get(0))).stream()
                 .map(String::strip).filter(l -> !l.isEmpty()).map(l -> l.split("\t")).toList();
@@ -141,10 +141,10 @@ public final class FaceCli {
                 if (p.length != 3) {
                     throw new IllegalArgumentException("Bad pairs line " + (i + 1) + ": " + String.join(" ", p));
                 }
-                Optional<float[]> a = cache.computeIfAbsent(new ImageAs(p[0], firstAsEnrolment),
-                        k -> embedOneUnchecked(engine, root.resolve(p[0]), pick, firstAsEnrolment));
-                Optional<float[]> b = cache.computeIfAbsent(new ImageAs(p[1], secondAsEnrolment),
-                        k -> embedOneUnchecked(engine, root.resolve(p[1]), pick, secondAsEnrolment));
+                Optional<float[]> a = cache.computeIfAbsent(new ImageAs(p[0], how.firstAsEnrolment()),
+                        k -> embedOneUnchecked(engine, root.resolve(k.path()), pick, k.enrolment()));
+                Optional<float[]> b = cache.computeIfAbsent(new ImageAs(p[1], how.secondAsEnrolment()),
+                        k -> embedOneUnchecked(engine, root.resolve(k.path()), pick, k.enrolment()));
                 same[i] = p[2].equals("1");
                 if (a.isEmpty() || b.isEmpty()) {
                     missing++;
@@ -159,8 +159,7 @@ public final class FaceCli {
         double[] impostor = filter(scores, same, false);
         double tAtFar = PairStats.thresholdAtFar(impostor, 1e-3);
         out.printf(Locale.ROOT, "pairs %d (same %d, different %d), embedded as %s, images without a face: %d%n",
-                pairs.size(), genuine.length, impostor.length, as.equals("mixed")
-                        ? "enrolment photo vs class photo" : as.equals("enrolment") ? "enrolment photos" : "class photos",
+                pairs.size(), genuine.length, impostor.length, how.description(),
                 cache.values().stream().filter(Optional::isEmpty).count());
         out.printf(Locale.ROOT, "accuracy %.2f %% ± %.2f (10 folds, threshold fit on 9), mean threshold %.4f%n",
                 100 * folds.meanAccuracy(), 100 * folds.stdAccuracy(), folds.meanThreshold());
@@ -171,6 +170,10 @@ public final class FaceCli {
             out.printf(Locale.ROOT, "%d pairs had an image without a face (scored -1)%n", missing);
         }
         return 0;
+    }
+
+    /** How eval-pairs embeds the first and the second image of each pair, and the words for it. */
+    private record PairEmbedding(boolean firstAsEnrolment, boolean secondAsEnrolment, String description) {
     }
 
     private record ImageAs(String path, boolean enrolment) {
