@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * One face found in a photo.
  *
- * @param landmarks five points: right eye, left eye, nose tip, right and left mouth corner (image-left first is NOT
- *                  implied; see the engine's docs for the order it uses)
+ * @param landmarks dlib's five points in photo pixels (see {@link OnnxFaceEngine} for their order)
  * @param score     detector confidence 0..1
- * @param embedding 128 floats, L2-normalised; compare with a dot product (cosine)
+ * @param embedding L2-normalised; compare with a dot product. Its length and meaning depend on the engine's
+ *                  {@link FaceEngine#modelId()}: only vectors of one model id are comparable
+ * @param crop      the aligned face, kept instead of the photo (thumbnails, re-embedding after a model change)
  */
-public record DetectedFace(Box box, List<Point> landmarks, float score, FaceQuality quality, float[] embedding) {
+public record DetectedFace(Box box, List<Point> landmarks, float score, FaceQuality quality, float[] embedding,
+                           FaceCrop crop) {
 }

@@ -1,5 +1,10 @@
 package org.rollcall.face;
 
-/** The single good face of an enrolment photo, with a small JPEG thumbnail of the aligned chip. */
-public record Enrolment(DetectedFace face, byte[] thumbnailJpeg) {
+/** The single good face of an enrolment photo. */
+public record Enrolment(DetectedFace face) {
+
+    /** A small JPEG of the aligned face, for showing the teacher. */
+    public byte[] thumbnailJpeg() {
+        return face.crop().thumbnailJpeg();
+    }
 }

@@ -1,8 +1,5 @@
 package org.rollcall.face;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,8 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import javax.imageio.ImageIO;
 
 import org.rollcall.face.align.FaceAligner;
 import org.rollcall.face.align.QualityMeter;
@@ -93,7 +88,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
 
     @Override
     public List<DetectedFace> findFaces(byte[] image) {
-        return await(photos.submit(() -> analyse(image, true, false))).stream().map(Analysed::face).toList();
+        return await(photos.submit(() -> analyse(image, true, false)));
     }
 
     /**
@@ -101,19 +96,19 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
      * shifted chips, {@code enrol-jitter}), before the quality gate of {@link #enrol}. The CLI's eval-pairs uses it.
      */
     public List<DetectedFace> findFacesAsEnrolment(byte[] image) {
-        return await(photos.submit(() -> analyse(image, false, true))).stream().map(Analysed::face).toList();
+        return await(photos.submit(() -> analyse(image, false, true)));
     }
 
     @Override
     public Enrolment enrol(byte[] image) {
-        List<Analysed> faces = new ArrayList<>(await(photos.submit(() -> analyse(image, false, true))));
+        List<DetectedFace> faces = new ArrayList<>(await(photos.submit(() -> analyse(image, false, true))));
         if (faces.isEmpty()) {
             throw new FaceRejectedException(RejectReason.NO_FACE, "No face was found in the photo.");
         }
-        faces.sort(Comparator.comparing((Analysed a) -> a.face().quality().interOcularPx()).reversed());
-        FaceQuality q = faces.get(0).face().quality();
+        faces.sort(Comparator.comparing((DetectedFace f) -> f.quality().interOcularPx()).reversed());
+        FaceQuality q = faces.get(0).quality();
         long others = faces.stream().skip(1)
-                .filter(a -> a.face().quality().interOcularPx() >= settings.enrolOtherFaceRatio() * q.interOcularPx())
+                .filter(f -> f.quality().interOcularPx() >= settings.enrolOtherFaceRatio() * q.interOcularPx())
                 .count();
         if (others > 0) {
             throw new FaceRejectedException(RejectReason.MULTIPLE_FACES,
@@ -141,7 +136,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
                     "The face is too blurry (sharpness %.1f, at least %.1f needed).", q.sharpness(),
                     settings.enrolMinSharpness()));
         }
-        return new Enrolment(faces.get(0).face(), jpeg(faces.get(0).chip()));
+        return new Enrolment(faces.get(0));
     }
 
     @Override
@@ -159,11 +154,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         return duplicateMatcher.match(faces, Gallery.once(gallery));
     }
 
-    /** A face with its aligned chip (kept for thumbnails). */
-    private record Analysed(DetectedFace face, float[] chip) {
-    }
-
-    private List<Analysed> analyse(byte[] bytes, boolean smallFacePass, boolean enrolment) {
+    private List<DetectedFace> analyse(byte[] bytes, boolean smallFacePass, boolean enrolment) {
         ImageDecoder.Decoded decoded = decoder.decode(bytes);
         RgbImage image = decoded.image();
         int scale = decoded.scale();
@@ -176,11 +167,11 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         // shifted chips makes it less dependent on where the landmarks happened to land (lfw-dev: EER 1.03 % with
         // shifted enrolment chips vs 1.19 % without; see the face issue note). Class photos stay at one chip per
         // face for speed.
-        List<List<float[]>> views = enrolment && settings.enrolJitter() > 0
+        List<List<FaceCrop>> views = enrolment && settings.enrolJitter() > 0
                 ? inParallel(aligned, a -> aligner.viewsForEnrolment(image, a, settings.enrolJitter()))
-                : aligned.stream().map(a -> List.of(a.chip())).toList();
+                : aligned.stream().map(a -> List.of(a.crop())).toList();
         float[][] embeddings = embed(views);
-        List<Analysed> faces = new ArrayList<>(detections.size());
+        List<DetectedFace> faces = new ArrayList<>(detections.size());
         for (int i = 0; i < detections.size(); i++) {
             Detection d = detections.get(i);
             FaceAligner.Aligned a = aligned.get(i);
@@ -190,8 +181,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
             }
             Box box = new Box(d.x1() * scale, d.y1() * scale, d.width() * scale, d.height() * scale);
             FaceQuality quality = QualityMeter.measure(a.landmarks(), a.chip(), scale);
-            faces.add(new Analysed(new DetectedFace(box, List.copyOf(landmarks), d.score(), quality, embeddings[i]),
-                    a.chip()));
+            faces.add(new DetectedFace(box, List.copyOf(landmarks), d.score(), quality, embeddings[i], a.crop()));
         }
         return faces;
     }
@@ -201,11 +191,11 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
      * ResNet, the outputs of one face are summed and L2-normalised. The chips are split into one batch per worker
      * thread (one intra-op thread per run beats two here).
      */
-    private float[][] embed(List<List<float[]>> chipsPerFace) {
-        List<float[]> chips = new ArrayList<>();
+    private float[][] embed(List<List<FaceCrop>> chipsPerFace) {
+        List<FaceCrop> chips = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         for (int f = 0; f < chipsPerFace.size(); f++) {
-            for (float[] chip : chipsPerFace.get(f)) {
+            for (FaceCrop chip : chipsPerFace.get(f)) {
                 chips.add(chip);
                 owner.add(f);
             }
@@ -234,13 +224,13 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
     }
 
     /** The ResNet's raw output for chips {@code from..to-1}, each summed with its mirror's under flip augmentation. */
-    private float[][] embedRange(List<float[]> chips, int from, int to) {
+    private float[][] embedRange(List<FaceCrop> chips, int from, int to) {
         int chip = 3 * FaceAligner.CHIP * FaceAligner.CHIP;
         boolean flip = settings.flipAugmentation();
         int count = (to - from) * (flip ? 2 : 1);
         float[] input = new float[count * chip];
         for (int i = from; i < to; i++) {
-            float[] c = chips.get(i);
+            float[] c = FaceAligner.dlibChip(chips.get(i));
             int slot = (i - from) * (flip ? 2 : 1);
             System.arraycopy(c, 0, input, slot * chip, chip);
             if (flip) {
@@ -321,26 +311,6 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    private static byte[] jpeg(float[] chip) {
-        int n = FaceAligner.CHIP;
-        BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                int i = y * n + x;
-                int r = Math.round(chip[i]);
-                int g = Math.round(chip[i + n * n]);
-                int b = Math.round(chip[i + 2 * n * n]);
-                img.setRGB(x, y, (r << 16) | (g << 8) | b);
-            }
-        }
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(img, "jpeg", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot encode the thumbnail", e);
-        }
     }
 
     @Override

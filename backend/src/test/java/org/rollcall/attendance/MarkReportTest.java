@@ -69,6 +69,6 @@ class MarkReportTest {
 
     private static DetectedFace face(float x) {
         return new DetectedFace(new Box(x, 5, 40, 40), List.of(), 0.9f, new FaceQuality(20, 0, 0, 0, 100, 120),
-                new float[128]);
+                new float[128], null);
     }
 }

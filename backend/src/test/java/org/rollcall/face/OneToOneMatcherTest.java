@@ -149,7 +149,7 @@ class OneToOneMatcherTest {
 
     private static DetectedFace probe(float[] embedding, float interOcularPx) {
         return new DetectedFace(new Box(0, 0, 100, 100), List.of(), 0.9f,
-                new FaceQuality(interOcularPx, 0, 0, 0, 100, 120), embedding);
+                new FaceQuality(interOcularPx, 0, 0, 0, 100, 120), embedding, null);
     }
 
     /** A unit vector whose cosine with a is {@code cos} and which lies in the plane of a and b (b orthogonal). */

@@ -3,6 +3,7 @@ package org.rollcall.face.align;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rollcall.face.FaceCrop;
 import org.rollcall.face.detect.Detection;
 import org.rollcall.face.image.RgbImage;
 import org.rollcall.face.model.ShapePredictor;
@@ -18,7 +19,7 @@ import org.rollcall.face.model.Similarity;
  */
 public final class FaceAligner {
 
-    public static final int CHIP = 150;
+    public static final int CHIP = FaceCrop.CHIP;
     public static final double PADDING = 0.25;
 
     /** dlib's 5-point chip template (get_face_chip_details), before padding, in landmark order. */
@@ -58,10 +59,33 @@ public final class FaceAligner {
 
     /**
      * @param landmarks the five points (x, y pairs) in image pixels, dlib's order
-     * @param chip      150x150 RGB, planar (R plane, G plane, B plane), values 0..255
+     * @param crop      dlib's chip widened by {@link FaceCrop#MARGIN} on every side
      * @param scale     image pixels per chip pixel
      */
-    public record Aligned(float[] landmarks, float[] chip, double scale) {
+    public record Aligned(float[] landmarks, FaceCrop crop, double scale) {
+
+        /** dlib's 150x150 chip: RGB planes (R, G, B), values 0..255. */
+        public float[] chip() {
+            return dlibChip(crop);
+        }
+    }
+
+    /** dlib's 150x150 chip inside a crop, as the ResNet reads it: RGB planes, values 0..255. */
+    public static float[] dlibChip(FaceCrop crop) {
+        int from = (crop.size() - CHIP) / 2;
+        float[] chip = new float[3 * CHIP * CHIP];
+        int plane = CHIP * CHIP;
+        byte[] rgb = crop.rgb();
+        for (int r = 0; r < CHIP; r++) {
+            for (int c = 0; c < CHIP; c++) {
+                int o = 3 * ((r + from) * crop.size() + c + from);
+                int i = r * CHIP + c;
+                chip[i] = rgb[o] & 0xFF;
+                chip[i + plane] = rgb[o + 1] & 0xFF;
+                chip[i + 2 * plane] = rgb[o + 2] & 0xFF;
+            }
+        }
+        return chip;
     }
 
     public float[] landmarks(RgbImage image, Detection detection) {
@@ -116,25 +140,29 @@ public final class FaceAligner {
      * The chip and four more with the landmarks moved by {@code shift} times the distance between the eyes along the
      * eye line and across it, both ways.
      */
-    public List<float[]> viewsForEnrolment(RgbImage image, Aligned aligned, double shift) {
+    public List<FaceCrop> viewsForEnrolment(RgbImage image, Aligned aligned, double shift) {
         float[] p = aligned.landmarks();
         double alongX = (p[0] + p[2] - p[4] - p[6]) / 2;
         double alongY = (p[1] + p[3] - p[5] - p[7]) / 2;
         double[][] steps = {{alongX, alongY}, {-alongX, -alongY}, {-alongY, alongX}, {alongY, -alongX}};
-        List<float[]> views = new ArrayList<>(1 + steps.length);
-        views.add(aligned.chip());
+        List<FaceCrop> views = new ArrayList<>(1 + steps.length);
+        views.add(aligned.crop());
         for (double[] step : steps) {
             float[] moved = new float[p.length];
             for (int i = 0; i < p.length; i += 2) {
                 moved[i] = (float) (p[i] + shift * step[0]);
                 moved[i + 1] = (float) (p[i + 1] + shift * step[1]);
             }
-            views.add(chip(image, moved).chip());
+            views.add(chip(image, moved).crop());
         }
         return views;
     }
 
-    /** dlib's extract_image_chip for get_face_chip_details(landmarks, 150, 0.25), with area sampling when shrinking. */
+    /**
+     * dlib's extract_image_chip for get_face_chip_details(landmarks, 150, 0.25), with area sampling when shrinking,
+     * on a grid widened by {@link FaceCrop#MARGIN} pixels on every side (the same centre and pixel step, so the middle
+     * 150x150 pixels are dlib's chip).
+     */
     public Aligned chip(RgbImage image, float[] points) {
         double[] image5 = new double[10];
         for (int i = 0; i < 10; i++) {
@@ -150,12 +178,13 @@ public final class FaceAligner {
         double ux = Math.cos(angle) * step;
         double uy = Math.sin(angle) * step;
         int grid = Math.max(1, Math.min(4, (int) Math.ceil(step - 0.25)));
-        float[] chip = new float[3 * CHIP * CHIP];
+        int size = FaceCrop.SIZE;
+        byte[] crop = new byte[3 * size * size];
         float[] rgb = new float[3];
-        int plane = CHIP * CHIP;
-        double half = (CHIP - 1) / 2.0;
-        for (int r = 0; r < CHIP; r++) {
-            for (int c = 0; c < CHIP; c++) {
+        double half = (size - 1) / 2.0;
+        float n = grid * grid;
+        for (int r = 0; r < size; r++) {
+            for (int c = 0; c < size; c++) {
                 rgb[0] = 0;
                 rgb[1] = 0;
                 rgb[2] = 0;
@@ -168,13 +197,12 @@ public final class FaceAligner {
                         image.addBilinear(x, y, rgb);
                     }
                 }
-                int o = r * CHIP + c;
-                float n = grid * grid;
-                chip[o] = rgb[0] / n;
-                chip[o + plane] = rgb[1] / n;
-                chip[o + 2 * plane] = rgb[2] / n;
+                int o = 3 * (r * size + c);
+                crop[o] = (byte) Math.round(rgb[0] / n);
+                crop[o + 1] = (byte) Math.round(rgb[1] / n);
+                crop[o + 2] = (byte) Math.round(rgb[2] / n);
             }
         }
-        return new Aligned(points, chip, scale);
+        return new Aligned(points, new FaceCrop(size, crop), scale);
     }
 }

@@ -88,7 +88,7 @@ final class FaceBenchmark {
         List<DetectedFace> probes = new ArrayList<>();
         FaceQuality quality = new FaceQuality(60, 0, 0, 0, 100, 128);
         for (int i = 0; i < 50; i++) {
-            probes.add(new DetectedFace(new Box(0, 0, 100, 100), List.of(), 1, quality, unit(random)));
+            probes.add(new DetectedFace(new Box(0, 0, 100, 100), List.of(), 1, quality, unit(random), null));
         }
         List<GalleryEntry<Integer>> gallery = new ArrayList<>();
         for (int i = 0; i < 50_000; i++) {

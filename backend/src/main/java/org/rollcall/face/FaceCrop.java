@@ -1,0 +1,88 @@
+package org.rollcall.face;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import javax.imageio.ImageIO;
+
+/**
+ * The aligned face kept with a face instead of the photo: dlib's chip grid (150 px, padding 0.25) widened by
+ * {@link #MARGIN} pixels on every side, so that both recognisers' inputs (dlib's chip, the ArcFace 112x112 crop) can be
+ * cut from it again later. The engine embeds from exactly these 8-bit pixels, so re-embedding a stored crop gives the
+ * same vector as the engine gave when it found the face.
+ *
+ * @param rgb {@code size x size} pixels, interleaved R, G, B, row by row
+ */
+public record FaceCrop(int size, byte[] rgb) {
+
+    /** dlib's chip side. */
+    public static final int CHIP = 150;
+    /** Pixels around dlib's chip: enough for the ArcFace crop's forehead and cheeks. */
+    public static final int MARGIN = 30;
+    public static final int SIZE = CHIP + 2 * MARGIN;
+
+    public FaceCrop {
+        if (size <= 0 || rgb.length != 3 * size * size) {
+            throw new IllegalArgumentException("A crop of side " + size + " needs " + 3 * size * size + " bytes");
+        }
+    }
+
+    /** The crop as a lossless PNG (what is stored). */
+    public byte[] png() {
+        return encode(image(0, size), "png");
+    }
+
+    /** dlib's 150-px chip in the middle of the crop as a small JPEG, for thumbnails on screen. */
+    public byte[] thumbnailJpeg() {
+        int from = size == SIZE ? MARGIN : 0;
+        return encode(image(from, size == SIZE ? CHIP : size), "jpeg");
+    }
+
+    /** A crop read back from {@link #png()}, or from a square thumbnail of another size. */
+    public static FaceCrop read(byte[] image) {
+        BufferedImage img;
+        try {
+            img = ImageIO.read(new ByteArrayInputStream(image));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (img == null || img.getWidth() != img.getHeight()) {
+            throw new IllegalArgumentException("Not a square face crop");
+        }
+        int n = img.getWidth();
+        byte[] rgb = new byte[3 * n * n];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                int p = img.getRGB(x, y);
+                int o = 3 * (y * n + x);
+                rgb[o] = (byte) (p >> 16);
+                rgb[o + 1] = (byte) (p >> 8);
+                rgb[o + 2] = (byte) p;
+            }
+        }
+        return new FaceCrop(n, rgb);
+    }
+
+    private BufferedImage image(int from, int side) {
+        BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                int o = 3 * ((y + from) * size + x + from);
+                img.setRGB(x, y, (rgb[o] & 0xFF) << 16 | (rgb[o + 1] & 0xFF) << 8 | (rgb[o + 2] & 0xFF));
+            }
+        }
+        return img;
+    }
+
+    private static byte[] encode(BufferedImage img, String format) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(img, format, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
