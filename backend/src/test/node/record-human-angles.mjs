@@ -4,11 +4,14 @@
 //
 //   java -cp <test classpath> org.rollcall.face.FaceMeshPoseTest /tmp/ref      (writes the photos as raw RGB)
 //   node backend/src/test/node/record-human-angles.mjs /tmp/ref backend/src/test/resources/face-reference
+//   node backend/src/test/node/record-human-angles.mjs /tmp/ref backend/src/test/resources/face-reference rotation
+// (the second with Human's detector.rotation on, for FaceMeshPose's rotate option)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-const [inputDir, outputDir] = process.argv.slice(2);
+const [inputDir, outputDir, mode] = process.argv.slice(2);
+const rotation = mode === 'rotation';
 const models = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../models/node_modules');
 const webFetch = globalThis.fetch;
 globalThis.fetch = async (url, options) => (String(url).startsWith('file://')
@@ -22,7 +25,7 @@ const human = new Human({
   backend: 'cpu', modelBasePath: `file://${path.join(models, '@vladmandic/human/models/')}`, debug: false,
   warmup: 'none', cacheSensitivity: 0, filter: { enabled: false },
   face: {
-    enabled: true, detector: { rotation: false, maxDetected: 3, minConfidence: 0.5 }, mesh: { enabled: true },
+    enabled: true, detector: { rotation, maxDetected: 3, minConfidence: 0.5 }, mesh: { enabled: true },
     attention: { enabled: false }, iris: { enabled: false }, description: { enabled: false },
     emotion: { enabled: false }, antispoof: { enabled: false }, liveness: { enabled: false },
   },
@@ -38,7 +41,7 @@ await human.load();
 const degrees = (radians) => Number(((radians * 180) / Math.PI).toFixed(3));
 const photos = {};
 for (const file of readdirSync(inputDir).filter((f) => f.endsWith('.rgb')).sort()) {
-  // file names: NAME.jpg.WIDTHxHEIGHT.rgb
+  // file names: NAME.jpg[@DEGREES].WIDTHxHEIGHT.rgb
   const [, name, width, height] = file.match(/^(.*)\.(\d+)x(\d+)\.rgb$/);
   const input = human.tf.tensor4d(Float32Array.from(readFileSync(path.join(inputDir, file))), [1, +height, +width, 3]);
   const result = await human.detect(input);
@@ -47,8 +50,8 @@ for (const file of readdirSync(inputDir).filter((f) => f.endsWith('.rgb')).sort(
     box: f.box, yaw: degrees(f.rotation.angle.yaw), pitch: degrees(f.rotation.angle.pitch), roll: degrees(f.rotation.angle.roll),
   }));
 }
-writeFileSync(path.join(outputDir, 'human-face-angles.json'), `${JSON.stringify({
-  recordedBy: 'backend/src/test/node/record-human-angles.mjs: Human 3.3.6 on the tfjs CPU backend, face-check.js settings',
+writeFileSync(path.join(outputDir, rotation ? 'human-face-angles-rotation.json' : 'human-face-angles.json'), `${JSON.stringify({
+  recordedBy: `backend/src/test/node/record-human-angles.mjs: Human 3.3.6 on the tfjs CPU backend, face-check.js settings, detector.rotation ${rotation}`,
   degrees: photos,
 }, null, 1)}\n`);
 console.log('recorded', Object.keys(photos));

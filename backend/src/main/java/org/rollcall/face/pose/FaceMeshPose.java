@@ -31,10 +31,13 @@ import ai.onnxruntime.OrtSession;
  * face is used; only when Human's pass misses that face is the server's box enlarged instead (the browser would
  * then have seen no face at all).
  *
- * <p>The browser runs Human with {@code detector.rotation: false}, so by default the crop is not rotated. With
- * {@code rotateByEyeLine} the crop is turned upright by the eye line when the face leans by more than 0.2 rad, as
- * Human does with rotation on (Human rotates the whole photo with nearest-neighbour sampling, then crops; here the
- * rotated crop is sampled directly, bilinearly).
+ * <p>The browser runs Human with {@code detector.rotation: false} (face-check.js), and so does the default here. With
+ * {@code rotate} the photo is first turned upright around the box centre when BlazeFace's mouth-to-nose line leans
+ * by more than 0.2 rad (TF's rotateWithOffset, nearest pixel), as Human does with rotation on. Why the browser keeps it
+ * off: that line leans on any turned head, and the turn shifts the yaw by up to 9 degrees (a face and its mirror image
+ * disagree). Without it the roll reads low and saturates: the e2e tests' student (fake-camera.js) turned by 0, 10, 20,
+ * 30, 40 and 50 degrees reads -4, 5, 11, 18, 22 and 20 degrees of roll, so a roll limit belongs on this scale (18
+ * refuses tilts beyond about 30 degrees; above 22 no tilt is refused).
  */
 public final class FaceMeshPose implements AutoCloseable {
 
@@ -73,16 +76,16 @@ public final class FaceMeshPose implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final OrtSession detector;
-    private final boolean rotateByEyeLine;
+    private final boolean rotate;
 
-    /** As the browser's check runs Human: no rotation of the crop. */
+    /** As the browser's check runs Human: no rotation. */
     public FaceMeshPose(OrtEnvironment env) {
         this(env, false);
     }
 
-    public FaceMeshPose(OrtEnvironment env, boolean rotateByEyeLine) {
+    public FaceMeshPose(OrtEnvironment env, boolean rotate) {
         this.env = env;
-        this.rotateByEyeLine = rotateByEyeLine;
+        this.rotate = rotate;
         byte[] onnx = TfjsGraphConverter.toOnnx(FaceModels.read(FaceModels.FACEMESH_JSON),
                 FaceModels.read(FaceModels.FACEMESH_BIN), "input_1", new long[]{-1, 3, SIZE, SIZE},
                 Map.of("Identity_2", new long[]{-1, 3 * POINTS}, "Identity_1", new long[]{-1, 1}));
@@ -96,18 +99,22 @@ public final class FaceMeshPose implements AutoCloseable {
 
     /**
      * @param x1 ... y2 BlazeFace's raw box in photo pixels (before any enlargement)
-     * @param leftEyeX  ... the centres of the eyes on the image's left and on its right (only used to turn the crop
-     *                  upright when {@code rotateByEyeLine} is set)
+     * @param leftEyeX  ... the centres of the eyes on the image's left and on its right: they turn the crop upright
+     *                  only when Human's own detector pass misses the face (it uses BlazeFace's mouth and nose)
      */
     public Pose estimate(RgbImage image, float x1, float y1, float x2, float y2, float leftEyeX, float leftEyeY,
                          float rightEyeX, float rightEyeY) {
         double[] square = humanSquare(x1, y1, x2, y2);
+        // Human's computeRotation on its mouth-to-nose line; for the fallback the same angle from the eye line
+        // turned by 90 degrees
+        double angle = Math.PI / 2 - Math.atan2(rightEyeX - leftEyeX, rightEyeY - leftEyeY);
         double best = SAME_FACE_IOU;
         for (double[] box : humanBoxes(image)) {
             double iou = iou(box, new double[]{x1, y1, x2, y2});
             if (iou > best) {
                 best = iou;
                 square = humanSquare(box[0], box[1], box[2], box[3]);
+                angle = Math.PI / 2 - Math.atan2(-(box[8] - box[6]), box[7] - box[5]);
             }
         }
         double startX = square[0];
@@ -117,16 +124,12 @@ public final class FaceMeshPose implements AutoCloseable {
         double side = endX - startX;
         double centerX = startX + (endX - startX) / 2;
         double centerY = startY + (endY - startY) / 2;
-
-        double angle = 0;
-        if (rotateByEyeLine) {
-            // Human's computeRotation on the mouth-to-nose line; the same angle from the eye line turned by 90 degrees
-            double a = Math.PI / 2 - Math.atan2(rightEyeX - leftEyeX, rightEyeY - leftEyeY);
-            a -= 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
-            angle = Math.abs(a) > MIN_ROTATION_RAD ? a : 0;
+        angle -= 2 * Math.PI * Math.floor((angle + Math.PI) / (2 * Math.PI));
+        if (!rotate || Math.abs(angle) <= MIN_ROTATION_RAD) {
+            angle = 0;
         }
 
-        float[] input = crop(image, startX, startY, endX, endY, angle);
+        float[] input = crop(image, startX, startY, endX, endY, centerX, centerY, angle);
         float[] raw;
         float score;
         try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[]{1, 3, SIZE, SIZE});
@@ -164,7 +167,7 @@ public final class FaceMeshPose implements AutoCloseable {
     /**
      * blazeface.ts getBoxes: the photo resized (TF's resizeBilinear, no half-pixel centres) to 256x256 whatever its
      * aspect, RGB scaled to [-1, 1]; boxes decoded from the anchors, greedy NMS, scaled back per axis. Raw boxes
-     * (x1, y1, x2, y2) in photo pixels, best score first.
+     * (x1, y1, x2, y2, score, mouthX, mouthY, noseX, noseY) in photo pixels, best score first.
      */
     private List<double[]> humanBoxes(RgbImage image) {
         int plane = DETECTOR_SIZE * DETECTOR_SIZE;
@@ -205,8 +208,10 @@ public final class FaceMeshPose implements AutoCloseable {
                     float[] r = regressors[a];
                     double cx = r[0] + ax;
                     double cy = r[1] + ay;
+                    // box, score, then BlazeFace's mouth (keypoint 3) and nose (keypoint 2) in photo pixels
                     candidates.add(new double[]{(cx - r[2] / 2) * stepX, (cy - r[3] / 2) * stepY,
-                            (cx + r[2] / 2) * stepX, (cy + r[3] / 2) * stepY, score});
+                            (cx + r[2] / 2) * stepX, (cy + r[3] / 2) * stepY, score,
+                            (r[10] + ax) * stepX, (r[11] + ay) * stepY, (r[8] + ax) * stepX, (r[9] + ay) * stepY});
                 }
             }
         } catch (OrtException e) {
@@ -244,17 +249,18 @@ public final class FaceMeshPose implements AutoCloseable {
     /**
      * TF's cropAndResize of the box to 192x192 (bilinear; sample positions scaled by (side - 1) / side as TF's
      * normalised boxes do; outside the photo is 0), as planar RGB in [0, 1]. With an angle, the crop is taken from
-     * the photo turned by that angle around the box centre.
+     * the photo as TF's rotateWithOffset turns it around (centerX, centerY): each pixel of the turned photo is the
+     * nearest pixel of the original.
      */
-    private static float[] crop(RgbImage image, double x1, double y1, double x2, double y2, double angle) {
+    private static float[] crop(RgbImage image, double x1, double y1, double x2, double y2, double centerX,
+                                double centerY, double angle) {
         int w = image.width();
         int h = image.height();
         double fx = (w - 1.0) / w;
         double fy = (h - 1.0) / h;
-        double cx = (x1 + (x2 - x1) / 2) * fx;
-        double cy = (y1 + (y2 - y1) / 2) * fy;
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
+        int[] px = image.pixels();
         float[] out = new float[3 * SIZE * SIZE];
         int plane = SIZE * SIZE;
         float[] rgb = new float[3];
@@ -262,26 +268,53 @@ public final class FaceMeshPose implements AutoCloseable {
             double y = (y1 + i * (y2 - y1) / (SIZE - 1)) * fy;
             for (int j = 0; j < SIZE; j++) {
                 double x = (x1 + j * (x2 - x1) / (SIZE - 1)) * fx;
-                double px = x;
-                double py = y;
-                if (angle != 0) {
-                    px = cx + cos * (x - cx) - sin * (y - cy);
-                    py = cy + sin * (x - cx) + cos * (y - cy);
-                }
-                if (px < 0 || py < 0 || px > w - 1 || py > h - 1) {
+                if (x < 0 || y < 0 || x > w - 1 || y > h - 1) {
                     continue;
                 }
-                rgb[0] = 0;
-                rgb[1] = 0;
-                rgb[2] = 0;
-                image.addBilinear(px, py, rgb);
                 int o = i * SIZE + j;
+                if (angle == 0) {
+                    rgb[0] = 0;
+                    rgb[1] = 0;
+                    rgb[2] = 0;
+                    image.addBilinear(x, y, rgb);
+                } else {
+                    // bilinear over the turned photo, whose pixels are nearest pixels of the original
+                    int xl = (int) Math.floor(x);
+                    int yt = (int) Math.floor(y);
+                    int xr = (int) Math.ceil(x);
+                    int yb = (int) Math.ceil(y);
+                    double ax = x - xl;
+                    double ay = y - yt;
+                    int tl = turned(px, w, h, xl, yt, centerX, centerY, cos, sin);
+                    int tr = turned(px, w, h, xr, yt, centerX, centerY, cos, sin);
+                    int bl = turned(px, w, h, xl, yb, centerX, centerY, cos, sin);
+                    int br = turned(px, w, h, xr, yb, centerX, centerY, cos, sin);
+                    for (int c = 0, shift = 16; c < 3; c++, shift -= 8) {
+                        double top = channel(tl, shift) + (channel(tr, shift) - channel(tl, shift)) * ax;
+                        double bottom = channel(bl, shift) + (channel(br, shift) - channel(bl, shift)) * ax;
+                        rgb[c] = (float) (top + (bottom - top) * ay);
+                    }
+                }
                 out[o] = rgb[0] / 255f;
                 out[o + plane] = rgb[1] / 255f;
                 out[o + 2 * plane] = rgb[2] / 255f;
             }
         }
         return out;
+    }
+
+    /** The pixel at (x, y) of the photo turned by TF's rotateWithOffset; black (fill 0) outside the photo. */
+    private static int turned(int[] px, int w, int h, int x, int y, double cx, double cy, double cos, double sin) {
+        long sx = Math.round((x - cx) * cos - (y - cy) * sin + cx);
+        long sy = Math.round((x - cx) * sin + (y - cy) * cos + cy);
+        if (sx < 0 || sy < 0 || sx >= w || sy >= h) {
+            return 0;
+        }
+        return px[(int) sy * w + (int) sx];
+    }
+
+    private static int channel(int rgb, int shift) {
+        return (rgb >> shift) & 0xFF;
     }
 
     /** angles.ts calculateFaceAngle: yaw, pitch, roll in radians. */
