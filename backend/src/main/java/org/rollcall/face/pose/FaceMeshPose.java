@@ -36,8 +36,9 @@ import ai.onnxruntime.OrtSession;
  * by more than 0.2 rad (TF's rotateWithOffset, nearest pixel), as Human does with rotation on. Why the browser keeps it
  * off: that line leans on any turned head, and the turn shifts the yaw by up to 9 degrees (a face and its mirror image
  * disagree). Without it the roll reads low and saturates: the e2e tests' student (fake-camera.js) turned by 0, 10, 20,
- * 30, 40 and 50 degrees reads -4, 5, 11, 18, 22 and 20 degrees of roll, so a roll limit belongs on this scale (18
- * refuses tilts beyond about 30 degrees; above 22 no tilt is refused).
+ * 30, 40 and 50 degrees reads -4, 5, 11, 18, 22 and 20 degrees of roll (the mesh itself follows the tilt only to
+ * about 20 degrees). So judge roll on dlib's eye points, which follow any tilt; the browser scales the served roll
+ * limit by 0.6 to its reading (face-rules.js). Yaw and pitch are what this class is for.
  */
 public final class FaceMeshPose implements AutoCloseable {
 
