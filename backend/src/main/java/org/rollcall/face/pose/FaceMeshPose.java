@@ -39,6 +39,9 @@ import ai.onnxruntime.OrtSession;
  * 30, 40 and 50 degrees reads -4, 5, 11, 18, 22 and 20 degrees of roll (the mesh itself follows the tilt only to
  * about 20 degrees). So judge roll on dlib's eye points, which follow any tilt; the browser scales the served roll
  * limit by 0.6 to its reading (face-rules.js). Yaw and pitch are what this class is for.
+ *
+ * <p>Thread-safe. Each call runs BlazeFace once on the whole photo (256x256) and the mesh once (192x192): a few
+ * milliseconds. The box and eye points must be in the pixels of the image passed (not of a photo decoded larger).
  */
 public final class FaceMeshPose implements AutoCloseable {
 
