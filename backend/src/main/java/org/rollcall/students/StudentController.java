@@ -51,12 +51,13 @@ class StudentController {
     StudentResponse create(CurrentTeacher teacher, @PathVariable UUID classId,
                            @RequestPart(name = "student", required = false) String student,
                            @RequestPart(name = "photo", required = false) List<MultipartFile> photos,
-                           @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom) {
+                           @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom,
+                           @RequestParam(name = "face", required = false) Integer face) {
         UUID teacherId = teacher.id();
         classes.get(classId, teacherId); // another teacher's class is a 404 before any judgement of the upload
         StudentRequest request = studentPart.read(student);
         return students.create(classId, teacherId, request, UploadedPhotos.read(photos, properties.maxPhotos()),
-                orNone(differentFrom));
+                orNone(differentFrom), face);
     }
 
     @GetMapping("/{studentId}")
@@ -81,11 +82,12 @@ class StudentController {
     StudentResponse addFaces(CurrentTeacher teacher, @PathVariable UUID classId,
                              @PathVariable UUID studentId,
                              @RequestPart(name = "photo", required = false) List<MultipartFile> photos,
-                             @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom) {
+                             @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom,
+                             @RequestParam(name = "face", required = false) Integer face) {
         UUID teacherId = teacher.id();
         students.owned(classId, studentId, teacherId); // 404 before any judgement of the upload
         return students.addFaces(classId, studentId, teacherId, UploadedPhotos.read(photos, properties.maxPhotos()),
-                orNone(differentFrom));
+                orNone(differentFrom), face);
     }
 
     private static Set<UUID> orNone(Set<UUID> ids) {
