@@ -17,22 +17,17 @@ class FaceRulesController {
      *               second face counts)
      * @param upload what one enrolment request may carry
      */
-    record FaceRules(Gate gate, Upload upload) {
+    record FaceRules(FaceEngineSettings.Gate gate, Upload upload) {
     }
 
     /** @param maxPhotoBytes larger photos are refused (IMAGE_TOO_LARGE); @param maxPhotos photos per request */
     record Upload(long maxPhotoBytes, int maxPhotos) {
     }
 
-    // TEMPORARY until main's FaceEngineSettings.Gate lands
-    record Gate(float minInterOcularPx, float maxYawDeg, float maxPitchDeg, float maxRollDeg, float minSharpness,
-                float minBrightness, float otherFaceRatio) {
-    }
-
     private final FaceRules rules;
 
     FaceRulesController(FaceEngineSettings settings, StudentProperties students) {
-        this.rules = new FaceRules(new Gate(settings.enrolMinInterOcularPx(), settings.enrolMaxYawDeg(), settings.enrolMaxPitchDeg(), settings.enrolMaxRollDeg(), settings.enrolMinSharpness(), settings.enrolMinBrightness(), settings.enrolOtherFaceRatio()), new Upload(settings.maxImageBytes(), students.maxPhotos()));
+        this.rules = new FaceRules(settings.gate(), new Upload(settings.limits().maxImageBytes(), students.maxPhotos()));
     }
 
     @GetMapping("/api/face/rules")

@@ -26,7 +26,7 @@ class FaceRulesTest {
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode gate = response.json().get("gate");
-        var expected = new FaceRulesController.Gate(settings.enrolMinInterOcularPx(), settings.enrolMaxYawDeg(), settings.enrolMaxPitchDeg(), settings.enrolMaxRollDeg(), settings.enrolMinSharpness(), settings.enrolMinBrightness(), settings.enrolOtherFaceRatio());
+        FaceEngineSettings.Gate expected = settings.gate();
         assertThat(gate.get("minInterOcularPx").asDouble()).isEqualTo(expected.minInterOcularPx());
         assertThat(gate.get("maxYawDeg").asDouble()).isEqualTo(expected.maxYawDeg());
         assertThat(gate.get("maxPitchDeg").asDouble()).isEqualTo(expected.maxPitchDeg());
@@ -38,7 +38,7 @@ class FaceRulesTest {
         assertThat(gate.get("minInterOcularPx").asDouble()).isGreaterThan(10);
         assertThat(gate.get("maxYawDeg").asDouble()).isBetween(10.0, 60.0);
         JsonNode upload = response.json().get("upload");
-        assertThat(upload.get("maxPhotoBytes").asLong()).isEqualTo(settings.maxImageBytes());
+        assertThat(upload.get("maxPhotoBytes").asLong()).isEqualTo(settings.limits().maxImageBytes());
         assertThat(upload.get("maxPhotos").asInt()).isEqualTo(5);
     }
 
