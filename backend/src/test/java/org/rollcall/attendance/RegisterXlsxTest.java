@@ -20,11 +20,9 @@ import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
+import org.rollcall.students.RosterUploads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -44,15 +42,7 @@ class RegisterXlsxTest extends AttendanceIntegrationSupport {
         token = api.newTeacher().token();
         teacher = new RollcallClient(api, token);
         classId = teacher.createClass("9P / Science", "UTC");
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        byte[] roster = "Roll,Name\n1,Ana\n2,Ben\n3,=HYPERLINK(\"http://x\")\n".getBytes(StandardCharsets.UTF_8);
-        parts.part("file", new ByteArrayResource(roster) {
-            @Override
-            public String getFilename() {
-                return "r.csv";
-            }
-        }, MediaType.TEXT_PLAIN);
-        check(teacher.postMultipart("/api/classes/" + classId + "/students/import?dryRun=false", parts.build()), 200);
+        RosterUploads.imported(teacher, classId, "Roll,Name\n1,Ana\n2,Ben\n3,=HYPERLINK(\"http://x\")\n");
         ids = RollcallClient.list(check(teacher.get("/api/classes/" + classId + "/students"), 200).json()).stream()
                 .collect(Collectors.toMap(s -> s.get("rollNo").asString(), s -> UUID.fromString(s.get("id").asString())));
         present(MONDAY, "1");

@@ -3,16 +3,13 @@ package org.rollcall.attendance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rollcall.attendance.RollcallClient.check;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
+import org.rollcall.students.RosterUploads;
 import tools.jackson.databind.JsonNode;
 
 class TodayAcrossClassesTest extends AttendanceIntegrationSupport {
@@ -65,14 +62,7 @@ class TodayAcrossClassesTest extends AttendanceIntegrationSupport {
         for (int i = 1; i <= size; i++) {
             csv.append(i).append(",Student ").append(i).append('\n');
         }
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", new ByteArrayResource(csv.toString().getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "r.csv";
-            }
-        }, MediaType.TEXT_PLAIN);
-        check(teacher.postMultipart("/api/classes/" + classId + "/students/import?dryRun=false", parts.build()), 200);
+        RosterUploads.imported(teacher, classId, csv.toString());
         return RollcallClient.list(check(teacher.get("/api/classes/" + classId + "/students"), 200).json()).stream()
                 .map(s -> UUID.fromString(s.get("id").asString())).toList();
     }

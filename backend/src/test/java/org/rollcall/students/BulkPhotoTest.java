@@ -1,12 +1,12 @@
 package org.rollcall.students;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollcall.students.RosterUploads.assertProblem;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,12 +26,8 @@ import org.rollcall.face.FaceEngine;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /** Bulk enrolment through HTTP with the real engine; photos are people of the npm group photo sample6.jpg. */
@@ -58,11 +54,7 @@ class BulkPhotoTest {
         }
         teacher = new RollcallClient(api, api.newTeacher().token());
         classId = teacher.createClass("9P", "UTC");
-        byte[] roster = "Roll no,Name\n9P-01,Ana\n9P-02,Ben\n9P-03,Chen\n9P-04,Dara\n".getBytes(StandardCharsets.UTF_8);
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", file(roster, "roster.csv"), MediaType.TEXT_PLAIN);
-        RollcallClient.check(teacher.postMultipart("/api/classes/" + classId + "/students/import?dryRun=false",
-                parts.build()), 200);
+        RosterUploads.imported(teacher, classId, "Roll no,Name\n9P-01,Ana\n9P-02,Ben\n9P-03,Chen\n9P-04,Dara\n");
     }
 
     @Test
@@ -152,7 +144,7 @@ class BulkPhotoTest {
         assertProblem(upload(mixed), 422, "ZIP_WITH_OTHER_FILES");
         assertProblem(teacher.postMultipart(path(), new MultipartBodyBuilder().build()), 400, "PHOTO_REQUIRED");
         RollcallClient stranger = new RollcallClient(api, api.newTeacher().token());
-        assertProblem(stranger.postMultipart(path(), parts(Map.of("9P-01.jpg", people.get(0)))), 404,
+        assertProblem(RosterUploads.uploadPhotos(stranger, classId, Map.of("9P-01.jpg", people.get(0))), 404,
                 "CLASS_NOT_FOUND");
         assertThat(facesInClass()).isZero();
     }
@@ -170,22 +162,7 @@ class BulkPhotoTest {
     }
 
     private Answer upload(Map<String, byte[]> files) {
-        return teacher.postMultipart(path(), parts(files));
-    }
-
-    private static MultiValueMap<String, HttpEntity<?>> parts(Map<String, byte[]> files) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        files.forEach((name, bytes) -> parts.part("photo", file(bytes, name), MediaType.APPLICATION_OCTET_STREAM));
-        return parts.build();
-    }
-
-    private static ByteArrayResource file(byte[] bytes, String name) {
-        return new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        };
+        return RosterUploads.uploadPhotos(teacher, classId, files);
     }
 
     private static List<JsonNode> results(Answer answer) {
@@ -217,10 +194,4 @@ class BulkPhotoTest {
                 .param("c", classId).query(Long.class).single();
     }
 
-    private static void assertProblem(Answer answer, int status, String code) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
-        assertThat(answer.code()).as(answer.toString()).isEqualTo(code);
-        assertThat(answer.json().get("detail").asString()).as(answer.toString()).isNotBlank();
-    }
 }

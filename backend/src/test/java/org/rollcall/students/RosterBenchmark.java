@@ -18,9 +18,6 @@ import org.rollcall.attendance.RollcallClient;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,9 +58,9 @@ class RosterBenchmark {
         }
         byte[] roster = csv.toString().getBytes(StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
-        RollcallClient.check(importRoster(teacher, big, roster, true), 200);
+        RollcallClient.check(RosterUploads.importRoster(teacher, big, roster, "roster.csv", true), 200);
         long t1 = System.nanoTime();
-        RollcallClient.check(importRoster(teacher, big, roster, false), 200);
+        RollcallClient.check(RosterUploads.importRoster(teacher, big, roster, "roster.csv", false), 200);
         long t2 = System.nanoTime();
         out.add(String.format("roster import, 2000 rows (CSV, %d KB): dry run %d ms, written %d ms", roster.length / 1024,
                 ms(t1 - t0), ms(t2 - t1)));
@@ -71,8 +68,7 @@ class RosterBenchmark {
         // warm-up: a few single enrolments in a class of its own
         UUID warm = classWith(teacher, "Warm-up", 3);
         for (int i = 0; i < 3; i++) {
-            teacher.postMultipart("/api/classes/" + warm + "/students/photos", parts(Map.of(roll(i) + ".jpg",
-                    photos.get(PHOTOS - 1 - i))));
+            RosterUploads.uploadPhotos(teacher, warm, Map.of(roll(i) + ".jpg", photos.get(PHOTOS - 1 - i)));
         }
 
         // one at a time, as the single enrolment page does (POST …/students with the student and the photo)
@@ -99,8 +95,8 @@ class RosterBenchmark {
             all.put(roll(i) + ".jpg", photos.get(i));
         }
         long b0 = System.nanoTime();
-        JsonNode results = RollcallClient.check(teacher.postMultipart("/api/classes/" + bulk + "/students/photos",
-                parts(all)), 200).json().get("results");
+        JsonNode results = RollcallClient.check(RosterUploads.uploadPhotos(teacher, bulk, all), 200).json()
+                .get("results");
         long b1 = System.nanoTime();
         out.add(String.format("bulk enrolment, %d photos in one request: %s, %.2f s, %d ms per photo", PHOTOS,
                 statuses(results), (b1 - b0) / 1e9, ms((b1 - b0) / PHOTOS)));
@@ -113,8 +109,8 @@ class RosterBenchmark {
         for (int i = 0; i < PHOTOS; i += 4) {
             Map<String, byte[]> batch = names.subList(i, Math.min(PHOTOS, i + 4)).stream()
                     .collect(Collectors.toMap(Function.identity(), all::get));
-            RollcallClient.check(teacher.postMultipart("/api/classes/" + paged + "/students/photos", parts(batch)), 200)
-                    .json().get("results").forEach(pagedResults::add);
+            RollcallClient.check(RosterUploads.uploadPhotos(teacher, paged, batch), 200).json().get("results")
+                    .forEach(pagedResults::add);
         }
         long p1 = System.nanoTime();
         out.add(String.format("bulk enrolment, %d photos in requests of 4 (the page): %s, %.2f s, %d ms per photo",
@@ -122,8 +118,8 @@ class RosterBenchmark {
 
         // the same folder again: every photo is skipped by its hash
         long r0 = System.nanoTime();
-        JsonNode rerun = RollcallClient.check(teacher.postMultipart("/api/classes/" + bulk + "/students/photos",
-                parts(all)), 200).json().get("results");
+        JsonNode rerun = RollcallClient.check(RosterUploads.uploadPhotos(teacher, bulk, all), 200).json()
+                .get("results");
         long r1 = System.nanoTime();
         out.add(String.format("re-run of the same 40 photos: %s, %.2f s", statuses(rerun), (r1 - r0) / 1e9));
 
@@ -144,36 +140,12 @@ class RosterBenchmark {
         for (int i = 0; i < students; i++) {
             csv.append(roll(i)).append(",Student ").append(i).append('\n');
         }
-        RollcallClient.check(importRoster(teacher, classId, csv.toString().getBytes(StandardCharsets.UTF_8), false),
-                200);
+        RosterUploads.imported(teacher, classId, csv.toString());
         return classId;
     }
 
     private static String roll(int i) {
         return String.format("B-%02d", i + 1);
-    }
-
-    private static RollcallClient.Answer importRoster(RollcallClient teacher, UUID classId, byte[] file,
-                                                      boolean dryRun) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", resource(file, "roster.csv"), MediaType.TEXT_PLAIN);
-        return teacher.postMultipart("/api/classes/" + classId + "/students/import?dryRun=" + dryRun, parts.build());
-    }
-
-    private static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> parts(
-            Map<String, byte[]> files) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        files.forEach((name, bytes) -> parts.part("photo", resource(bytes, name), MediaType.IMAGE_JPEG));
-        return parts.build();
-    }
-
-    private static ByteArrayResource resource(byte[] bytes, String name) {
-        return new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        };
     }
 
     private static long ms(long nanos) {

@@ -1,6 +1,7 @@
 package org.rollcall.students;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollcall.students.RosterUploads.assertProblem;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +23,6 @@ import org.rollcall.attendance.RollcallClient.Answer;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -224,29 +223,17 @@ class RosterImportTest {
         none.part("dryRun", "true");
         assertProblem(teacher.postMultipart(path(false), none.build()), 400, "FILE_REQUIRED");
         RollcallClient stranger = new RollcallClient(api, api.newTeacher().token());
-        assertProblem(stranger.postMultipart(path(false), parts("Name,Roll\nA,1\n".getBytes(StandardCharsets.UTF_8),
-                "r.csv")), 404, "CLASS_NOT_FOUND");
+        assertProblem(RosterUploads.importRoster(stranger, classId, "Name,Roll\nA,1\n".getBytes(StandardCharsets.UTF_8),
+                "r.csv", false), 404, "CLASS_NOT_FOUND");
         assertThat(studentsInClass()).isZero();
     }
 
     private Answer importRoster(byte[] file, String fileName, boolean dryRun) {
-        return teacher.postMultipart(path(dryRun), parts(file, fileName));
+        return RosterUploads.importRoster(teacher, classId, file, fileName, dryRun);
     }
 
     private String path(boolean dryRun) {
         return "/api/classes/" + classId + "/students/import?dryRun=" + dryRun;
-    }
-
-    private static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> parts(
-            byte[] file, String fileName) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", new ByteArrayResource(file) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }, MediaType.APPLICATION_OCTET_STREAM);
-        return parts.build();
     }
 
     private long studentsInClass() {
@@ -257,13 +244,6 @@ class RosterImportTest {
     private UUID idOf(String rollNo) {
         return jdbc.sql("SELECT id FROM student WHERE class_id = :c AND roll_no = :r").param("c", classId)
                 .param("r", rollNo).query(UUID.class).single();
-    }
-
-    private static void assertProblem(Answer answer, int status, String code) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
-        assertThat(answer.code()).as(answer.toString()).isEqualTo(code);
-        assertThat(answer.json().get("detail").asString()).as(answer.toString()).isNotBlank();
     }
 
     interface SheetWriter {
