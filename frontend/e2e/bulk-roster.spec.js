@@ -1,7 +1,7 @@
 // A whole class without typing a name: import a roster spreadsheet with one bad row (refused, with the line and the
 // reason, nothing written), fix it and confirm; enrol ten photos named by roll number in one go (one is refused in
 // words); mark two students by hand; the register grid and its Excel download, read back here; the dashboard's today.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium } from '@playwright/test';
@@ -31,7 +31,7 @@ async function writeFacePhotos() {
     const page = await browser.newPage();
     const files = [];
     for (const [i, [photo, x, y, size]] of FACES.entries()) {
-      const dataUrl = `data:image/jpeg;base64,${(await import('node:fs')).readFileSync(join(DEMO, photo)).toString('base64')}`;
+      const dataUrl = `data:image/jpeg;base64,${readFileSync(join(DEMO, photo)).toString('base64')}`;
       const b64 = await page.evaluate(async ({ dataUrl, x, y, size }) => {
         const img = new Image();
         img.src = dataUrl;
