@@ -84,7 +84,7 @@ class BulkPhotoEnrolment {
         }
         List<Enrolment> enrolments;
         try {
-            enrolments = enroller.enrol(schoolClass.id(), student.id(), List.of(photo.content()), Set.of());
+            enrolments = enroller.enrol(schoolClass.id(), student.id(), List.of(photo.content()), Set.of(), null);
         } catch (FaceRejectedException e) {
             return refused(photo, student, e.reason().name(), e.getMessage());
         } catch (ApiException e) {
