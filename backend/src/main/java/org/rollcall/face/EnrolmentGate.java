@@ -20,10 +20,10 @@ public final class EnrolmentGate {
     /**
      * @param found  every face found in the photo
      * @param chosen the face the teacher picked (index into the faces by size, largest first), or -1: the only one
-     * @return the face, having passed every rule
-     * @throws FaceRejectedException NO_FACE, MULTIPLE_FACES (with every face's box), NO_SUCH_FACE, or a quality reason
+     * @return the student's face, not yet judged by {@link #check}
+     * @throws FaceRejectedException NO_FACE, MULTIPLE_FACES (with every face's box), NO_SUCH_FACE
      */
-    public DetectedFace pass(List<DetectedFace> found, int chosen) {
+    public DetectedFace choose(List<DetectedFace> found, int chosen) {
         if (found.isEmpty()) {
             throw new FaceRejectedException(RejectReason.NO_FACE, "No face was found in the photo.");
         }
@@ -45,7 +45,6 @@ public final class EnrolmentGate {
                         faces.stream().map(DetectedFace::box).toList());
             }
         }
-        check(face.quality());
         return face;
     }
 

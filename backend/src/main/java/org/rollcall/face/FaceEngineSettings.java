@@ -40,10 +40,11 @@ public record FaceEngineSettings(Limits limits, Detection detection, Gate gate, 
     /**
      * @param enrolJitter enrolment embeddings average the chip and four chips with the landmarks shifted by this
      *                    fraction of the distance between the eyes (0 = one chip)
-     * @param flip        embed the mirrored crops too and average
+     * @param flip        enrolment photos: embed the mirrored crops too and average
+     * @param classPhotoFlip the same for the faces of class photos (twice the work per face)
      */
-    public record Recognition(Recogniser recogniser, boolean flip, float enrolJitter, Standardisation dlib,
-                              Standardisation mobileFaceNet) {
+    public record Recognition(Recogniser recogniser, boolean flip, boolean classPhotoFlip, float enrolJitter,
+                              Standardisation dlib, Standardisation mobileFaceNet) {
     }
 
     /**
@@ -103,7 +104,7 @@ public record FaceEngineSettings(Limits limits, Detection detection, Gate gate, 
                         f.apply("enrol-max-pitch-deg"), f.apply("enrol-max-roll-deg"), f.apply("enrol-min-sharpness"),
                         f.apply("enrol-min-brightness"), f.apply("enrol-other-face-ratio")),
                 new Recognition(recogniser, Boolean.parseBoolean(v.apply("flip-augmentation")),
-                        f.apply("enrol-jitter"),
+                        Boolean.parseBoolean(v.apply("class-photo-flip")), f.apply("enrol-jitter"),
                         new Standardisation(f.apply("fusion.dlib.impostor-mean"), f.apply("fusion.dlib.impostor-std"),
                                 f.apply("fusion.dlib.weight")),
                         new Standardisation(f.apply("fusion.mobilefacenet.impostor-mean"),
@@ -114,11 +115,12 @@ public record FaceEngineSettings(Limits limits, Detection detection, Gate gate, 
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }
 
-    /** The same settings without flip test-time augmentation (benchmarks compare). */
-    public FaceEngineSettings withoutFlip() {
+    /** The same settings with class-photo faces embedded with their mirror images too (benchmarks compare). */
+    public FaceEngineSettings withClassPhotoFlip() {
         Recognition x = recognition;
         return new FaceEngineSettings(limits, detection, gate,
-                new Recognition(x.recogniser(), false, x.enrolJitter(), x.dlib(), x.mobileFaceNet()), matching, threads);
+                new Recognition(x.recogniser(), x.flip(), true, x.enrolJitter(), x.dlib(), x.mobileFaceNet()), matching,
+                threads);
     }
 
     /** The same settings with the small-face pass switched off (benchmarks compare). */

@@ -19,6 +19,7 @@ import org.rollcall.face.model.FaceModels;
 import org.rollcall.face.model.ShapePredictor;
 import org.rollcall.face.model.TfjsGraphConverter;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
+import org.rollcall.face.pose.FaceMeshPose;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -36,6 +37,10 @@ import ai.onnxruntime.OrtException;
 public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
 
     private static final int PADDING_GREY = 0x808080;
+    /** Human's face-mesh confidence below which the browser's check sees no face (face-check.js: minConfidence). */
+    private static final float MESH_MIN_SCORE = 0.5f;
+    /** A face box at least this share of the photo's shorter side may have been too big for the plain view. */
+    private static final float FILLS_THE_FRAME = 0.4f;
     /** How much wider the padded view's biggest face must be to replace the plain view's detections. */
     private static final float PADDED_WINS = 1.25f;
 
@@ -47,6 +52,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
     private final FaceEmbedder embedder;
     private final OneToOneMatcher.ScoreScale scoreScale;
     private final EnrolmentGate gate;
+    private final FaceMeshPose meshPose;
     private final OneToOneMatcher matcher;
     private final OneToOneMatcher duplicateMatcher;
     private final ExecutorService workers;
@@ -70,6 +76,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         this.aligner = new FaceAligner(ShapePredictor.read(FaceModels.read(FaceModels.SHAPE_PREDICTOR)));
         this.embedder = new FaceEmbedder(env, settings.recognition());
         this.gate = new EnrolmentGate(settings.gate());
+        this.meshPose = new FaceMeshPose(env);
         this.workers = platformThreads(settings.threads(), "face-engine");
         // Callers may be virtual threads (the web app's request threads). Inference is long, CPU-bound native work
         // that would pin their few carrier threads and starve requests that hold a database connection, so each
@@ -109,12 +116,14 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
 
     @Override
     public float[] embed(FaceCrop crop) {
-        return await(photos.submit(() -> embedder.embed(List.of(List.of(crop)), 1, this::inParallel)[0]));
+        // stored crops are enrolment faces
+        return await(photos.submit(() -> embedder.embed(List.of(List.of(crop)), settings.recognition().flip(), 1,
+                this::inParallel)[0]));
     }
 
     @Override
     public List<DetectedFace> findFaces(byte[] image) {
-        return await(photos.submit(() -> analyse(image, true, false)));
+        return await(photos.submit(() -> analyse(image, true, false).faces()));
     }
 
     /**
@@ -122,7 +131,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
      * shifted chips, {@code enrol-jitter}), before the quality gate of {@link #enrol}. The CLI's eval-pairs uses it.
      */
     public List<DetectedFace> findFacesAsEnrolment(byte[] image) {
-        return await(photos.submit(() -> analyse(image, false, true)));
+        return await(photos.submit(() -> analyse(image, false, true).faces()));
     }
 
     @Override
@@ -132,8 +141,34 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
 
     @Override
     public Enrolment enrol(byte[] image, int chosen) {
-        List<DetectedFace> faces = await(photos.submit(() -> analyse(image, false, true)));
-        return new Enrolment(gate.pass(faces, chosen));
+        return await(photos.submit(() -> {
+            Analysed analysed = analyse(image, false, true);
+            DetectedFace face = withMeshPose(analysed, gate.choose(analysed.faces(), chosen));
+            gate.check(face.quality());
+            return new Enrolment(face);
+        }));
+    }
+
+    /**
+     * The face with its head turn and tilt read from Human's face mesh on the photo as the browser sees it, so the
+     * browser's live check and this gate judge pose alike; the in-plane rotation stays dlib's eye line, which follows
+     * any tilt (the mesh's reading saturates near 20 degrees). When the mesh does not see a face (Human would report
+     * none) the landmarks' coarse estimate stays.
+     */
+    private DetectedFace withMeshPose(Analysed analysed, DetectedFace face) {
+        float s = analysed.scale();
+        Box b = face.box();
+        List<Point> p = face.landmarks();
+        FaceMeshPose.Pose pose = meshPose.estimate(analysed.photo(), b.x() / s, b.y() / s, (b.x() + b.width()) / s,
+                (b.y() + b.height()) / s, (p.get(2).x() + p.get(3).x()) / (2 * s), (p.get(2).y() + p.get(3).y()) / (2 * s),
+                (p.get(0).x() + p.get(1).x()) / (2 * s), (p.get(0).y() + p.get(1).y()) / (2 * s));
+        if (pose.meshScore() < MESH_MIN_SCORE) {
+            return face;
+        }
+        FaceQuality q = face.quality();
+        return new DetectedFace(face.box(), face.landmarks(), face.score(), new FaceQuality(q.interOcularPx(),
+                pose.yawDeg(), pose.pitchDeg(), q.rollDeg(), q.sharpness(), q.brightness()), face.embedding(),
+                face.crop());
     }
 
     @Override
@@ -151,7 +186,11 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         return duplicateMatcher.match(faces, Gallery.once(gallery));
     }
 
-    private List<DetectedFace> analyse(byte[] bytes, boolean smallFacePass, boolean enrolment) {
+    /** The faces of a photo with the photo as decoded (upright, maybe subsampled by {@code scale}). */
+    private record Analysed(RgbImage photo, int scale, List<DetectedFace> faces) {
+    }
+
+    private Analysed analyse(byte[] bytes, boolean smallFacePass, boolean enrolment) {
         ImageDecoder.Decoded decoded = decoder.decode(bytes);
         RgbImage photo = decoded.image();
         int scale = decoded.scale();
@@ -165,7 +204,10 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
             // clearly bigger than the plain view's biggest
             int padding = Math.max(photo.width(), photo.height()) / 2;
             RgbImage padded = photo.padded(padding, PADDING_GREY);
-            List<Detection> inPadded = detector.detect(padded, false);
+            // only a face that was too big for the plain view: at least this share of the photo's shorter side
+            float tooBig = FILLS_THE_FRAME * Math.min(photo.width(), photo.height());
+            List<Detection> inPadded = detector.detect(padded, false).stream().filter(d -> d.width() >= tooBig)
+                    .toList();
             if (widest(inPadded) > PADDED_WINS * widest(detections)) {
                 image = padded;
                 border = padding;
@@ -173,7 +215,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
             }
         }
         if (detections.isEmpty()) {
-            return List.of();
+            return new Analysed(photo, scale, List.of());
         }
         RgbImage analysed = image;
         List<FaceAligner.Aligned> aligned = inParallel(detections, d -> aligner.align(analysed, d));
@@ -184,7 +226,8 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         List<List<FaceCrop>> views = enrolment && settings.recognition().enrolJitter() > 0
                 ? inParallel(aligned, a -> aligner.viewsForEnrolment(analysed, a, settings.recognition().enrolJitter()))
                 : aligned.stream().map(a -> List.of(a.crop())).toList();
-        float[][] embeddings = embedder.embed(views, settings.threads(), this::inParallel);
+        boolean flip = enrolment ? settings.recognition().flip() : settings.recognition().classPhotoFlip();
+        float[][] embeddings = embedder.embed(views, flip, settings.threads(), this::inParallel);
         List<DetectedFace> faces = new ArrayList<>(detections.size());
         for (int i = 0; i < detections.size(); i++) {
             Detection d = detections.get(i);
@@ -197,7 +240,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
             FaceQuality quality = QualityMeter.measure(a.landmarks(), a.chip(), scale);
             faces.add(new DetectedFace(box, List.copyOf(landmarks), d.score(), quality, embeddings[i], a.crop()));
         }
-        return faces;
+        return new Analysed(photo, scale, faces);
     }
 
     private static float widest(List<Detection> detections) {
@@ -254,6 +297,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         workers.shutdownNow();
         try {
             embedder.close();
+            meshPose.close();
             detector.close();
             matcher.close();
             duplicateMatcher.close();

@@ -66,7 +66,11 @@ public final class FaceEmbedder implements AutoCloseable {
         };
     }
 
-    /** Names the networks, their inputs and, fused, the share of each: vectors of different ids are not comparable. */
+    /**
+     * Names the networks, their inputs and, fused, the share of each: vectors of different ids are not comparable.
+     * "+flip" says enrolment vectors average the mirror images too; class-photo faces may be embedded without them
+     * and still compare.
+     */
     public String modelId() {
         String flip = settings.flip() ? "+flip" : "";
         return switch (settings.recogniser()) {
@@ -100,7 +104,7 @@ public final class FaceEmbedder implements AutoCloseable {
      * intra-op thread per run beats two here).
      *
      */
-    public float[][] embed(List<List<FaceCrop>> viewsPerFace, int batches, Parallel parallel) {
+    public float[][] embed(List<List<FaceCrop>> viewsPerFace, boolean flip, int batches, Parallel parallel) {
         List<FaceCrop> crops = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         for (int f = 0; f < viewsPerFace.size(); f++) {
@@ -115,7 +119,7 @@ public final class FaceEmbedder implements AutoCloseable {
         for (int b = 0; b < parts; b++) {
             ranges.add(new int[]{b * n / parts, (b + 1) * n / parts});
         }
-        List<float[][][]> results = parallel.map(ranges, r -> embedRange(crops, r[0], r[1]));
+        List<float[][][]> results = parallel.map(ranges, r -> embedRange(crops, r[0], r[1], flip));
         float[][] dlib = new float[viewsPerFace.size()][DLIB_DIM];
         float[][] mfn = new float[viewsPerFace.size()][MFN_DIM];
         for (int b = 0; b < parts; b++) {
@@ -138,11 +142,12 @@ public final class FaceEmbedder implements AutoCloseable {
     }
 
     /** The raw outputs for crops {@code from..to-1}: [dlib or null, mobilefacenet or null][crop][dim]. */
-    public float[][][] embedRange(List<FaceCrop> crops, int from, int to) {
+    public float[][][] embedRange(List<FaceCrop> crops, int from, int to, boolean flip) {
         return new float[][][]{
-                resnet == null ? null : run(resnet, dlibInput(crops, from, to), FaceAligner.CHIP, to - from, DLIB_DIM),
+                resnet == null ? null
+                        : run(resnet, dlibInput(crops, from, to, flip), FaceAligner.CHIP, to - from, DLIB_DIM, flip),
                 mobileFaceNet == null ? null
-                        : run(mobileFaceNet, mfnInput(crops, from, to), ArcFaceCrop.SIZE, to - from, MFN_DIM)};
+                        : run(mobileFaceNet, mfnInput(crops, from, to, flip), ArcFaceCrop.SIZE, to - from, MFN_DIM, flip)};
     }
 
     private float[] combine(float[] dlib, float[] mfn) {
@@ -166,29 +171,29 @@ public final class FaceEmbedder implements AutoCloseable {
         };
     }
 
-    private float[] dlibInput(List<FaceCrop> crops, int from, int to) {
+    private static float[] dlibInput(List<FaceCrop> crops, int from, int to, boolean flip) {
         int chip = 3 * FaceAligner.CHIP * FaceAligner.CHIP;
-        int views = settings.flip() ? 2 : 1;
+        int views = flip ? 2 : 1;
         float[] input = new float[(to - from) * views * chip];
         for (int i = from; i < to; i++) {
             float[] c = FaceAligner.dlibChip(crops.get(i));
             int slot = (i - from) * views;
             System.arraycopy(c, 0, input, slot * chip, chip);
-            if (settings.flip()) {
+            if (flip) {
                 mirror(c, input, (slot + 1) * chip, FaceAligner.CHIP);
             }
         }
         return input;
     }
 
-    private float[] mfnInput(List<FaceCrop> crops, int from, int to) {
+    private static float[] mfnInput(List<FaceCrop> crops, int from, int to, boolean flip) {
         int chip = 3 * ArcFaceCrop.SIZE * ArcFaceCrop.SIZE;
-        int views = settings.flip() ? 2 : 1;
+        int views = flip ? 2 : 1;
         float[] input = new float[(to - from) * views * chip];
         for (int i = from; i < to; i++) {
             int slot = (i - from) * views;
             ArcFaceCrop.write(crops.get(i), input, slot * chip, false);
-            if (settings.flip()) {
+            if (flip) {
                 ArcFaceCrop.write(crops.get(i), input, (slot + 1) * chip, true);
             }
         }
@@ -196,8 +201,8 @@ public final class FaceEmbedder implements AutoCloseable {
     }
 
     /** Runs a network on NCHW chips; with flip augmentation each crop's two outputs are summed. */
-    private float[][] run(OrtSession session, float[] input, int side, int count, int dim) {
-        int views = settings.flip() ? 2 : 1;
+    private float[][] run(OrtSession session, float[] input, int side, int count, int dim, boolean flip) {
+        int views = flip ? 2 : 1;
         float[][] raw;
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input),
                 new long[]{(long) count * views, 3, side, side});
