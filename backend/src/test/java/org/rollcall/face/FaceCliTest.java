@@ -63,6 +63,35 @@ class FaceCliTest {
     }
 
     @Test
+    void enrolPrintsTheGatesVerdictPerPhoto() {
+        Run run = run("enrol", faces.get(0).toString(), dir.resolve("group.jpg").toString(),
+                dir.resolve("broken.jpg").toString());
+
+        assertThat(run.code).isZero();
+        String[] lines = run.out.strip().split("\n");
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(json.readTree(lines[0]).get("verdict").asString()).isEqualTo("ENROLLED");
+        assertThat(json.readTree(lines[0]).get("quality").get("interOcularPx").asDouble()).isPositive();
+        assertThat(json.readTree(lines[1]).get("verdict").asString()).isEqualTo("MULTIPLE_FACES");
+        assertThat(json.readTree(lines[2]).get("verdict").asString()).isEqualTo("UNSUPPORTED_IMAGE");
+    }
+
+    @Test
+    void identifyCountsRecognisedPeopleAndAcceptedStrangers() throws IOException {
+        // four people with a full-size and a 0.7 copy each; one of them is left out as a stranger
+        Path identities = Files.writeString(dir.resolve("identities.txt"), String.join("\n",
+                "person0\tperson0/a.jpg\tperson0/b.jpg", "person1\tperson1/a.jpg\tperson1/b.jpg",
+                "person2\tperson2/a.jpg\tperson2/b.jpg"));
+        Run run = run("identify", "--recogniser", "dlib", "--root", dir.resolve("people").toString(),
+                identities.toString());
+
+        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.out).contains("3 people enrolled").contains("model dlib-resnet-v1")
+                .contains("enrolled-person probes 6:").contains("taken for another enrolled person 0")
+                .contains("stranger probes 4: accepted as an enrolled person 0").contains("(2 rounds)");
+    }
+
+    @Test
     void embedPrintsTheFloatsOrNoface() throws IOException {
         Path blank = Files.write(dir.resolve("blank.jpg"),
                 TestPhotos.jpeg(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB)));

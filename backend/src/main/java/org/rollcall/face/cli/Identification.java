@@ -29,7 +29,7 @@ import org.rollcall.face.OnnxFaceEngine;
 /**
  * {@code face identify --root DIR IDENTITIES}: open-set identification as attendance does it. IDENTITIES lines are
  * {@code name<TAB>photo<TAB>photo…} (lfw-dev's identities.txt, paths relative to DIR). In round k (k = 1..3) every
- * person is enrolled from photo k as an enrolment photo; their other photos, shrunk to 3/4 as faces of a class photo
+ * person with a k-th photo is enrolled from it as an enrolment photo; their other photos, shrunk to 3/4 as faces of a class photo
  * are, and every photo under DIR of a person not in IDENTITIES (the strangers) are matched against the whole gallery
  * with the configured matcher (threshold, margin, small-face rule).
  */
@@ -74,6 +74,7 @@ final class Identification {
         }
         Map<Path, Optional<DetectedFace>> probes = new HashMap<>();
         int correct = 0, wrongPerson = 0, missed = 0, enrolledProbes = 0, strangerProbes = 0, strangersAccepted = 0;
+        int rounds = 0;
         for (int round = 0; round < ROUNDS; round++) {
             List<GalleryEntry<String>> gallery = new ArrayList<>();
             Map<String, Path> enrolledFrom = new LinkedHashMap<>();
@@ -85,9 +86,16 @@ final class Identification {
                     enrolledFrom.put(person.getKey(), photo);
                 }
             }
+            if (enrolledFrom.isEmpty()) {
+                break; // nobody has this many photos
+            }
+            rounds++;
             List<DetectedFace> faces = new ArrayList<>();
             List<String> truth = new ArrayList<>();
             for (Map.Entry<String, List<Path>> person : identities.entrySet()) {
+                if (!enrolledFrom.containsKey(person.getKey())) {
+                    continue; // fewer photos than rounds: not enrolled this round
+                }
                 for (Path photo : person.getValue()) {
                     if (!photo.equals(enrolledFrom.get(person.getKey()))) {
                         enrolledProbes++;
@@ -139,7 +147,7 @@ final class Identification {
             Files.write(dump, dumped);
         }
         out.printf(Locale.ROOT, "open-set identification, %d people enrolled from one photo (%d rounds), model %s%n",
-                identities.size(), ROUNDS, engine.modelId());
+                identities.size(), rounds, engine.modelId());
         out.printf(Locale.ROOT, "enrolled-person probes %d: recognised %d (%.1f %%), taken for another enrolled person"
                         + " %d, not recognised %d%n", enrolledProbes, correct, 100.0 * correct / enrolledProbes,
                 wrongPerson, missed);
