@@ -1,9 +1,9 @@
 import { api } from '../api.js';
-import { $, daysBefore, downloadRangeCsv, formatDate, h, load, onSubmit, param, startSignedInPage, todayIn } from '../ui.js';
+import { $, daysBefore, downloadRangeCsv, formatDate, h, load, onSubmit, startSignedInPage, todayIn, pathParam } from '../ui.js';
 import { daysOf } from '../attendance-report.js';
 
 startSignedInPage();
-const classId = param('class');
+const classId = pathParam('class');
 const base = `/api/classes/${classId}`;
 let klass;
 
