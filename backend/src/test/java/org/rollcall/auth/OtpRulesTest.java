@@ -117,7 +117,7 @@ class OtpRulesTest {
         assertThat(crossUse.status()).isEqualTo(400);
         assertThat(crossUse.code()).isEqualTo("INVALID_CODE");
         assertThat(api.post("/api/auth/password-reset")
-                .json(Map.of("email", teacher.email(), "code", resetCode, "newPassword", "a brand new password"))
+                .json(Map.of("email", teacher.email(), "code", resetCode, "newPassword", "a fresh violin harbour code"))
                 .send().status()).isEqualTo(204);
     }
 

@@ -49,7 +49,7 @@ class TwoReplicasTest {
         assertThat(replicaB.api().get("/api/account").bearer(older).send().status()).isEqualTo(200);
 
         assertThat(replicaA.put("/api/account/password").as(teacher)
-                .json(Map.of("currentPassword", teacher.password(), "newPassword", "replicated new password"))
+                .json(Map.of("currentPassword", teacher.password(), "newPassword", "replicated cactus lantern"))
                 .send().status()).isEqualTo(204);
 
         assertThat(replicaB.api().get("/api/account").bearer(older).send().status()).isEqualTo(401);
