@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.rollcall.local.LocalFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +43,15 @@ class OutboxMailer implements Mailer {
         String name = STAMP.format(clock.instant().atZone(clock.getZone())) + "-" + recipientForFileName(message.to())
                 + "-" + UUID.randomUUID().toString().substring(0, 8) + ".txt";
         try {
-            Files.createDirectories(outbox);
-            Files.writeString(outbox.resolve(name), content, StandardCharsets.UTF_8);
+            // Mails hold sign-up and reset codes: for this OS user only. Written aside and moved into place, so a
+            // reader never sees half a mail.
+            LocalFiles.ownerOnlyDirectory(outbox);
+            Path part = outbox.resolve("." + UUID.randomUUID() + ".part");
+            if (part.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(part, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(part, content, StandardCharsets.UTF_8);
+            Files.move(part, outbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the mail to " + outbox, e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ class OutboxMailerTest {
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getFileName().toString().getBytes()).hasSizeLessThanOrEqualTo(255);
         assertThat(mails.get(0).getFileName().toString()).contains("-" + "a".repeat(64) + "@b").endsWith(".txt");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mails.get(0)))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(outbox))).isEqualTo("rwx------");
         assertThat(Files.readString(mails.get(0))).startsWith("To: " + longest + "\n").contains("Code: 123456");
     }
 }
