@@ -68,6 +68,7 @@ class AuthService {
     AccessToken login(String email, String password, String clientAddress) {
         throttle.acquire(email, clientAddress);
         Teacher teacher = accounts.authenticate(OtpService.normalize(email), password);
+        throttle.succeeded(email, clientAddress);
         return tokens.issue(teacher.id(), teacher.tokenGeneration());
     }
 
