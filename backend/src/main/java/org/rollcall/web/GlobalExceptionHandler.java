@@ -52,7 +52,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApiException(ApiException e) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
-        if (e instanceof TooManyRequestsException limited) {
+        if (e instanceof RetryLater limited) {
             answer.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         }
         if (e.status().is5xxServerError()) {
