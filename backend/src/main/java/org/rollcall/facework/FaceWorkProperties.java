@@ -18,9 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("rollcall.face-work")
 public record FaceWorkProperties(@DefaultValue("0") int concurrency,
                                  @DefaultValue("1") int perTeacherRunning,
-                                 @DefaultValue("10") int perTeacherWaiting,
+                                 @DefaultValue("20") int perTeacherWaiting,
                                  @DefaultValue("40") int maxWaiting,
-                                 @DefaultValue("20s") Duration maxWait,
+                                 @DefaultValue("60s") Duration maxWait,
                                  @DefaultValue("60") int markingPhotos,
                                  @DefaultValue("1m") Duration markingPeriod) {
 

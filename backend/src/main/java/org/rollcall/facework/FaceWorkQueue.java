@@ -3,7 +3,6 @@ package org.rollcall.facework;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Photos go through the face engine a few at a time (one per core), taken from the waiting teachers in turn, so one
- * teacher sending many large photos delays only their own: another teacher's photo waits for at most the photos
- * already running, not for the flood. The queue is bounded per teacher and in all, and a photo waits a bounded
+ * teacher sending many large photos delays only their own: another teacher's photo waits for at most one of the
+ * photos already running, not for the flood. The queue is bounded per teacher and in all, and a photo waits a bounded
  * time; beyond that the request answers 503 with Retry-After instead of piling up.
  */
 @Component
@@ -102,28 +101,30 @@ public class FaceWorkQueue {
         grantTurns();
     }
 
-    /** Gives free places to the next waiting teachers in turn; a teacher served goes to the back of the line. */
+    /**
+     * Gives free places to the next waiting teachers in turn; a teacher served goes to the back of the line. Teachers
+     * under their own running limit come first; a place nobody under the limit wants goes to the next in line anyway,
+     * so a lone teacher's burst still uses every core.
+     */
     private void grantTurns() {
-        boolean granted = true;
-        while (running < concurrency && waitingTotal > 0 && granted) {
-            granted = false;
-            Iterator<Map.Entry<UUID, ArrayDeque<CompletableFuture<Void>>>> teachers = waiting.entrySet().iterator();
-            while (teachers.hasNext()) {
-                Map.Entry<UUID, ArrayDeque<CompletableFuture<Void>>> next = teachers.next();
-                UUID teacher = next.getKey();
-                if (runningBy.getOrDefault(teacher, 0) >= limits.perTeacherRunning()) {
-                    continue;
+        while (running < concurrency && waitingTotal > 0) {
+            UUID next = null;
+            for (Map.Entry<UUID, ArrayDeque<CompletableFuture<Void>>> line : waiting.entrySet()) {
+                if (runningBy.getOrDefault(line.getKey(), 0) < limits.perTeacherRunning()) {
+                    next = line.getKey();
+                    break;
                 }
-                CompletableFuture<Void> turn = next.getValue().poll();
-                waitingTotal--;
-                teachers.remove();
-                if (!next.getValue().isEmpty()) {
-                    waiting.put(teacher, next.getValue()); // back of the line
-                }
-                start(teacher, turn);
-                granted = true;
-                break;
             }
+            if (next == null) {
+                next = waiting.keySet().iterator().next();
+            }
+            ArrayDeque<CompletableFuture<Void>> turns = waiting.remove(next);
+            CompletableFuture<Void> turn = turns.poll();
+            waitingTotal--;
+            if (!turns.isEmpty()) {
+                waiting.put(next, turns); // back of the line
+            }
+            start(next, turn);
         }
     }
 

@@ -19,6 +19,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 import redis.embedded.RedisServer;
 
@@ -30,7 +32,7 @@ import redis.embedded.RedisServer;
  * whole app (systemd, Kubernetes, a person) restarts it.
  */
 @Component
-class EmbeddedServerSupervisor implements DisposableBean {
+class EmbeddedServerSupervisor implements ApplicationListener<ContextClosedEvent>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServerSupervisor.class);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
@@ -55,8 +57,13 @@ class EmbeddedServerSupervisor implements DisposableBean {
         }
     }
 
+    private volatile boolean closing;
+
     private void checkAll() {
         for (Supervised server : servers) {
+            if (closing) {
+                return;
+            }
             try {
                 check(server);
             } catch (RuntimeException e) {
@@ -98,8 +105,27 @@ class EmbeddedServerSupervisor implements DisposableBean {
         }
     }
 
+    /*
+     * The servers are stopped after this event; checks must be over by then, or a stopped server would be "restarted"
+     * and outlive the app. (The servers are looked up lazily, so Spring does not know to destroy this bean first.)
+     */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        closing = true;
+        checks.shutdown();
+        try {
+            if (!checks.awaitTermination(30, TimeUnit.SECONDS)) {
+                checks.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            checks.shutdownNow();
+        }
+    }
+
     @Override
     public void destroy() {
+        closing = true;
         checks.shutdownNow();
     }
 

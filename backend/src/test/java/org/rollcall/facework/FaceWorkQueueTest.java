@@ -55,6 +55,25 @@ class FaceWorkQueueTest {
     }
 
     @Test
+    void aLoneTeachersBurstStillUsesEveryCore() throws Exception {
+        FaceWorkQueue queue = new FaceWorkQueue(new FaceWorkProperties(2, 1, 10, 40, Duration.ofSeconds(30), 60,
+                Duration.ofMinutes(1)));
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> jobs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                jobs.add(pool.submit(() -> queue.run(flooder, () -> {
+                    bothRunning.countDown();
+                    return await(bothRunning);
+                })));
+            }
+            for (Future<Boolean> job : jobs) {
+                assertThat(job.get(10, TimeUnit.SECONDS)).as("both photos ran at the same time").isTrue();
+            }
+        }
+    }
+
+    @Test
     void aFullQueueAnswers503WithRetryAfterInsteadOfWaiting() throws Exception {
         FaceWorkQueue queue = new FaceWorkQueue(new FaceWorkProperties(1, 1, 2, 3, Duration.ofMillis(300), 60,
                 Duration.ofMinutes(1)));
