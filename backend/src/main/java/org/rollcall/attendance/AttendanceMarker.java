@@ -17,6 +17,7 @@ import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceEngine;
 import org.rollcall.facework.FaceWorkQueue;
 import org.rollcall.facework.MarkingThrottle;
+import org.rollcall.facework.PhotoBudget;
 import org.rollcall.face.FaceRejectedException;
 import org.rollcall.face.GalleryEntry;
 import org.rollcall.face.RejectReason;
@@ -43,6 +44,7 @@ class AttendanceMarker {
     private final FaceEngine engine;
     private final FaceWorkQueue faceWork;
     private final MarkingThrottle markingThrottle;
+    private final PhotoBudget photoBudget;
     private final StudentRepository students;
     private final AttendanceRepository attendance;
     private final ClassPhotoArchive archive;
@@ -50,13 +52,14 @@ class AttendanceMarker {
     private final Clock clock;
 
     AttendanceMarker(ClassDates dates, ClassGallery gallery, FaceEngine engine, FaceWorkQueue faceWork,
-                     MarkingThrottle markingThrottle, StudentRepository students, AttendanceRepository attendance, ClassPhotoArchive archive,
+                     MarkingThrottle markingThrottle, PhotoBudget photoBudget, StudentRepository students, AttendanceRepository attendance, ClassPhotoArchive archive,
                      TransactionOperations transaction, Clock clock) {
         this.dates = dates;
         this.gallery = gallery;
         this.engine = engine;
         this.faceWork = faceWork;
         this.markingThrottle = markingThrottle;
+        this.photoBudget = photoBudget;
         this.students = students;
         this.attendance = attendance;
         this.archive = archive;
@@ -66,6 +69,7 @@ class AttendanceMarker {
 
     MarkResponse mark(SchoolClass schoolClass, UUID teacherId, LocalDate requestedDate, List<byte[]> photos) {
         LocalDate date = dates.attendanceDate(schoolClass, requestedDate);
+        photoBudget.require(photos);
         markingThrottle.acquire(teacherId, photos.size());
         long started = System.nanoTime();
         // every photo is read before anything is written: a bad one refuses the whole request

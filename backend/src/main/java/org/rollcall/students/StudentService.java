@@ -11,6 +11,7 @@ import org.rollcall.classes.SchoolClass;
 import org.rollcall.face.Enrolment;
 import org.rollcall.face.FaceEngine;
 import org.rollcall.facework.FaceWorkQueue;
+import org.rollcall.facework.PhotoBudget;
 import org.rollcall.web.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -29,17 +30,19 @@ public class StudentService {
     private final FaceRepository faces;
     private final FaceEnroller enroller;
     private final FaceWorkQueue faceWork;
+    private final PhotoBudget photoBudget;
     private final FaceEngine engine;
     private final TransactionOperations transaction;
 
     StudentService(ClassService classes, StudentRepository students, FaceRepository faces, FaceEnroller enroller,
-                   FaceWorkQueue faceWork,
+                   FaceWorkQueue faceWork, PhotoBudget photoBudget,
                    FaceEngine engine, TransactionOperations transaction) {
         this.classes = classes;
         this.students = students;
         this.faces = faces;
         this.enroller = enroller;
         this.faceWork = faceWork;
+        this.photoBudget = photoBudget;
         this.engine = engine;
         this.transaction = transaction;
     }
@@ -75,6 +78,7 @@ public class StudentService {
         if (students.findByRollNo(schoolClass.id(), student.rollNo()).isPresent()) {
             throw rollNoTaken(student.rollNo());
         }
+        photoBudget.require(photos);
         List<Enrolment> enrolments = faceWork.run(teacherId,
                 () -> enroller.enrol(schoolClass.id(), null, photos, differentFrom));
         transaction.executeWithoutResult(tx -> {
@@ -110,6 +114,7 @@ public class StudentService {
     public StudentResponse addFaces(UUID classId, UUID studentId, UUID teacherId, List<byte[]> photos,
                                     Set<UUID> differentFrom) {
         Student student = owned(classId, studentId, teacherId);
+        photoBudget.require(photos);
         List<Enrolment> enrolments = faceWork.run(teacherId,
                 () -> enroller.enrol(student.classId(), student.id(), photos, differentFrom));
         transaction.executeWithoutResult(tx ->

@@ -68,8 +68,9 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(Problems.of(status, e.reason().name(), e.getMessage()));
     }
 
+    /* A Bucket4j timeout: Redis answered too slowly for a throttle; fail closed like an unreachable Redis. */
     @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,
-            RedisSystemException.class, RedisException.class})
+            RedisSystemException.class, RedisException.class, io.github.bucket4j.TimeoutException.class})
     ResponseEntity<ProblemDetail> handleUnavailable(Exception e) {
         log.warn("Backing service unavailable: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
