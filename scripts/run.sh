@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh
 mvn -B -q -f backend/pom.xml -DskipTests package
+# Files the app and its embedded PostgreSQL/Redis create (data, append-only file rewrites, mails) are for this user only.
+umask 077
 exec java -jar backend/target/rollcall-*.jar "$@"

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base } from '@playwright/test';
 
-export const PASSWORD = 'correct horse battery staple';
+export const PASSWORD = 'violet harbour cactus lantern';
 
 /** The tests run against the backend started by the global setup (or ROLLCALL_BASE_URL given by the developer). */
 export const test = base.extend({

@@ -33,6 +33,26 @@ export function takeNotice() {
   return text;
 }
 
+// The pages a sign-in may return to; the sign-in pages themselves are left out so a link cannot loop.
+const RETURN_PAGES = new Set(['/', '/index.html', '/account.html', '/class.html', '/student.html', '/student-new.html',
+  '/attendance.html', '/history.html']);
+
+/**
+ * Where to go after sign-in: `next` is parsed the way the browser will follow it (a backslash or a tab can turn
+ * "/\\evil.example" into another host), and only a page of ours on our own origin is kept.
+ */
+export function safeReturnPath(next, origin) {
+  if (!next) return '/';
+  let url;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== origin || !RETURN_PAGES.has(url.pathname)) return '/';
+  return url.pathname + url.search + url.hash;
+}
+
 export function goToSignIn(notice) {
   if (notice) leaveNotice(notice);
   const here = location.pathname + location.search;

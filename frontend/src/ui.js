@@ -21,6 +21,12 @@ export function param(name) {
   return new URLSearchParams(location.search).get(name);
 }
 
+/** A page parameter encoded for use in an API path or a link, so "1/../../account" stays one path segment. */
+export function pathParam(name) {
+  const value = param(name);
+  return value === null ? null : encodeURIComponent(value);
+}
+
 /** Shows a message in a page's status line (polite) or alert line (errors are announced at once). */
 export function say(target, text, kind = 'info') {
   const el = typeof target === 'string' ? $(target) : target;

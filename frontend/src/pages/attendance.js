@@ -1,10 +1,10 @@
 import { api } from '../api.js';
-import { $, errorText, formatDate, h, load, onSubmit, param, say, startSignedInPage, todayIn } from '../ui.js';
+import { $, errorText, formatDate, h, load, onSubmit, say, startSignedInPage, todayIn, pathParam } from '../ui.js';
 import { canvasToJpeg, loadUpright } from '../images.js';
 import { presentStudentIds } from '../attendance-report.js';
 
 startSignedInPage();
-const classId = param('class');
+const classId = pathParam('class');
 const base = `/api/classes/${classId}`;
 /** Long side of an uploaded class photo: phone photos shrink, yet a face 1/40 of the width keeps ~60 px. */
 const MAX_PHOTO_SIDE = 2560;

@@ -1,10 +1,10 @@
 import { api } from '../api.js';
 import { leaveNotice } from '../session.js';
-import { $, confirmDialog, errorText, h, load, onSubmit, param, say, startSignedInPage } from '../ui.js';
+import { $, confirmDialog, errorText, h, load, onSubmit, say, startSignedInPage, pathParam } from '../ui.js';
 import { fillTimeZones } from '../timezones.js';
 
 startSignedInPage();
-const classId = param('id');
+const classId = pathParam('id');
 const base = `/api/classes/${classId}`;
 let searchRun = 0;
 

@@ -1,9 +1,9 @@
 import { api } from '../api.js';
-import { $, daysBefore, downloadRangeCsv, errorText, formatDate, h, load, onSubmit, param, say, startSignedInPage, todayIn } from '../ui.js';
+import { $, daysBefore, downloadRangeCsv, errorText, formatDate, h, load, onSubmit, pathParam, say, startSignedInPage, todayIn } from '../ui.js';
 import { daysOf } from '../attendance-report.js';
 
 startSignedInPage();
-const classId = param('class');
+const classId = pathParam('class');
 const base = `/api/classes/${classId}`;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let klass;

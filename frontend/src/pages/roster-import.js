@@ -1,8 +1,8 @@
 import { api } from '../api.js';
-import { $, errorText, h, load, onSubmit, param, say, startSignedInPage } from '../ui.js';
+import { $, errorText, h, load, onSubmit, pathParam, say, startSignedInPage } from '../ui.js';
 
 startSignedInPage();
-const classId = param('class');
+const classId = pathParam('class');
 const importUrl = `/api/classes/${classId}/students/import`;
 let checkedFile = null;
 

@@ -1,9 +1,9 @@
 import { api } from '../api.js';
-import { $, h, load, onSubmit, param, startSignedInPage } from '../ui.js';
+import { $, h, load, onSubmit, pathParam, startSignedInPage } from '../ui.js';
 import { teacherMessage } from '../messages.js';
 
 startSignedInPage();
-const classId = param('class');
+const classId = pathParam('class');
 const photosUrl = `/api/classes/${classId}/students/photos`;
 // small requests, so the progress bar moves and one slow photo never holds a long request open
 const PER_REQUEST = 4;

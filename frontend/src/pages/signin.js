@@ -1,11 +1,10 @@
 import { api } from '../api.js';
-import { saveToken, currentToken } from '../session.js';
+import { saveToken, currentToken, safeReturnPath } from '../session.js';
 import { $, onSubmit, showNotice } from '../ui.js';
 
-/** Only same-site paths are followed after sign-in, so a crafted link cannot send the teacher elsewhere. */
+/** Only our own pages are followed after sign-in, so a crafted link cannot send the teacher elsewhere. */
 function nextPage() {
-  const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return safeReturnPath(new URLSearchParams(location.search).get('next'), location.origin);
 }
 
 if (currentToken()) location.replace(nextPage());

@@ -1,9 +1,9 @@
 import { api } from '../api.js';
-import { $, load, onSubmit, param, startSignedInPage } from '../ui.js';
+import { $, load, onSubmit, pathParam, startSignedInPage } from '../ui.js';
 import { createFaceCapture, enrolmentUrl } from '../face-capture.js';
 
 startSignedInPage();
-const classId = param('class');
+const classId = pathParam('class');
 const detailsForm = $('#details-form');
 const photoStep = $('#photo-step');
 let details = null;

@@ -1,11 +1,11 @@
 import { api } from '../api.js';
 import { leaveNotice } from '../session.js';
-import { $, confirmDialog, daysBefore, downloadRangeCsv, errorText, formatDate, h, load, onSubmit, param, say, startSignedInPage, todayIn } from '../ui.js';
+import { $, confirmDialog, daysBefore, downloadRangeCsv, errorText, formatDate, h, load, onSubmit, pathParam, say, startSignedInPage, todayIn } from '../ui.js';
 import { createFaceCapture, enrolmentUrl } from '../face-capture.js';
 
 startSignedInPage();
-const classId = param('class');
-const studentId = param('id');
+const classId = pathParam('class');
+const studentId = pathParam('id');
 const base = `/api/classes/${classId}/students/${studentId}`;
 let student;
 let capture;

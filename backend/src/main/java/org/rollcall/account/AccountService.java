@@ -47,7 +47,7 @@ public class AccountService {
     /** The caller has checked that the email was verified; publishes TeacherRegistered in this transaction. */
     @Transactional
     public Teacher register(String email, String password, String displayName) {
-        passwordRules.requireAcceptable(password, "password");
+        passwordRules.requireAcceptable(password, "password", email, displayName);
         Teacher teacher = new Teacher(UUID.randomUUID(), email, displayName.strip(), passwordEncoder.encode(password),
                 Instant.now(), 0);
         try {
@@ -85,7 +85,7 @@ public class AccountService {
         Teacher teacher = teachers.findByIdForUpdate(teacherId)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", NOT_FOUND));
         requirePassword(teacher, currentPassword);
-        int generation = setPassword(teacher.id(), newPassword);
+        int generation = setPassword(teacher, newPassword);
         tokens.keepAcrossGeneration(currentToken, generation);
     }
 
@@ -93,7 +93,7 @@ public class AccountService {
     @Transactional
     public boolean resetPassword(String email, String newPassword) {
         Optional<Teacher> teacher = teachers.findByEmail(email);
-        teacher.ifPresent(found -> setPassword(found.id(), newPassword));
+        teacher.ifPresent(found -> setPassword(found, newPassword));
         return teacher.isPresent();
     }
 
@@ -106,10 +106,10 @@ public class AccountService {
         revocations.publishGeneration(teacher.id(), TokenRevocationStore.DELETED);
     }
 
-    private int setPassword(UUID teacherId, String newPassword) {
-        passwordRules.requireAcceptable(newPassword, "newPassword");
-        int generation = teachers.updatePassword(teacherId, passwordEncoder.encode(newPassword));
-        revocations.publishGeneration(teacherId, generation);
+    private int setPassword(Teacher teacher, String newPassword) {
+        passwordRules.requireAcceptable(newPassword, "newPassword", teacher.email(), teacher.displayName());
+        int generation = teachers.updatePassword(teacher.id(), passwordEncoder.encode(newPassword));
+        revocations.publishGeneration(teacher.id(), generation);
         return generation;
     }
 

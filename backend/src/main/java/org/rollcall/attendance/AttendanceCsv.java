@@ -5,9 +5,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * Attendance as CSV for spreadsheets: RFC 4180 quoting by commons-csv, a UTF-8 byte order mark so spreadsheet
@@ -45,12 +47,19 @@ final class AttendanceCsv {
         });
     }
 
-    /** A cell starting with = + - @ (or tab/CR) would be evaluated by a spreadsheet; a leading quote keeps it text. */
+    /*
+     * A spreadsheet evaluates a cell that starts with = + - @ (or tab/CR before one). Which character splits cells
+     * depends on the reader's locale (',' ';' tab, sometimes '|'), and some readers ignore quotes, so a formula start
+     * after any of those separators (and spaces) gets a leading quote as well: "Smith;=cmd" becomes "Smith;'=cmd".
+     */
+    private static final Pattern FORMULA_START = Pattern.compile("(^|[,;\\t|\\r\\n])([ \\t\\r\\n]*)(?=[=+\\-@])");
+
+    /** Text cells are defused wherever a spreadsheet might start a cell; every text cell is quoted besides. */
     static String text(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
+        if (value == null || value.isEmpty()) {
+            return value;
         }
-        return value;
+        return FORMULA_START.matcher(value).replaceAll("$1$2'");
     }
 
     private interface Rows {
@@ -60,7 +69,9 @@ final class AttendanceCsv {
     private static String write(List<String> header, Rows rows) {
         StringWriter out = new StringWriter();
         out.write(BOM);
-        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get()
+        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
+                // Quoted cells keep one cell in readers that split on ';' too; numbers stay numbers.
+                .setQuoteMode(QuoteMode.NON_NUMERIC).get()
                 .print(out)) {
             rows.print(printer);
         } catch (IOException e) {

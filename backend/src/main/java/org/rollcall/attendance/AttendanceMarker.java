@@ -15,6 +15,9 @@ import org.rollcall.classes.SchoolClass;
 import org.rollcall.face.Assignment;
 import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceEngine;
+import org.rollcall.facework.FaceWorkQueue;
+import org.rollcall.facework.MarkingThrottle;
+import org.rollcall.facework.PhotoBudget;
 import org.rollcall.face.FaceRejectedException;
 import org.rollcall.face.GalleryEntry;
 import org.rollcall.face.RejectReason;
@@ -39,18 +42,24 @@ class AttendanceMarker {
     private final ClassDates dates;
     private final ClassGallery gallery;
     private final FaceEngine engine;
+    private final FaceWorkQueue faceWork;
+    private final MarkingThrottle markingThrottle;
+    private final PhotoBudget photoBudget;
     private final StudentRepository students;
     private final AttendanceRepository attendance;
     private final ClassPhotoArchive archive;
     private final TransactionOperations transaction;
     private final Clock clock;
 
-    AttendanceMarker(ClassDates dates, ClassGallery gallery, FaceEngine engine,
-                     StudentRepository students, AttendanceRepository attendance, ClassPhotoArchive archive,
+    AttendanceMarker(ClassDates dates, ClassGallery gallery, FaceEngine engine, FaceWorkQueue faceWork,
+                     MarkingThrottle markingThrottle, PhotoBudget photoBudget, StudentRepository students, AttendanceRepository attendance, ClassPhotoArchive archive,
                      TransactionOperations transaction, Clock clock) {
         this.dates = dates;
         this.gallery = gallery;
         this.engine = engine;
+        this.faceWork = faceWork;
+        this.markingThrottle = markingThrottle;
+        this.photoBudget = photoBudget;
         this.students = students;
         this.attendance = attendance;
         this.archive = archive;
@@ -60,11 +69,15 @@ class AttendanceMarker {
 
     MarkResponse mark(SchoolClass schoolClass, UUID teacherId, LocalDate requestedDate, List<byte[]> photos) {
         LocalDate date = dates.attendanceDate(schoolClass, requestedDate);
+        photoBudget.require(photos);
+        markingThrottle.acquire(teacherId, photos.size());
         long started = System.nanoTime();
         // every photo is read before anything is written: a bad one refuses the whole request
         List<List<DetectedFace>> found = new ArrayList<>(photos.size());
         for (int p = 0; p < photos.size(); p++) {
-            List<DetectedFace> faces = engine.findFaces(photos.get(p));
+            byte[] photo = photos.get(p);
+            // one photo at a time through the shared, fair queue: a flood from one teacher delays only them
+            List<DetectedFace> faces = faceWork.run(teacherId, () -> engine.findFaces(photo));
             if (faces.isEmpty()) {
                 throw new FaceRejectedException(RejectReason.NO_FACE, (photos.size() == 1 ? "The photo"
                         : "Photo " + (p + 1)) + " shows no face that can be recognised; nothing was marked.");

@@ -15,6 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ClassDates {
 
+    /*
+     * No class kept attendance with this app before it existed; a floor keeps typos such as year 0001 (and dates
+     * PostgreSQL can only store as -infinity) out of the records.
+     */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
     private final Clock clock;
 
     ClassDates(Clock clock) {
@@ -36,12 +42,21 @@ class ClassDates {
                     requested + " has not come yet in the class's timezone (" + schoolClass.timezone().getId()
                             + ", where it is " + today + ").");
         }
+        if (requested.isBefore(EARLIEST)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "DATE_TOO_EARLY",
+                    "Attendance can be recorded from 1 January 2000 on; " + requested + " is earlier. Check the year.");
+        }
         return requested;
     }
 
     DateRange range(SchoolClass schoolClass, LocalDate from, LocalDate to, AttendanceProperties limits) {
         LocalDate end = to == null ? today(schoolClass) : to;
         LocalDate start = from == null ? end.minusDays(limits.defaultRangeDays() - 1L) : from;
+        if (from != null && from.isBefore(EARLIEST) || to != null && to.isBefore(EARLIEST)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "DATE_TOO_EARLY",
+                    "Attendance history starts on 1 January 2000; " + (from != null && from.isBefore(EARLIEST) ? from : to)
+                            + " is earlier. Check the year.");
+        }
         return DateRange.of(start, end, limits.maxRangeDays());
     }
 }

@@ -68,6 +68,7 @@ class AuthService {
     AccessToken login(String email, String password, String clientAddress) {
         throttle.acquire(email, clientAddress);
         Teacher teacher = accounts.authenticate(OtpService.normalize(email), password);
+        throttle.succeeded(email, clientAddress);
         return tokens.issue(teacher.id(), teacher.tokenGeneration());
     }
 
@@ -87,8 +88,9 @@ class AuthService {
 
     void resetPassword(String email, String code, String newPassword) {
         String normalized = OtpService.normalize(email);
-        // Checked before the code is consumed, so a refused password does not cost the teacher the code.
-        passwordRules.requireAcceptable(newPassword, "newPassword");
+        // Checked before the code is consumed, so a refused password does not cost the teacher the code. The name
+        // is checked once the code has proved the account (checking it here would tell strangers whose it is).
+        passwordRules.requireAcceptable(newPassword, "newPassword", normalized, null);
         otps.verify(OtpPurpose.PASSWORD_RESET, normalized, code);
         if (!accounts.resetPassword(normalized, newPassword)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_CODE",

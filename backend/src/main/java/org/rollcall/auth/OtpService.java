@@ -2,7 +2,6 @@ package org.rollcall.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -16,6 +15,7 @@ import org.rollcall.web.TooManyRequestsException;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -32,6 +32,39 @@ class OtpService {
     private static final String HASH = "hash";
     private static final String ATTEMPTS = "attempts";
     private static final Duration HOUR = Duration.ofHours(1);
+
+    private static final long NO_CODE = -1;
+    private static final long LAST_TRY_FAILED = -2;
+
+    /*
+     * Check and count in one step, so concurrent guesses cannot all read the same count: Redis runs a script alone.
+     * The count is only written into a hash that exists (HINCRBY after HGET in the same script), so it always keeps
+     * the code's expiry. The hashes compared are HMACs under the server key, so comparing them with Lua's == tells a
+     * guesser nothing about the code. Answers: 0 right (code and cooldown deleted), n > 0 wrong with n tries left,
+     * -1 no code, -2 wrong on the last try (code deleted).
+     */
+    private static final RedisScript<Long> CHECK_AND_COUNT = RedisScript.of("""
+            local stored = redis.call('HGET', KEYS[1], 'hash')
+            if not stored then return -1 end
+            if stored == ARGV[1] then
+              redis.call('DEL', KEYS[1], KEYS[2])
+              return 0
+            end
+            local attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+            local left = tonumber(ARGV[2]) - attempts
+            if left <= 0 then
+              redis.call('DEL', KEYS[1])
+              return -2
+            end
+            return left
+            """, Long.class);
+
+    /* The hourly counter is created with its expiry in the same step as its first count. */
+    private static final RedisScript<Long> COUNT_IN_WINDOW = RedisScript.of("""
+            local n = redis.call('INCR', KEYS[1])
+            if n == 1 or redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+            return n
+            """, Long.class);
 
     private final StringRedisTemplate redis;
     private final OtpProperties properties;
@@ -54,9 +87,7 @@ class OtpService {
                     remaining(PREFIX + "cooldown:" + subject, properties.resendCooldown()));
         }
         String hourlyKey = PREFIX + "hourly:" + subject;
-        // Created with its expiry, so the counter can never outlive the hour.
-        redis.opsForValue().setIfAbsent(hourlyKey, "0", HOUR);
-        Long sent = redis.opsForValue().increment(hourlyKey);
+        Long sent = redis.execute(COUNT_IN_WINDOW, List.of(hourlyKey), Long.toString(HOUR.toSeconds()));
         if (sent == null || sent > properties.hourlyCap()) {
             throw new TooManyRequestsException("OTP_HOURLY_LIMIT",
                     "Too many codes were asked for this email; try again later.", remaining(hourlyKey, HOUR));
@@ -83,32 +114,19 @@ class OtpService {
     /** Consumes the code if it is right; otherwise counts a wrong try and answers 400 INVALID_CODE. */
     void verify(OtpPurpose purpose, String email, String code) {
         String subject = subject(purpose, email);
-        String codeKey = PREFIX + "code:" + subject;
-        Object stored = redis.opsForHash().get(codeKey, HASH);
-        if (stored == null) {
+        Long outcome = redis.execute(CHECK_AND_COUNT,
+                List.of(PREFIX + "code:" + subject, PREFIX + "cooldown:" + subject),
+                hmac(subject, code), Integer.toString(properties.maxAttempts()));
+        if (outcome == null || outcome == NO_CODE) {
             throw invalid("The code is wrong or has expired; ask for a new one.");
         }
-        long attempts = redis.opsForHash().increment(codeKey, ATTEMPTS, 1);
-        if (attempts > properties.maxAttempts()) {
-            redis.delete(codeKey);
+        if (outcome == LAST_TRY_FAILED) {
             throw invalid("Too many wrong codes; ask for a new one.");
         }
-        boolean matches = MessageDigest.isEqual(
-                hmac(subject, code).getBytes(StandardCharsets.US_ASCII),
-                stored.toString().getBytes(StandardCharsets.US_ASCII));
-        if (!matches) {
-            if (attempts >= properties.maxAttempts()) {
-                redis.delete(codeKey);
-                throw invalid("Too many wrong codes; ask for a new one.");
-            }
-            throw invalid("The code is wrong or has expired; ask for a new one.");
+        if (outcome > 0) {
+            throw invalid(outcome == 1 ? "The code is wrong; 1 more try before you need a new one."
+                    : "The code is wrong; %d more tries before you need a new one.".formatted(outcome));
         }
-        // Only the request that deletes the key wins: a code cannot be used twice, even concurrently.
-        if (!Boolean.TRUE.equals(redis.delete(codeKey))) {
-            throw invalid("The code was already used; ask for a new one.");
-        }
-        // The cooldown guards against mail floods while a code is pending; once used, a new one may be asked for.
-        redis.delete(PREFIX + "cooldown:" + subject);
     }
 
     void markEmailVerified(String email) {

@@ -2,7 +2,6 @@ package org.rollcall.local;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
@@ -20,10 +19,13 @@ class EmbeddedRedisConfiguration {
 
     private static final int START_ATTEMPTS = 3;
 
+    static final String PASSWORD_FILE = "redis-password";
+
     @Bean(destroyMethod = "stop")
     RedisServer embeddedRedis(LocalProperties properties) throws IOException {
-        Path dir = properties.dataDir().resolve("redis").toAbsolutePath().normalize();
-        Files.createDirectories(dir);
+        Path dataDir = LocalFiles.ownerOnlyDirectory(properties.dataDir().toAbsolutePath().normalize());
+        Path dir = LocalFiles.ownerOnlyDirectory(dataDir.resolve("redis"));
+        String password = LocalFiles.password(dataDir.resolve(PASSWORD_FILE));
         Path pidFile = dir.resolve("redis.pid");
         OrphanedServers.stopRedis(dir, pidFile);
         // The free port is only free when asked: another process may take it before Redis binds, so try anew.
@@ -36,9 +38,19 @@ class EmbeddedRedisConfiguration {
                     .setting("pidfile " + pidFile)
                     .setting("appendonly yes")
                     .setting("save \"\"")
+                    // embedded-redis writes these into a temporary config file created owner-only (600), so the
+                    // password is neither on the command line nor readable by other users.
+                    .setting("requirepass " + password)
+                    // CONFIG could point "dir" elsewhere and write files as this user; DEBUG and MODULE are no use
+                    // to the app either.
+                    .setting("rename-command CONFIG \"\"")
+                    .setting("rename-command DEBUG \"\"")
+                    .setting("rename-command MODULE \"\"")
                     .build();
             try {
                 server.start();
+                // Redis creates its append-only files with the process umask; the folder is 700 and they are 600.
+                LocalFiles.ownerOnlyFilesIn(dir);
                 return server;
             } catch (IOException e) {
                 lastFailure = e;
@@ -48,9 +60,15 @@ class EmbeddedRedisConfiguration {
     }
 
     @Bean
-    DataRedisConnectionDetails embeddedRedisConnectionDetails(RedisServer redis) {
+    DataRedisConnectionDetails embeddedRedisConnectionDetails(RedisServer redis, LocalProperties properties) {
         int port = redis.ports().getFirst();
+        String password = LocalFiles.password(properties.dataDir().toAbsolutePath().normalize().resolve(PASSWORD_FILE));
         return new DataRedisConnectionDetails() {
+            @Override
+            public String getPassword() {
+                return password;
+            }
+
             @Override
             public Standalone getStandalone() {
                 return Standalone.of("127.0.0.1", port);

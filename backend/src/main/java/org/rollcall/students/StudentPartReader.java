@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.NulCharacters;
 import org.rollcall.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,10 @@ class StudentPartReader {
         try {
             request = json.readValue(part, StudentRequest.class);
         } catch (JacksonException e) {
+            ApiException nul = NulCharacters.refusalIn(e);
+            if (nul != null) {
+                throw nul;
+            }
             throw invalid("The `student` part is not valid JSON: " + e.getOriginalMessage());
         }
         Set<ConstraintViolation<StudentRequest>> violations = validator.validate(request);

@@ -10,6 +10,8 @@ import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.face.Enrolment;
 import org.rollcall.face.FaceEngine;
+import org.rollcall.facework.FaceWorkQueue;
+import org.rollcall.facework.PhotoBudget;
 import org.rollcall.web.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -27,15 +29,20 @@ public class StudentService {
     private final StudentRepository students;
     private final FaceRepository faces;
     private final FaceEnroller enroller;
+    private final FaceWorkQueue faceWork;
+    private final PhotoBudget photoBudget;
     private final FaceEngine engine;
     private final TransactionOperations transaction;
 
     StudentService(ClassService classes, StudentRepository students, FaceRepository faces, FaceEnroller enroller,
+                   FaceWorkQueue faceWork, PhotoBudget photoBudget,
                    FaceEngine engine, TransactionOperations transaction) {
         this.classes = classes;
         this.students = students;
         this.faces = faces;
         this.enroller = enroller;
+        this.faceWork = faceWork;
+        this.photoBudget = photoBudget;
         this.engine = engine;
         this.transaction = transaction;
     }
@@ -77,7 +84,9 @@ public class StudentService {
         if (students.findByRollNo(schoolClass.id(), student.rollNo()).isPresent()) {
             throw rollNoTaken(student.rollNo());
         }
-        List<Enrolment> enrolments = enroller.enrol(schoolClass.id(), null, photos, differentFrom, face);
+        photoBudget.require(photos);
+        List<Enrolment> enrolments = faceWork.run(teacherId,
+                () -> enroller.enrol(schoolClass.id(), null, photos, differentFrom, face));
         transaction.executeWithoutResult(tx -> {
             try {
                 students.insert(student);
@@ -117,7 +126,9 @@ public class StudentService {
     public StudentResponse addFaces(UUID classId, UUID studentId, UUID teacherId, List<byte[]> photos,
                                     Set<UUID> differentFrom, Integer face) {
         Student student = owned(classId, studentId, teacherId);
-        List<Enrolment> enrolments = enroller.enrol(student.classId(), student.id(), photos, differentFrom, face);
+        photoBudget.require(photos);
+        List<Enrolment> enrolments = faceWork.run(teacherId,
+                () -> enroller.enrol(student.classId(), student.id(), photos, differentFrom, face));
         transaction.executeWithoutResult(tx ->
                 enrolments.forEach(enrolment -> faces.insert(student.id(), engine.modelId(), enrolment)));
         return response(student, faces.findByStudent(student.id()));

@@ -30,7 +30,7 @@ class ApiExceptionFilter extends OncePerRequestFilter {
                 throw e;
             }
             response.reset();
-            if (e instanceof TooManyRequestsException limited) {
+            if (e instanceof RetryLater limited) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
             }
             problems.write(response, Problems.of(e));

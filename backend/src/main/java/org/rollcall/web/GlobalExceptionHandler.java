@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.rollcall.face.FaceRejectedException;
 import org.rollcall.face.RejectReason;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisSystemException;
@@ -40,10 +43,16 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
+    private final MultipartProperties multipart;
+
+    GlobalExceptionHandler(MultipartProperties multipart) {
+        this.multipart = multipart;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApiException(ApiException e) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
-        if (e instanceof TooManyRequestsException limited) {
+        if (e instanceof RetryLater limited) {
             answer.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         }
         if (e.status().is5xxServerError()) {
@@ -64,8 +73,9 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(problem);
     }
 
+    /* A Bucket4j timeout: Redis answered too slowly for a throttle; fail closed like an unreachable Redis. */
     @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,
-            RedisSystemException.class, RedisException.class})
+            RedisSystemException.class, RedisException.class, io.github.bucket4j.TimeoutException.class})
     ResponseEntity<ProblemDetail> handleUnavailable(Exception e) {
         log.warn("Backing service unavailable: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
@@ -128,15 +138,47 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> tooMany = tooManyParts(e);
+        if (tooMany != null) {
+            return tooMany;
+        }
+        if (hasCause(e, SizeLimitExceededException.class)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                    "PAYLOAD_TOO_LARGE", "The upload is too large: at most " + multipart.getMaxRequestSize()
+                            .toMegabytes() + " MB in one request. Send the photos in several goes."));
+        }
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "IMAGE_TOO_LARGE", "The upload is too large: at most 15 MB per photo."));
+                "IMAGE_TOO_LARGE", "The upload is too large: at most " + multipart.getMaxFileSize().toMegabytes()
+                        + " MB per photo."));
     }
 
     /** A multipart body that cannot be parsed (size limits are handled above). */
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> handleBrokenMultipart(MultipartException e) {
+    ResponseEntity<Object> handleBrokenMultipart(MultipartException e) {
+        ResponseEntity<Object> tooMany = tooManyParts(e);
+        if (tooMany != null) {
+            return tooMany;
+        }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART",
                 "The multipart request could not be read."));
+    }
+
+    /* Tomcat counts the parts of a multipart body (server.tomcat.max-part-count); Spring reports it as a size. */
+    private static ResponseEntity<Object> tooManyParts(Exception e) {
+        if (!hasCause(e, FileCountLimitExceededException.class)) {
+            return null;
+        }
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                "TOO_MANY_PARTS", "The request has too many parts: send at most 10 photos at once."));
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Gives every status-only answer Spring MVC produces (404, 405, 415 …) a code. */

@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Everything outside /api/** is public (the browser app, Swagger UI, health probes). Under /api/** only the
@@ -36,6 +37,10 @@ class SecurityConfiguration {
             + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
             + "frame-ancestors 'none'; form-action 'self'";
 
+    /** The camera is for our own pages (enrolment and marking); nothing else a page could ask for is allowed. */
+    static final String PERMISSIONS_POLICY = "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), bluetooth=(), midi=(), display-capture=()";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponseWriter problems) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
@@ -50,7 +55,13 @@ class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // Page addresses carry class and student ids: they stay within our own site.
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        // Sent only on HTTPS requests (directly or via X-Forwarded-Proto from a trusted proxy).
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.POST, PUBLIC_AUTH_ENDPOINTS).permitAll()
                         .requestMatchers("/api/**").authenticated()

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.springframework.http.HttpStatus;
 
 /** A rate limit was hit; the answer is 429 with a Retry-After header in whole seconds. */
-public class TooManyRequestsException extends ApiException {
+public class TooManyRequestsException extends ApiException implements RetryLater {
 
     private final Duration retryAfter;
 
@@ -13,6 +13,7 @@ public class TooManyRequestsException extends ApiException {
         this.retryAfter = retryAfter;
     }
 
+    @Override
     public long retryAfterSeconds() {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }

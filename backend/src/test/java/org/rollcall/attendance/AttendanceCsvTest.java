@@ -56,6 +56,33 @@ class AttendanceCsvTest {
         assertThat(AttendanceCsv.text("Ana")).isEqualTo("Ana");
     }
 
+    @Test
+    void aFormulaAfterAnySeparatorASpreadsheetMayUseIsDefusedAndEveryTextCellIsQuoted() throws IOException {
+        List<String> names = List.of("Smith;=cmd|' /C calc'!A0", "Smith,=cmd|' /C calc'!A0", "Lee\t+SUM(A1)",
+                "Ana; @cmd", "Bo|-2+3", "Kim\n=1+1");
+        for (String name : names) {
+            StudentRef attacker = new StudentRef(UUID.randomUUID(), name, "9");
+            StudentAttendanceReport report = StudentAttendanceReport.of(attacker, new DateRange(day1, day2),
+                    List.of(present(attacker, day1)), List.of());
+            String csv = AttendanceCsv.of(report).substring(1);
+            String dataLine = csv.substring(csv.indexOf("\r\n") + 2);
+
+            // A reader that splits on ',' and honours quotes: the name is one cell, defused.
+            assertThat(parse(csv).get(1).get(1)).as(name).startsWith(name.substring(0, 2)).doesNotStartWith("=");
+            assertThat(dataLine).as("every text cell is quoted").startsWith("\"9\",\"");
+            // Readers that split on ';', ',', tab or '|' and ignore quotes: no piece may start a formula.
+            for (String separator : List.of(";", ",", "\t", "\\|", "\n")) {
+                for (String cell : dataLine.split(separator)) {
+                    String seen = cell.replace("\"", "").stripLeading();
+                    assertThat(seen).as("%s split on %s", name, separator).doesNotStartWith("=")
+                            .doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@");
+                }
+            }
+        }
+        assertThat(AttendanceCsv.text("Smith;=cmd")).isEqualTo("Smith;'=cmd");
+        assertThat(AttendanceCsv.text("Jean-Luc")).isEqualTo("Jean-Luc");
+    }
+
     private static List<CSVRecord> parse(String csv) throws IOException {
         return CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords();
     }

@@ -348,9 +348,12 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         Answer csv = check(teacher.getCsv(base + "/attendance?from=2026-02-01&to=2026-02-28"), 200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
-        assertThat(lines[0]).isEqualTo("Roll no,Name,2026-02-02,2026-02-03,Days present,School days,Percentage");
-        assertThat(lines).containsExactly(lines[0], "S0,Sofa 0,A,P,1,2,50.0", "S2,Sofa 2,A,A,0,2,0.0",
-                "W0,Window 0,P,A,1,2,50.0", "W1,Window 1,P,A,1,2,50.0", "W3,Window 3,P,A,1,2,50.0");
+        // every text cell is quoted (one cell even for readers that split on ';'), counts are bare numbers
+        assertThat(lines[0]).isEqualTo(
+                "\"Roll no\",\"Name\",\"2026-02-02\",\"2026-02-03\",\"Days present\",\"School days\",\"Percentage\"");
+        assertThat(lines).containsExactly(lines[0], "\"S0\",\"Sofa 0\",\"A\",\"P\",1,2,\"50.0\"",
+                "\"S2\",\"Sofa 2\",\"A\",\"A\",0,2,\"0.0\"", "\"W0\",\"Window 0\",\"P\",\"A\",1,2,\"50.0\"",
+                "\"W1\",\"Window 1\",\"P\",\"A\",1,2,\"50.0\"", "\"W3\",\"Window 3\",\"P\",\"A\",1,2,\"50.0\"");
 
         JsonNode history = check(teacher.get(base + "/students/" + s0 + "/attendance?from=2026-02-01&to=2026-02-28"),
                 200).json();
@@ -371,7 +374,7 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         assertThat(unmarked.get("total").asInt()).isEqualTo(1); // 2026-02-02 from the photo; 02-03 was unmarked
         Answer studentCsv = check(teacher.getCsv(base + "/students/" + w0 + "/attendance?from=2026-02-01&to=2026-02-28"),
                 200);
-        assertThat(studentCsv.body()).contains("W0,Window 0,2026-02-02,PHOTO,");
+        assertThat(studentCsv.body()).contains("\"W0\",\"Window 0\",\"2026-02-02\",\"PHOTO\",");
 
         assertProblem(teacher.get(base + "/attendance?from=2026-03-01&to=2026-02-01"), 400, "INVALID_RANGE");
         assertProblem(teacher.get(base + "/attendance?from=2020-01-01&to=2026-02-01"), 400, "INVALID_RANGE");

@@ -30,6 +30,24 @@ class ClassDatesTest {
     }
 
     @Test
+    void datesBeforeTheYear2000AreRefusedInWordsAndSoAreHugeRanges() {
+        for (LocalDate early : new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.MIN, LocalDate.of(1999, 12, 31)}) {
+            assertThatThrownBy(() -> dates.attendanceDate(london, early))
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo("DATE_TOO_EARLY");
+                        assertThat(e.getMessage()).contains("1 January 2000").contains(early.toString());
+                    });
+            assertThatThrownBy(() -> dates.range(london, early, LocalDate.of(2026, 3, 1), limits))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("DATE_TOO_EARLY"));
+            assertThatThrownBy(() -> dates.range(london, early, early, limits))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("DATE_TOO_EARLY"));
+        }
+        assertThat(dates.attendanceDate(london, LocalDate.of(2000, 1, 1))).isEqualTo(LocalDate.of(2000, 1, 1));
+        assertThatThrownBy(() -> dates.range(london, LocalDate.of(2000, 1, 1), LocalDate.of(2026, 3, 1), limits))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("INVALID_RANGE"));
+    }
+
+    @Test
     void aDayThatHasNotComeInTheClassesTimezoneIsRefused() {
         assertThat(dates.attendanceDate(dhaka, LocalDate.of(2026, 3, 11))).isEqualTo(LocalDate.of(2026, 3, 11));
         assertThat(dates.attendanceDate(london, LocalDate.of(2026, 3, 1))).isEqualTo(LocalDate.of(2026, 3, 1));

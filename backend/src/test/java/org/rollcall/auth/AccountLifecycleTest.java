@@ -150,7 +150,7 @@ class AccountLifecycleTest {
         assertThat(api.get("/api/account").bearer(fresh).send().status()).isEqualTo(200);
 
         ApiResponse reused = api.post("/api/auth/password-reset")
-                .json(Map.of("email", teacher.email(), "code", code, "newPassword", "yet another password")).send();
+                .json(Map.of("email", teacher.email(), "code", code, "newPassword", "yet another lantern phrase")).send();
         assertThat(reused.status()).isEqualTo(400);
         assertThat(reused.code()).isEqualTo("INVALID_CODE");
     }

@@ -18,17 +18,40 @@ class LoginThrottleTest {
     TestApi api;
 
     @Test
-    void tooManyAttemptsForOneEmailAnswer429EvenWithTheRightPassword() {
+    void tenAttemptsForOneEmailFromOneAddressAnswer429EvenWithTheRightPassword() {
         TestTeacher teacher = api.newTeacher();
-        // newTeacher() logged in once: 9 more attempts fit in the bucket of 10, each from a different address.
-        for (int i = 0; i < 9; i++) {
-            ApiResponse wrong = login(teacher.email(), "wrong password " + i, TestApi.randomAddress());
-            assertThat(wrong.status()).isEqualTo(401);
+        String stranger = TestApi.randomAddress();
+        for (int i = 0; i < 10; i++) {
+            assertThat(login(teacher.email(), "wrong password " + i, stranger).status()).isEqualTo(401);
         }
-        ApiResponse blocked = login(teacher.email(), teacher.password(), TestApi.randomAddress());
+        ApiResponse blocked = login(teacher.email(), teacher.password(), stranger);
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.code()).isEqualTo("TOO_MANY_LOGIN_ATTEMPTS");
         assertThat(Long.parseLong(blocked.headers().getFirst("Retry-After"))).isBetween(1L, 300L);
+        // the teacher, from the address it signed in from before, is not held up by the stranger
+        assertThat(login(teacher.email(), teacher.password(), teacher.address()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void strangersGuessingFromManyAddressesOnlyDelayNewAddressesAndNeverLockTheTeacherOut() {
+        TestTeacher teacher = api.newTeacher();
+        int refused = 0;
+        ApiResponse lastRefusal = null;
+        for (int i = 0; i < 40; i++) {
+            ApiResponse attempt = login(teacher.email(), "wrong password " + i, TestApi.randomAddress());
+            assertThat(attempt.status()).isIn(401, 429);
+            if (attempt.status() == 429) {
+                refused++;
+                lastRefusal = attempt;
+            }
+        }
+        assertThat(refused).as("attempts from new addresses beyond the per-email bucket").isPositive();
+        // a delay of seconds (steady refill), not a lock-out for the whole period
+        assertThat(Long.parseLong(lastRefusal.headers().getFirst("Retry-After"))).isBetween(1L, 30L);
+        assertThat(lastRefusal.json().get("detail").asString()).contains("wait a few seconds");
+        for (int i = 0; i < 3; i++) {
+            assertThat(login(teacher.email(), teacher.password(), teacher.address()).status()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -2,7 +2,13 @@ package org.rollcall.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.Mailbox;
@@ -111,8 +117,61 @@ class OtpRulesTest {
         assertThat(crossUse.status()).isEqualTo(400);
         assertThat(crossUse.code()).isEqualTo("INVALID_CODE");
         assertThat(api.post("/api/auth/password-reset")
-                .json(Map.of("email", teacher.email(), "code", resetCode, "newPassword", "a brand new password"))
+                .json(Map.of("email", teacher.email(), "code", resetCode, "newPassword", "a fresh violin harbour code"))
                 .send().status()).isEqualTo(204);
+    }
+
+    @Test
+    void fortyConcurrentWrongCodesAreComparedExactlyFiveTimesAndTheCounterKeepsItsExpiry() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String email = TestApi.uniqueEmail();
+            requestCode(email);
+            String code = Mailbox.awaitCode(email, 1);
+            String wrong = code.equals("000000") ? "111111" : "000000";
+            String key = "rollcall:otp:code:sign_up:" + email;
+
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ApiResponse>> answers = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(40)) {
+                for (int i = 0; i < 40; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return verify(email, wrong);
+                    }));
+                }
+                start.countDown();
+                // While the guesses land, the code's hash must never be seen without an expiry.
+                for (int look = 0; look < 50 && redis.hasKey(key); look++) {
+                    Long ttl = redis.getExpire(key);
+                    assertThat(ttl).as("expiry of %s", key).isNotEqualTo(-1L);
+                }
+            }
+            List<String> details = new ArrayList<>();
+            for (Future<ApiResponse> answer : answers) {
+                ApiResponse response = answer.get();
+                assertThat(response.status()).isEqualTo(400);
+                assertThat(response.code()).isEqualTo("INVALID_CODE");
+                details.add(response.json().get("detail").asString());
+            }
+            long compared = details.stream().filter(d -> d.startsWith("The code is wrong;")).count()
+                    + details.stream().filter(d -> d.startsWith("Too many wrong codes")).count();
+            assertThat(compared).as("guesses compared with the code, of %s", details).isEqualTo(5);
+            assertThat(details.stream().filter(d -> d.startsWith("Too many wrong codes"))).hasSize(1);
+            assertThat(redis.hasKey(key)).isFalse();
+            assertThat(redis.keys("rollcall:otp:*" + email)).allSatisfy(
+                    k -> assertThat(redis.getExpire(k)).as("expiry of %s", k).isPositive());
+            assertThat(verify(email, code).status()).as("the right code after five wrong ones").isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aWrongCodeSaysHowManyTriesAreLeft() {
+        String email = TestApi.uniqueEmail();
+        requestCode(email);
+        String code = Mailbox.awaitCode(email, 1);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        assertThat(verify(email, wrong).json().get("detail").asString())
+                .isEqualTo("The code is wrong; 4 more tries before you need a new one.");
     }
 
     private void requestCode(String email) {

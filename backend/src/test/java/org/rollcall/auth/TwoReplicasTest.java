@@ -3,6 +3,9 @@ package org.rollcall.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.UUID;
+import org.rollcall.attendance.RollcallClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,9 @@ class TwoReplicasTest {
 
     @Autowired
     TestApi replicaA;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void startSecondReplica() {
@@ -49,10 +55,27 @@ class TwoReplicasTest {
         assertThat(replicaB.api().get("/api/account").bearer(older).send().status()).isEqualTo(200);
 
         assertThat(replicaA.put("/api/account/password").as(teacher)
-                .json(Map.of("currentPassword", teacher.password(), "newPassword", "replicated new password"))
+                .json(Map.of("currentPassword", teacher.password(), "newPassword", "replicated cactus lantern"))
                 .send().status()).isEqualTo(204);
 
         assertThat(replicaB.api().get("/api/account").bearer(older).send().status()).isEqualTo(401);
         assertThat(replicaB.api().get("/api/account").as(teacher).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMarkingCorrectedOnOneReplicaIsSeenOnTheOther() {
+        TestTeacher teacher = replicaA.newTeacher();
+        UUID classId = new RollcallClient(replicaA, teacher.token()).createClass("Replicated", "UTC");
+        UUID student = UUID.randomUUID();
+        jdbc.sql("INSERT INTO student (id, class_id, name, roll_no) VALUES (:id, :c, 'Ana', '1')")
+                .param("id", student).param("c", classId).update();
+        String day = "/api/classes/" + classId + "/attendance/2026-03-02/students/" + student;
+        String history = "/api/classes/" + classId + "/students/" + student
+                + "/attendance?from=2026-03-01&to=2026-03-31";
+
+        assertThat(replicaA.put(day).as(teacher).send().status()).isEqualTo(200);
+        assertThat(replicaB.api().get(history).as(teacher).send().json().get("total").asInt()).isEqualTo(1);
+        assertThat(replicaB.api().delete(day).as(teacher).send().status()).isIn(200, 204);
+        assertThat(replicaA.get(history).as(teacher).send().json().get("total").asInt()).isZero();
     }
 }

@@ -1,9 +1,19 @@
 package org.rollcall.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +71,143 @@ class LocalModeTest {
             assertThat(api.get("/api/account").bearer(kept).send().json().get("email").asString()).isEqualTo(email);
             assertThat(api.get("/api/account").bearer(loggedOut).send().status()).isEqualTo(401);
             assertThat(api.login(email, TestApi.PASSWORD, address)).isNotBlank();
+        }
+    }
+
+    @Test
+    void otherLocalUsersGetNothingWithoutThePasswordsAndNothingIsReadableByThem() throws Exception {
+        String email = TestApi.uniqueEmail();
+        try (AppInstance app = AppInstance.start(Map.of("rollcall.local.data-dir", dataDir.toString()))) {
+            assertThat(app.api().post("/api/auth/email-otp").json(Map.of("email", email)).send().status())
+                    .isEqualTo(202);
+            awaitOutboxCode(email);
+            int postgresPort = app.context().getBean(EmbeddedPostgres.class).getPort();
+            int redisPort = app.context().getBean(RedisServer.class).ports().getFirst();
+            String postgresPassword = Files.readString(dataDir.resolve("postgres-password")).strip();
+            String redisPassword = Files.readString(dataDir.resolve("redis-password")).strip();
+            assertThat(postgresPassword).hasSizeGreaterThanOrEqualTo(40);
+            assertThat(redisPassword).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo(postgresPassword);
+
+            // what the outside attack did: psql -h 127.0.0.1 -U postgres, with no or a wrong password
+            String url = "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres";
+            for (String wrong : new String[] {"", "postgres", "wrong"}) {
+                assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", wrong).close())
+                        .as("password '%s'", wrong).isInstanceOf(SQLException.class);
+            }
+            try (Connection connection = DriverManager.getConnection(url, "postgres", postgresPassword);
+                 var statement = connection.createStatement();
+                 var result = statement.executeQuery("SELECT rolpassword FROM pg_authid WHERE rolname = 'postgres'")) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getString(1)).startsWith("SCRAM-SHA-256$");
+            }
+            assertThat(Files.readString(dataDir.resolve("postgres/pg_hba.conf")))
+                    .doesNotContainPattern("(?m)^[^#].*\\btrust\\b").contains("scram-sha-256");
+
+            // Redis: nothing without AUTH, and CONFIG is gone even with it
+            assertThat(redis(redisPort, List.of("PING"))).startsWith("-NOAUTH");
+            assertThat(redis(redisPort, List.of("AUTH", "wrong"))).startsWith("-WRONGPASS");
+            assertThat(redis(redisPort, List.of("AUTH", redisPassword), List.of("CONFIG", "SET", "dir", "/tmp")))
+                    .contains("+OK").contains("-ERR unknown command");
+            assertThat(redis(redisPort, List.of("AUTH", redisPassword), List.of("DEBUG", "SLEEP", "0")))
+                    .contains("-ERR unknown command");
+        }
+
+        assertThat(mode(dataDir)).isEqualTo("rwx------");
+        for (String folder : List.of("redis", "outbox", "postgres")) {
+            assertThat(mode(dataDir.resolve(folder))).as(folder).isEqualTo("rwx------");
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Stream.concat(Stream.of(dataDir.resolve("jwt-secret"),
+                dataDir.resolve("postgres-password"), dataDir.resolve("redis-password")),
+                Stream.concat(Files.walk(dataDir.resolve("redis")), Files.walk(dataDir.resolve("outbox"))))) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).anySatisfy(file -> assertThat(file.toString()).contains("appendonly"));
+        assertThat(files).anySatisfy(file -> assertThat(file.getFileName().toString()).contains(email));
+        assertThat(files).allSatisfy(file -> assertThat(mode(file)).as(file.toString()).isEqualTo("rw-------"));
+    }
+
+    @Test
+    void embeddedServersThatDieAreRestartedAndLivenessFallsOnlyWhenRestartsKeepFailing() throws Exception {
+        Map<String, Object> localMode = Map.of("rollcall.local.data-dir", dataDir.toString(),
+                "rollcall.local.check-every", "300ms", "rollcall.local.max-restarts", "3");
+        String email = TestApi.uniqueEmail();
+        String address = TestApi.randomAddress();
+        try (AppInstance app = AppInstance.start(localMode)) {
+            TestApi api = app.api();
+            assertThat(api.post("/api/auth/email-otp").json(Map.of("email", email)).send().status()).isEqualTo(202);
+            assertThat(api.post("/api/auth/email-verification")
+                    .json(Map.of("email", email, "code", awaitOutboxCode(email))).send().status()).isEqualTo(204);
+            assertThat(api.post("/api/auth/register")
+                    .json(Map.of("email", email, "password", TestApi.PASSWORD, "displayName", "Local")).send()
+                    .status()).isEqualTo(201);
+            String token = api.login(email, TestApi.PASSWORD, address);
+            String loggedOut = api.login(email, TestApi.PASSWORD, address);
+            assertThat(api.post("/api/auth/logout").bearer(loggedOut).send().status()).isEqualTo(204);
+            Thread.sleep(1500); // Redis writes its append-only file to disk once a second
+
+            ProcessHandle redis = pidIn(dataDir.resolve("redis/redis.pid"));
+            redis.destroyForcibly();
+            redis.onExit().get();
+            // down (503) or already restarted (200), never a 500 or a token waved through
+            assertThat(api.get("/api/account").bearer(token).send().status()).isIn(200, 503);
+            assertThat(awaitStatus(api, "/api/account", token, 200)).as("after Redis was killed").isEqualTo(200);
+            assertThat(pidIn(dataDir.resolve("redis/redis.pid")).pid()).isNotEqualTo(redis.pid());
+            assertThat(api.get("/api/account").bearer(loggedOut).send().status()).isEqualTo(401);
+
+            ProcessHandle postgres = pidIn(dataDir.resolve("postgres/postmaster.pid"));
+            postgres.destroyForcibly();
+            postgres.onExit().get();
+            assertThat(awaitStatus(api, "/api/classes", token, 200)).as("after PostgreSQL was killed").isEqualTo(200);
+            assertThat(api.get("/actuator/health/liveness").send().status()).isEqualTo(200);
+
+            // Redis killed and its port taken by someone else: restarts keep failing, the app says it is broken
+            int redisPort = app.context().getBean(RedisServer.class).ports().getFirst();
+            ProcessHandle again = pidIn(dataDir.resolve("redis/redis.pid"));
+            try (ServerSocket squatter = new ServerSocket()) {
+                again.destroyForcibly();
+                again.onExit().get();
+                squatter.bind(new InetSocketAddress("127.0.0.1", redisPort));
+                assertThat(awaitStatus(api, "/actuator/health/liveness", null, 503)).isEqualTo(503);
+            }
+            assertThat(awaitStatus(api, "/actuator/health/liveness", null, 200)).isEqualTo(200);
+            assertThat(awaitStatus(api, "/api/account", token, 200)).isEqualTo(200);
+        }
+    }
+
+    private static int awaitStatus(TestApi api, String path, String token, int wanted) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        int status;
+        do {
+            TestApi.Request request = api.get(path);
+            status = (token == null ? request : request.bearer(token)).send().status();
+            if (status == wanted) {
+                return status;
+            }
+            Thread.sleep(200);
+        } while (Instant.now().isBefore(deadline));
+        return status;
+    }
+
+    private static String mode(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    /** Sends commands to Redis over a plain socket (RESP) and returns everything it answered. */
+    @SafeVarargs
+    private static String redis(int port, List<String>... commands) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            StringBuilder request = new StringBuilder();
+            for (List<String> command : commands) {
+                request.append('*').append(command.size()).append("\r\n");
+                for (String word : command) {
+                    request.append('$').append(word.length()).append("\r\n").append(word).append("\r\n");
+                }
+            }
+            request.append("*1\r\n$4\r\nQUIT\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -34,6 +34,16 @@ public final class ImageDecoder {
 
     private static final Set<String> FORMATS = Set.of("jpeg", "png", "webp");
 
+    /** Whatever the settings say, detection never needs more than this on the long side. */
+    static final int MAX_DECODED_LONG_SIDE = 4096;
+
+    /*
+     * A progressive JPEG is decoded in full (every scan, every coefficient) however much it is subsampled: a
+     * 7000x7000 one of 800 KB took 11 s of CPU. Cameras and our own pages send baseline JPEGs; progressive ones are
+     * web exports, for which 16 megapixels (about 2 s) is plenty.
+     */
+    static final long MAX_PROGRESSIVE_PIXELS = 16_000_000;
+
     private final long maxBytes;
     private final long maxPixels;
     private final int maxSide;
@@ -72,7 +82,14 @@ public final class ImageDecoder {
                             + height + " pixels; the limit is " + maxPixels + " pixels and " + maxSide
                             + " pixels per side.");
                 }
-                int subsampling = Math.max(1, Math.max(width, height) / maxDecodedSide);
+                if ((long) width * height > MAX_PROGRESSIVE_PIXELS && isProgressiveJpeg(bytes)) {
+                    throw new FaceRejectedException(RejectReason.IMAGE_TOO_LARGE, "The image is a progressive JPEG of "
+                            + width + "x" + height + " pixels; progressive JPEGs may have at most "
+                            + MAX_PROGRESSIVE_PIXELS / 1_000_000 + " megapixels. Save it as a normal JPEG or smaller.");
+                }
+                int longSide = Math.max(width, height);
+                int subsampling = Math.max(1, Math.max(longSide / maxDecodedSide,
+                        Math.ceilDiv(longSide, MAX_DECODED_LONG_SIDE)));
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(subsampling, subsampling, 0, 0);
                 List<String> damage = new ArrayList<>();
@@ -97,6 +114,33 @@ public final class ImageDecoder {
             }
             throw unsupported("The image could not be decoded (" + e.getMessage() + ").");
         }
+    }
+
+    /** Reads the JPEG's segment headers up to its frame header: SOF2, SOF6, SOF10 and SOF14 are progressive. */
+    static boolean isProgressiveJpeg(byte[] bytes) {
+        if (bytes.length < 4 || (bytes[0] & 0xFF) != 0xFF || (bytes[1] & 0xFF) != 0xD8) {
+            return false;
+        }
+        int i = 2;
+        while (i + 3 < bytes.length) {
+            if ((bytes[i] & 0xFF) != 0xFF) {
+                return false;
+            }
+            int marker = bytes[i + 1] & 0xFF;
+            if (marker == 0xFF) {
+                i++; // fill byte
+                continue;
+            }
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                return marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
+            }
+            if (marker == 0xDA || marker == 0xD9) {
+                return false; // scan data or end before any frame header
+            }
+            int length = ((bytes[i + 2] & 0xFF) << 8) | (bytes[i + 3] & 0xFF);
+            i += 2 + length;
+        }
+        return false;
     }
 
     private static ImageReader readerFor(ImageInputStream stream) {
