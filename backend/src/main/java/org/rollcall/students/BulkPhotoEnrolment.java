@@ -18,6 +18,7 @@ import org.rollcall.classes.SchoolClass;
 import org.rollcall.face.Enrolment;
 import org.rollcall.face.FaceEngine;
 import org.rollcall.face.FaceRejectedException;
+import org.rollcall.facework.FaceWorkQueue;
 import org.rollcall.web.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -41,10 +42,13 @@ class BulkPhotoEnrolment {
     private final FaceRepository faces;
     private final PhotoHashRepository hashes;
     private final FaceEngine engine;
+    private final FaceWorkQueue faceWork;
     private final TransactionOperations transaction;
 
     BulkPhotoEnrolment(ClassService classes, StudentRepository students, FaceEnroller enroller, FaceRepository faces,
-                       PhotoHashRepository hashes, FaceEngine engine, TransactionOperations transaction) {
+                       PhotoHashRepository hashes, FaceEngine engine, TransactionOperations transaction,
+                       FaceWorkQueue faceWork) {
+        this.faceWork = faceWork;
         this.classes = classes;
         this.students = students;
         this.enroller = enroller;
@@ -63,12 +67,12 @@ class BulkPhotoEnrolment {
         Roster roster = new Roster(students.findByClass(schoolClass.id()));
         List<BulkPhotoResult> results = new ArrayList<>(photos.size());
         for (Photo photo : photos) {
-            results.add(enrolOne(schoolClass, roster, photo));
+            results.add(enrolOne(schoolClass, roster, photo, teacherId));
         }
         return results;
     }
 
-    private BulkPhotoResult enrolOne(SchoolClass schoolClass, Roster roster, Photo photo) {
+    private BulkPhotoResult enrolOne(SchoolClass schoolClass, Roster roster, Photo photo, UUID teacherId) {
         String base = baseName(photo.fileName());
         Optional<Student> found = roster.find(base);
         if (found.isEmpty()) {
@@ -84,7 +88,11 @@ class BulkPhotoEnrolment {
         }
         List<Enrolment> enrolments;
         try {
-            enrolments = enroller.enrol(schoolClass.id(), student.id(), List.of(photo.content()), Set.of(), null);
+            // through the shared face work queue, one photo at a time: a 40-photo upload takes its turns with other
+            // teachers' markings instead of holding the cores (when the queue is full the upload stops with 503;
+            // sending it again skips what was enrolled)
+            enrolments = faceWork.run(teacherId,
+                    () -> enroller.enrol(schoolClass.id(), student.id(), List.of(photo.content()), Set.of(), null));
         } catch (FaceRejectedException e) {
             return refused(photo, student, e.reason().name(), e.getMessage());
         } catch (ApiException e) {
