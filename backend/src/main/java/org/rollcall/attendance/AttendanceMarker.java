@@ -46,6 +46,7 @@ class AttendanceMarker {
     private final AttendanceRepository attendance;
     private final ClassPhotoArchive archive;
     private final MarkingRepository markings;
+    private final MarkingCrops crops;
     private final CorrectionRepository corrections;
     private final AttendanceProperties properties;
     private final TransactionOperations transaction;
@@ -53,9 +54,10 @@ class AttendanceMarker {
 
     AttendanceMarker(ClassDates dates, ClassGallery gallery, FaceEngine engine,
                      StudentRepository students, AttendanceRepository attendance, ClassPhotoArchive archive,
-                     MarkingRepository markings, CorrectionRepository corrections, AttendanceProperties properties,
-                     TransactionOperations transaction, Clock clock) {
+                     MarkingRepository markings, MarkingCrops crops, CorrectionRepository corrections,
+                     AttendanceProperties properties, TransactionOperations transaction, Clock clock) {
         this.markings = markings;
+        this.crops = crops;
         this.corrections = corrections;
         this.properties = properties;
         this.dates = dates;
@@ -112,9 +114,10 @@ class AttendanceMarker {
                 .map(StudentRef::of)
                 .collect(Collectors.toMap(StudentRef::id, Function.identity()));
         MarkResponse response = MarkingView.of(marking, stored, toWrite.keySet(), named, Set.of());
+        crops.storeLater(MarkReport.crops(matches, stored));
         long done = System.nanoTime();
         log.debug("Marked class {} for {}: {} faces in {} photos, {} marked; faces {} ms, gallery + match {} ms,"
-                        + " crops {} ms, database {} ms", schoolClass.id(), date, response.faces().size(),
+                        + " thumbnails + candidates {} ms, database {} ms", schoolClass.id(), date, response.faces().size(),
                 photos.size(), response.marked(), (detected - started) / 1_000_000,
                 (matched - detected) / 1_000_000, (encoded - matched) / 1_000_000, (done - encoded) / 1_000_000);
         return response;

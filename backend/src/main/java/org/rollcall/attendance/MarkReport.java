@@ -35,10 +35,21 @@ final class MarkReport {
         return best;
     }
 
+    /** The crops of the faces, paired with the stored faces (same order as {@link #faces}). */
+    static List<MarkingCrops.Pending> crops(List<PhotoMatches> photos, List<MarkingFace> stored) {
+        List<MarkingCrops.Pending> crops = new ArrayList<>(stored.size());
+        int position = 0;
+        for (PhotoMatches photo : photos) {
+            for (DetectedFace face : photo.faces()) {
+                crops.add(new MarkingCrops.Pending(stored.get(position++).id(), face.crop()));
+            }
+        }
+        return crops;
+    }
+
     /**
      * The faces of all photos in upload order, each with its candidates; recognised faces start as ALREADY_MARKED
-     * (the caller turns those it wrote into MARKED) or KEPT_ABSENT. The crops are encoded in parallel: for a photo of
-     * 30 faces that is the costly part.
+     * (the caller turns those it wrote into MARKED) or KEPT_ABSENT. The thumbnails are encoded in parallel.
      *
      * @param keptAbsent recognised students who must not be written (unmarked by hand that day)
      * @param worthALook unknown faces close to a student (see AttendanceMarker)
@@ -62,8 +73,9 @@ final class MarkReport {
                     : keptAbsent.contains(student) ? FaceStatus.KEPT_ABSENT : FaceStatus.ALREADY_MARKED;
             List<Candidates.Scored> top = Candidates.top(face.embedding(), roster, Candidates.MAX);
             FaceCrop crop = face.crop();
+            // the lossless crop is encoded after the answer (see MarkingCrops): only the small JPEG is made here
             return new MarkingFace(UUID.randomUUID(), position, found.photo(), face.box(), modelId, face.embedding(),
-                    face.quality(), crop == null ? null : crop.thumbnailJpeg(), crop == null ? null : crop.png(),
+                    face.quality(), crop == null ? null : crop.thumbnailJpeg(), null,
                     decided, null, student, found.assignment().score(),
                     top.stream().map(Candidates.Scored::studentId).toList(),
                     top.stream().map(Candidates.Scored::score).toList(),
