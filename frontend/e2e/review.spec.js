@@ -161,3 +161,20 @@ test('the token is renewed before it expires, and chosen photos survive a new si
     await expect(page.locator('#pending')).toBeHidden();
   });
 });
+
+test('a student can be added without a photo', async ({ page, request }, testInfo) => {
+  const teacher = await teacherViaApi(request, 'nophoto');
+  const auth = { Authorization: `Bearer ${teacher.accessToken}` };
+  const klass = await (await request.post('/api/classes', { headers: auth, data: { name: 'Grade 3 C', timezone: 'UTC' } })).json();
+  await signInWithToken(page, teacher);
+  await page.goto(`/student-new.html?class=${klass.id}`);
+  await page.getByLabel('Full name').fill('Omar Haddad');
+  await page.getByLabel('Roll number').fill('3C-04');
+  await page.getByRole('button', { name: 'Next: photo' }).click();
+  await page.getByRole('button', { name: 'Save without a photo' }).click();
+  await expect(page.getByRole('heading', { name: 'Student added' })).toBeFocused();
+  await expect(page.locator('#done-text')).toHaveText('Omar Haddad (roll no. 3C-04) is in the class, without a photo for now.');
+  await expectAccessible(page, testInfo, 'student-without-photo');
+  await page.getByRole('link', { name: 'Back to the class' }).click();
+  await expect(page.locator('#roster')).toContainText('Roll no. 3C-04 · no photo');
+});

@@ -94,9 +94,11 @@ public class LearnedFaces {
             details.put("studentId", match.subject());
             other.ifPresent(s -> details.put("studentName", s.name()));
             String named = other.map(s -> s.name() + " (roll no. " + s.rollNo() + ")").orElse("another student");
+            String chosen = students.findInClass(studentId, classId).map(Student::name).orElse("the student you chose");
             throw new ApiException(HttpStatus.CONFLICT, "FACE_MATCHES_OTHER_STUDENT",
-                    "This face looks more like " + named + " than like the student you chose, so nothing was changed."
-                            + " If they are different people, confirm it and the face will be learned.", details);
+                    "This face looks more like " + named + " than like " + chosen + ", so nothing was changed."
+                            + " If they are different people, confirm it and the face will be used for " + chosen
+                            + ".", details);
         }
     }
 

@@ -228,7 +228,8 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
 
         assertProblem(refused, 409, "FACE_MATCHES_OTHER_STUDENT");
         assertThat(refused.json().get("studentId").asString()).isEqualTo(w0.toString());
-        assertThat(refused.json().get("detail").asString()).contains("Window 0").doesNotContain("0.9");
+        assertThat(refused.json().get("detail").asString()).contains("Window 0").contains("than like Sofa 0")
+                .doesNotContain("0.9");
         assertThat(presentOn(day)).contains(w0).doesNotContain(sofa);
         assertThat(count("face")).isEqualTo(faces);
 
