@@ -106,7 +106,7 @@ class SessionRenewalTest extends AttendanceIntegrationSupport {
         RollcallClient other = new RollcallClient(api, api.login(signedIn.email(), TestApi.PASSWORD,
                 signedIn.address()));
         check(other.putJson("/api/account/password", Map.of("currentPassword", TestApi.PASSWORD,
-                "newPassword", "another horse battery")), 204);
+                "newPassword", "Quiet lantern 47 orbits Vega")), 204);
         assertProblem(renewed.get("/api/account"), 401, "UNAUTHORIZED");
         assertProblem(renewed.postJson("/api/auth/refresh", Map.of()), 401, "UNAUTHORIZED");
         // the token that changed the password is renewed into the new generation
