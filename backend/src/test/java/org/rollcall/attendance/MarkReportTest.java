@@ -105,6 +105,28 @@ class MarkReportTest {
     }
 
     @Test
+    void anUnknownFaceCloseToAStudentNeedsALookUntilTheTeacherSaysSomething() {
+        DetectedFace close = face(1, 0.6f, 0.8f);
+        PhotoMatches photo = new PhotoMatches(List.of(close, face(2, 1, 0)),
+                List.of(new Assignment<>(0, null, 0.9f, 0.5f), new Assignment<>(1, ana.id(), 0.97f, 0.1f)));
+        List<GalleryEntry<UUID>> roster = List.of(new GalleryEntry<>(ben.id(), unit(0, 1)),
+                new GalleryEntry<>(ana.id(), unit(1, 0)));
+
+        List<MarkingFace> faces = MarkReport.faces(List.of(photo), roster, "m", Set.of(), Set.of(close));
+        MarkResponse response = MarkingView.of(marking, faces, Set.of(ana.id()), Map.of(ana.id(), ana, ben.id(), ben),
+                Set.of());
+
+        assertThat(response.faces()).extracting(FaceResult::needsReview).containsExactly(true, false);
+        assertThat(response.faces().get(0).candidates().getFirst().student()).isEqualTo(ben);
+        MarkingFace rejected = faces.get(0);
+        rejected = new MarkingFace(rejected.id(), rejected.position(), rejected.photo(), rejected.box(),
+                rejected.modelId(), null, rejected.quality(), null, null, rejected.decided(), FaceCorrection.REJECTED,
+                null, rejected.score(), rejected.candidateIds(), rejected.candidateScores(), true, false);
+        assertThat(MarkingView.of(marking, List.of(rejected), Set.of(), Map.of(ben.id(), ben), Set.of()).faces()
+                .getFirst().needsReview()).isFalse();
+    }
+
+    @Test
     void candidatesAreTheThreeClosestStudentsBestFirstComparingOnlyVectorsOfOneLength() {
         StudentRef dan = new StudentRef(UUID.randomUUID(), "Dan", "4");
         List<GalleryEntry<UUID>> roster = List.of(
