@@ -197,6 +197,7 @@ async function afterCorrection(message) {
   const { number, marking } = picking;
   await refreshMarkings();
   await refreshLists();
+  say('#progress', ''); // the counts of the last upload are out of date now; the summary above is current
   say('#review-status', message, 'success');
   // focus stays on the face just corrected
   document.querySelector(`[data-marking-id="${marking.markingId}"] .face-row[data-face-id="${picking.face.faceId}"]`)?.focus();
