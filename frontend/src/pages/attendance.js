@@ -304,6 +304,10 @@ async function markPhotos(photos) {
         say('#progress', sent >= total ? 'Looking for faces…' : progressText(files, sent, total));
       },
     });
+  } catch (error) {
+    // refused photos are not offered again; only a lost connection (or the sign-in trip) keeps them
+    if (error.status) await forgetPhotos(classId);
+    throw error;
   } finally {
     bar.hidden = true;
   }
