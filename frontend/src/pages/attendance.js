@@ -155,7 +155,7 @@ let picking = null; // { marking, face, number, differentFrom }
 
 function choiceButton(student, action) {
   return h('li', {}, h('button', { type: 'button', class: 'choice', onclick: action },
-    h('strong', {}, student.name), h('span', { class: 'muted' }, ` · roll no. ${student.rollNo}`)));
+    h('strong', {}, student.name), h('span', { class: 'muted' }, ` · roll no. ${student.rollNo}${present.has(student.id) ? ' · already present' : ''}`)));
 }
 
 function drawRosterChoices() {
