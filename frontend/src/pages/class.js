@@ -66,6 +66,8 @@ load(async () => {
   $('#mark-link').href = `/attendance.html?class=${classId}`;
   $('#add-link').href = `/student-new.html?class=${classId}`;
   $('#history-link').href = `/history.html?class=${classId}`;
+  $('#import-link').href = `/roster-import.html?class=${classId}`;
+  $('#photos-link').href = `/roster-photos.html?class=${classId}`;
   $('#edit-name').value = klass.name;
   fillTimeZones($('#edit-timezone'), klass.timezone);
   await showRoster();

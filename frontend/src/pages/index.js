@@ -1,42 +1,53 @@
 import { api } from '../api.js';
-import { $, h, load, onSubmit, startSignedInPage, todayIn } from '../ui.js';
+import { $, h, load, onSubmit, startSignedInPage } from '../ui.js';
 import { fillTimeZones } from '../timezones.js';
-import { presentStudentIds } from '../attendance-report.js';
 
 startSignedInPage();
 fillTimeZones($('#class-timezone'));
 
-function classCard(klass) {
-  const count = h('span', { class: 'count' }, '…');
+function classCard(klass, today) {
   const card = h('li', { class: 'card class-card' },
     h('h3', {}, h('a', { href: `/class.html?id=${klass.id}` }, klass.name)),
     h('p', { class: 'muted' }, klass.timezone.replaceAll('_', ' ')),
-    h('p', {}, count),
+    h('p', { class: today?.marked === false ? 'count not-marked' : 'count' }, todayText(today)),
     h('div', { class: 'actions' },
       h('a', { class: 'button primary', href: `/attendance.html?class=${klass.id}` }, 'Mark attendance'),
       h('a', { class: 'button secondary', href: `/history.html?class=${klass.id}` }, 'History')));
-  showTodayCount(klass, count);
   return card;
 }
 
-async function showTodayCount(klass, target) {
-  const today = todayIn(klass.timezone);
-  try {
-    const [report, students] = await Promise.all([
-      api(`/api/classes/${klass.id}/attendance?from=${today}&to=${today}`),
-      api(`/api/classes/${klass.id}/students`),
-    ]);
-    const present = presentStudentIds(report, today).size;
-    target.textContent = `${present} of ${students.length} present today`;
-  } catch {
-    target.textContent = 'Today’s count is not available';
+/** "3 of 4 present today · 1 absent", or "· not marked yet" while nobody is present today. */
+function todayText(today) {
+  if (!today) return 'Today’s count is not available';
+  const present = `${today.present} of ${today.students} present today`;
+  return today.marked ? `${present} · ${today.absent} absent` : `${present} · not marked yet`;
+}
+
+function showTodaySummary(classes, today) {
+  const box = $('#today-summary');
+  if (!today || classes.length === 0) {
+    box.hidden = true;
+    return;
   }
+  const names = new Map(classes.map((c) => [c.id, c.name]));
+  const waiting = today.notMarked.map((id) => names.get(id)).filter(Boolean);
+  const marked = classes.length - waiting.length;
+  const present = today.classes.reduce((sum, c) => sum + c.present, 0);
+  const absent = today.classes.reduce((sum, c) => sum + (c.absent ?? 0), 0);
+  box.textContent = `Today: ${marked} of ${classes.length} class${classes.length === 1 ? '' : 'es'} marked, ${present} present, ${absent} absent.`
+    + (waiting.length ? ` Not marked yet: ${waiting.join(', ')}.` : '');
+  box.hidden = false;
 }
 
 async function showClasses() {
-  const classes = await api('/api/classes');
-  $('#classes').replaceChildren(...classes.map(classCard));
+  const [classes, today] = await Promise.all([
+    api('/api/classes'),
+    api('/api/attendance/today').catch(() => null),
+  ]);
+  const byClass = new Map((today?.classes ?? []).map((c) => [c.classId, c]));
+  $('#classes').replaceChildren(...classes.map((klass) => classCard(klass, byClass.get(klass.id))));
   $('#classes-empty').hidden = classes.length > 0;
+  showTodaySummary(classes, today);
 }
 
 load(showClasses);

@@ -85,10 +85,16 @@ $('#delete-student').addEventListener('click', async () => {
 
 async function showAttendance(from, to) {
   const report = await api(`${base}/attendance?from=${from}&to=${to}`);
-  const days = [...report.present].sort((a, b) => b.date.localeCompare(a.date));
-  $('#attendance-summary').textContent = `Present on ${report.total} day${report.total === 1 ? '' : 's'} between ${formatDate(report.from)} and ${formatDate(report.to)}.`;
-  $('#attendance-dates').replaceChildren(...days.map((d) => h('li', {}, h('time', { datetime: d.date }, formatDate(d.date)),
-    h('span', { class: 'muted' }, d.source === 'MANUAL' ? ' · marked by hand' : ' · from a class photo'))));
+  // absent school days beside the present ones, newest first: the register of one student
+  const absent = (report.absent ?? []).map((date) => ({ date, absent: true }));
+  const days = [...report.present, ...absent].sort((a, b) => b.date.localeCompare(a.date));
+  const schoolDays = report.schoolDays ?? report.total;
+  const share = report.percentage === null || report.percentage === undefined ? '' : ` (${report.percentage}%)`;
+  $('#attendance-summary').textContent = `Present on ${report.total} day${report.total === 1 ? '' : 's'} of ${schoolDays} school day${schoolDays === 1 ? '' : 's'}${share}, absent on ${absent.length}, between ${formatDate(report.from)} and ${formatDate(report.to)}.`;
+  $('#attendance-dates').replaceChildren(...days.map((d) => (d.absent
+    ? h('li', { class: 'absent-day' }, h('time', { datetime: d.date }, formatDate(d.date)), ' · absent')
+    : h('li', {}, h('time', { datetime: d.date }, formatDate(d.date)),
+      h('span', { class: 'muted' }, d.source === 'MANUAL' ? ' · present, marked by hand' : ' · present, from a class photo')))));
   // An unmark deletes the day, so only this log tells a teacher (or a parent asking) what was changed by hand.
   const changes = [...(report.corrections ?? [])].reverse();
   $('#corrections-title').hidden = $('#corrections').hidden = changes.length === 0;

@@ -36,6 +36,6 @@ class AttendanceHistory {
     StudentAttendanceReport ofStudent(SchoolClass schoolClass, Student student, LocalDate from, LocalDate to) {
         DateRange range = dates.range(schoolClass, from, to, properties);
         return StudentAttendanceReport.of(StudentRef.of(student), range, attendance.findByStudent(student.id(), range),
-                corrections.findByStudent(student.id(), range));
+                corrections.findByStudent(student.id(), range), attendance.schoolDays(schoolClass.id(), range));
     }
 }

@@ -120,6 +120,17 @@ class AttendanceRepository {
                 .list();
     }
 
+    /** The dates in the range on which anyone of the class was present, ascending. */
+    List<LocalDate> schoolDays(UUID classId, DateRange range) {
+        return jdbc.sql("SELECT DISTINCT date FROM attendance WHERE class_id = :class AND date BETWEEN :from AND :to"
+                        + " ORDER BY date")
+                .param("class", classId)
+                .param("from", range.from())
+                .param("to", range.to())
+                .query(LocalDate.class)
+                .list();
+    }
+
     List<AttendanceRecord> findByStudent(UUID studentId, DateRange range) {
         return jdbc.sql("SELECT * FROM attendance WHERE student_id = :student AND date BETWEEN :from AND :to"
                         + " ORDER BY date")

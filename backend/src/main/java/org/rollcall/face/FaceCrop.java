@@ -66,6 +66,28 @@ public record FaceCrop(int size, byte[] rgb) {
         return new FaceCrop(n, rgb);
     }
 
+    /**
+     * This crop at {@link #SIZE}: a bare 150-px chip (the JPEG thumbnail kept before crops were stored) is widened by
+     * repeating its border pixels, which costs the ArcFace crop some forehead and cheek but keeps dlib's chip exact.
+     */
+    public FaceCrop widened() {
+        if (size == SIZE) {
+            return this;
+        }
+        if (size != CHIP) {
+            throw new IllegalArgumentException("A face crop is " + SIZE + " or " + CHIP + " px, not " + size);
+        }
+        byte[] out = new byte[3 * SIZE * SIZE];
+        for (int y = 0; y < SIZE; y++) {
+            int sy = Math.min(Math.max(y - MARGIN, 0), CHIP - 1);
+            for (int x = 0; x < SIZE; x++) {
+                int sx = Math.min(Math.max(x - MARGIN, 0), CHIP - 1);
+                System.arraycopy(rgb, 3 * (sy * CHIP + sx), out, 3 * (y * SIZE + x), 3);
+            }
+        }
+        return new FaceCrop(SIZE, out);
+    }
+
     private BufferedImage image(int from, int side) {
         BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < side; y++) {

@@ -12,6 +12,18 @@ public interface FaceEngine {
     String modelId();
 
     /**
+     * The matcher's score of a probe embedding against an enrolled one (the scale thresholds are set on: a cosine for
+     * one network, the sum of standardised cosines for the fused pair); higher is more alike.
+     */
+    float score(float[] probe, float[] enrolled);
+
+    /**
+     * The embedding of a stored face crop with this engine's networks ({@link DetectedFace#crop()}): re-embeds faces
+     * made by another model id without the photo.
+     */
+    float[] embed(FaceCrop crop);
+
+    /**
      * Every face in a photo (class photos: includes the small-face pass), with embeddings.
      *
      * @throws FaceRejectedException UNSUPPORTED_IMAGE or IMAGE_TOO_LARGE
@@ -24,6 +36,14 @@ public interface FaceEngine {
      * @throws FaceRejectedException with the reason and the measured value in the message
      */
     Enrolment enrol(byte[] image);
+
+    /**
+     * The given face of an enrolment photo that shows several (their order is that of the boxes of a MULTIPLE_FACES
+     * refusal: largest first), after the rest of the quality gate.
+     *
+     * @throws FaceRejectedException NO_SUCH_FACE when the photo has no face with that number, or as {@link #enrol(byte[])}
+     */
+    Enrolment enrol(byte[] image, int face);
 
     /**
      * One-to-one assignment of probe faces to subjects: accepted only above the threshold, with the margin over the

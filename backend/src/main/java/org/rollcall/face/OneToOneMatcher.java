@@ -17,8 +17,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 /**
- * Matches probe faces against a gallery: the cosine of every probe with every enrolled embedding (one SGEMM in
- * ONNX Runtime), reduced to the best score per subject and the two best subjects per probe, then a one-to-one
+ * Matches probe faces against a gallery: the dot product of every probe with every enrolled embedding (one SGEMM in
+ * ONNX Runtime), put on the recogniser's score scale, reduced to the best score per subject and the two best subjects per probe, then a one-to-one
  * assignment that accepts a probe only above the threshold, with the margin over its second-best subject, and only
  * if the face is not too small. Below {@code smallFacePx} between the eyes the threshold rises linearly, reaching
  * {@code smallFaceThreshold} at the minimum size: a small face carries less detail, so a look-alike scores closer to
@@ -33,11 +33,27 @@ final class OneToOneMatcher implements AutoCloseable {
     private final float minInterOcularPx;
     private final float smallFacePx;
     private final float smallFaceThreshold;
+    private final ScoreScale scale;
     private final OrtEnvironment env;
     private final OrtSession session;
 
+    /**
+     * The matcher's score from the dot product of two embeddings: {@code scale * dot + offset}. One recogniser scores
+     * by the cosine itself; the fused embedding's dot product is a weighted mean of the two cosines, which this turns
+     * into the sum of standardised cosines that thresholds are calibrated on.
+     */
+    record ScoreScale(float scale, float offset) {
+
+        static final ScoreScale COSINE = new ScoreScale(1, 0);
+
+        float of(float dot) {
+            return scale * dot + offset;
+        }
+    }
+
     OneToOneMatcher(float threshold, float margin, float minInterOcularPx, float smallFacePx, float smallFaceThreshold,
-                    OrtEnvironment env, int threads) {
+                    ScoreScale scale, OrtEnvironment env, int threads) {
+        this.scale = scale;
         this.threshold = threshold;
         this.margin = margin;
         this.minInterOcularPx = minInterOcularPx;
@@ -139,9 +155,9 @@ final class OneToOneMatcher implements AutoCloseable {
             float[][] scores = (float[][]) result.get("top_scores").orElseThrow().getValue();
             long[][] indices = (long[][]) result.get("top_subjects").orElseThrow().getValue();
             for (int p = 0; p < n; p++) {
-                top[p] = scores[p][0];
+                top[p] = scale.of(scores[p][0]);
                 best[p] = (int) indices[p][0];
-                second[p] = k > 1 ? scores[p][1] : -1;
+                second[p] = scale.of(k > 1 ? scores[p][1] : -1);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("Matching failed", e);

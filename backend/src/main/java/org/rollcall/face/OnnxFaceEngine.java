@@ -1,6 +1,5 @@
 package org.rollcall.face;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,18 +13,16 @@ import org.rollcall.face.align.FaceAligner;
 import org.rollcall.face.align.QualityMeter;
 import org.rollcall.face.detect.BlazeFaceDetector;
 import org.rollcall.face.detect.Detection;
+import org.rollcall.face.embed.FaceEmbedder;
 import org.rollcall.face.image.ImageDecoder;
 import org.rollcall.face.image.RgbImage;
-import org.rollcall.face.model.DlibResnetConverter;
 import org.rollcall.face.model.FaceModels;
 import org.rollcall.face.model.ShapePredictor;
 import org.rollcall.face.model.TfjsGraphConverter;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 
 /**
  * The face engine on ONNX Runtime: BlazeFace (converted from Human's TFJS graph) finds faces, dlib's 5-point
@@ -39,15 +36,17 @@ import ai.onnxruntime.OrtSession;
  */
 public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
 
-    private static final String MODEL_ID = "dlib-resnet-v1/sp5-chip150-p0.25";
-    private static final int EMBEDDING = 128;
+    private static final int PADDING_GREY = 0x808080;
+    /** How much wider the padded view's biggest face must be to replace the plain view's detections. */
+    private static final float PADDED_WINS = 1.25f;
 
     private final FaceEngineSettings settings;
     private final ImageDecoder decoder;
     private final BlazeFaceDetector detector;
     private final FaceAligner aligner;
     private final OrtEnvironment env;
-    private final OrtSession resnet;
+    private final FaceEmbedder embedder;
+    private final OneToOneMatcher.ScoreScale scoreScale;
     private final OneToOneMatcher matcher;
     private final OneToOneMatcher duplicateMatcher;
     private final ExecutorService workers;
@@ -55,35 +54,61 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
 
     public OnnxFaceEngine(FaceEngineSettings settings) {
         this.settings = settings;
-        this.decoder = new ImageDecoder(settings.maxImageBytes(), settings.maxImagePixels(), settings.maxImageSide(),
-                settings.maxDecodedSide());
+        FaceEngineSettings.Limits limits = settings.limits();
+        this.decoder = new ImageDecoder(limits.maxImageBytes(), limits.maxImagePixels(), limits.maxImageSide(),
+                limits.maxDecodedSide());
         this.env = OnnxRuntimeLoader.environment();
         byte[] blazeface = TfjsGraphConverter.toOnnx(FaceModels.read(FaceModels.BLAZEFACE_JSON),
                 FaceModels.read(FaceModels.BLAZEFACE_BIN), BlazeFaceDetector.INPUT,
                 new long[]{-1, 3, -1, -1},
                 Map.of("Identity", new long[]{-1, -1, 1}, "Identity_1", new long[]{-1, -1, 1},
                         "Identity_2", new long[]{-1, -1, 16}, "Identity_3", new long[]{-1, -1, 16}));
+        FaceEngineSettings.Detection d = settings.detection();
         this.detector = new BlazeFaceDetector(env, OnnxRuntimeLoader.session(env, blazeface, settings.threads()),
-                new BlazeFaceDetector.Settings(settings.detectorMinScore(), settings.smallFaceMinScore(),
-                        settings.nmsIou(), settings.smallFaceMinImageSide(), settings.smallFaceInputSize()));
+                new BlazeFaceDetector.Settings(d.minScore(), d.smallFaceMinScore(), d.nmsIou(),
+                        d.smallFaceMinImageSide(), d.smallFaceInputSize()));
         this.aligner = new FaceAligner(ShapePredictor.read(FaceModels.read(FaceModels.SHAPE_PREDICTOR)));
-        this.resnet = OnnxRuntimeLoader.session(env, DlibResnetConverter.toOnnx(FaceModels.read(FaceModels.RESNET)), 1);
+        this.embedder = new FaceEmbedder(env, settings.recognition());
         this.workers = platformThreads(settings.threads(), "face-engine");
         // Callers may be virtual threads (the web app's request threads). Inference is long, CPU-bound native work
         // that would pin their few carrier threads and starve requests that hold a database connection, so each
         // photo is analysed on a platform thread; the pool's size also caps how many photos are decoded at once.
         this.photos = platformThreads(settings.threads(), "face-photo");
-        this.matcher = new OneToOneMatcher(settings.matchThreshold(), settings.matchMargin(),
-                settings.matchMinInterOcularPx(), settings.matchSmallFacePx(), settings.matchSmallFaceThreshold(), env,
-                settings.threads());
+        float[] scale = embedder.scoreScale();
+        this.scoreScale = new OneToOneMatcher.ScoreScale(scale[0], scale[1]);
+        FaceEngineSettings.Matching m = settings.matching();
+        this.matcher = new OneToOneMatcher(m.threshold(), m.margin(), m.minInterOcularPx(), m.smallFacePx(),
+                m.smallFaceThreshold(), scoreScale, env, settings.threads());
         // enrolment faces are never small (enrol-min-inter-ocular-px), so no small-face rise
-        this.duplicateMatcher = new OneToOneMatcher(settings.enrolDuplicateThreshold(), settings.matchMargin(),
-                settings.matchMinInterOcularPx(), 0, settings.enrolDuplicateThreshold(), env, 1);
+        this.duplicateMatcher = new OneToOneMatcher(m.duplicateThreshold(), m.margin(), m.minInterOcularPx(), 0,
+                m.duplicateThreshold(), scoreScale, env, 1);
+    }
+
+    public FaceEngineSettings settings() {
+        return settings;
     }
 
     @Override
     public String modelId() {
-        return settings.flipAugmentation() ? MODEL_ID + "+flip" : MODEL_ID;
+        return embedder.modelId();
+    }
+
+    @Override
+    public float score(float[] probe, float[] enrolled) {
+        if (probe.length != enrolled.length) {
+            throw new IllegalArgumentException("Embeddings of lengths " + probe.length + " and " + enrolled.length
+                    + " cannot be compared");
+        }
+        float dot = 0;
+        for (int i = 0; i < probe.length; i++) {
+            dot += probe[i] * enrolled[i];
+        }
+        return scoreScale.of(dot);
+    }
+
+    @Override
+    public float[] embed(FaceCrop crop) {
+        return await(photos.submit(() -> embedder.embed(List.of(List.of(crop)), 1, this::inParallel)[0]));
     }
 
     @Override
@@ -101,42 +126,79 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
 
     @Override
     public Enrolment enrol(byte[] image) {
+        return enrol(image, -1);
+    }
+
+    @Override
+    public Enrolment enrol(byte[] image, int chosen) {
         List<DetectedFace> faces = new ArrayList<>(await(photos.submit(() -> analyse(image, false, true))));
         if (faces.isEmpty()) {
             throw new FaceRejectedException(RejectReason.NO_FACE, "No face was found in the photo.");
         }
         faces.sort(Comparator.comparing((DetectedFace f) -> f.quality().interOcularPx()).reversed());
-        FaceQuality q = faces.get(0).quality();
-        long others = faces.stream().skip(1)
-                .filter(f -> f.quality().interOcularPx() >= settings.enrolOtherFaceRatio() * q.interOcularPx())
-                .count();
-        if (others > 0) {
-            throw new FaceRejectedException(RejectReason.MULTIPLE_FACES,
-                    "The photo shows " + (others + 1) + " faces; an enrolment photo must show only the student.");
+        DetectedFace face;
+        if (chosen >= 0) {
+            if (chosen >= faces.size()) {
+                throw new FaceRejectedException(RejectReason.NO_SUCH_FACE, "The photo shows " + count(faces.size())
+                        + "; there is no face number " + (chosen + 1) + ".");
+            }
+            face = faces.get(chosen);
+        } else {
+            face = faces.get(0);
+            List<DetectedFace> others = faces.stream().skip(1).filter(f -> isAnotherFace(f, faces.get(0))).toList();
+            if (!others.isEmpty()) {
+                throw new FaceRejectedException(RejectReason.MULTIPLE_FACES, "The photo shows "
+                        + count(others.size() + 1) + "; choose the student's face, or use a photo of the student alone.",
+                        faces.stream().map(DetectedFace::box).toList());
+            }
         }
-        if (q.interOcularPx() < settings.enrolMinInterOcularPx()) {
+        gate(face.quality());
+        return new Enrolment(face);
+    }
+
+    private static String count(int faces) {
+        return faces == 1 ? "one face" : faces + " faces";
+    }
+
+    /**
+     * Whether a smaller detection is a second person rather than a part of the largest face (a tight crop makes
+     * BlazeFace find a face in the face: its centre then lies inside the largest box) or a face far in the background.
+     */
+    private boolean isAnotherFace(DetectedFace other, DetectedFace largest) {
+        Box big = largest.box();
+        Box b = other.box();
+        double cx = b.x() + b.width() / 2;
+        double cy = b.y() + b.height() / 2;
+        boolean inside = cx >= big.x() && cx <= big.x() + big.width() && cy >= big.y() && cy <= big.y() + big.height();
+        return !inside && other.quality().interOcularPx()
+                >= settings.gate().otherFaceRatio() * largest.quality().interOcularPx();
+    }
+
+    /** The enrolment gate on one face's measurements; refuses with the first failed rule and the measured value. */
+    private void gate(FaceQuality q) {
+        FaceEngineSettings.Gate g = settings.gate();
+        if (q.interOcularPx() < g.minInterOcularPx()) {
             throw new FaceRejectedException(RejectReason.FACE_TOO_SMALL, String.format(
                     "The face is too small: %.0f px between the eyes, at least %.0f px are needed.",
-                    q.interOcularPx(), settings.enrolMinInterOcularPx()));
+                    q.interOcularPx(), g.minInterOcularPx()));
         }
-        if (Math.abs(q.yawDeg()) > settings.enrolMaxYawDeg() || Math.abs(q.pitchDeg()) > settings.enrolMaxPitchDeg()
-                || Math.abs(q.rollDeg()) > settings.enrolMaxRollDeg()) {
+        if (Math.abs(q.yawDeg()) > g.maxYawDeg() || Math.abs(q.pitchDeg()) > g.maxPitchDeg()
+                || Math.abs(q.rollDeg()) > g.maxRollDeg()) {
             throw new FaceRejectedException(RejectReason.NOT_FRONTAL, String.format(
                     "The face is not frontal enough (turn %.0f°, tilt %.0f°, rotation %.0f°; at most %.0f°, %.0f° "
-                            + "and %.0f°).", q.yawDeg(), q.pitchDeg(), q.rollDeg(), settings.enrolMaxYawDeg(),
-                    settings.enrolMaxPitchDeg(), settings.enrolMaxRollDeg()));
+                            + "and %.0f°).", q.yawDeg(), q.pitchDeg(), q.rollDeg(), g.maxYawDeg(), g.maxPitchDeg(),
+                    g.maxRollDeg()));
         }
-        if (q.brightness() < settings.enrolMinBrightness()) {
+        if (q.brightness() < g.minBrightness()) {
             throw new FaceRejectedException(RejectReason.TOO_DARK, String.format(
                     "The face is too dark (brightness %.0f of 255, at least %.0f needed).", q.brightness(),
-                    settings.enrolMinBrightness()));
+                    g.minBrightness()));
         }
-        if (q.sharpness() < settings.enrolMinSharpness()) {
+        if (q.sharpness() < g.minSharpness()) {
             throw new FaceRejectedException(RejectReason.TOO_BLURRY, String.format(
                     "The face is too blurry (sharpness %.1f, at least %.1f needed).", q.sharpness(),
-                    settings.enrolMinSharpness()));
+                    g.minSharpness()));
         }
-        return new Enrolment(faces.get(0));
     }
 
     @Override
@@ -156,126 +218,64 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
 
     private List<DetectedFace> analyse(byte[] bytes, boolean smallFacePass, boolean enrolment) {
         ImageDecoder.Decoded decoded = decoder.decode(bytes);
-        RgbImage image = decoded.image();
+        RgbImage photo = decoded.image();
         int scale = decoded.scale();
+        RgbImage image = photo;
+        int border = 0;
         List<Detection> detections = detector.detect(image, smallFacePass);
+        if (enrolment) {
+            // A face that fills the frame (an ID-card or aligned crop) is too big for BlazeFace's view: it finds
+            // nothing, or a smaller "face" inside the face. Looked at again with a neutral border around the photo,
+            // as if the camera had been further away, the whole face is found; that view wins when it finds a face
+            // clearly bigger than the plain view's biggest
+            int padding = Math.max(photo.width(), photo.height()) / 2;
+            RgbImage padded = photo.padded(padding, PADDING_GREY);
+            List<Detection> inPadded = detector.detect(padded, false);
+            if (widest(inPadded) > PADDED_WINS * widest(detections)) {
+                image = padded;
+                border = padding;
+                detections = inPadded;
+            }
+        }
         if (detections.isEmpty()) {
             return List.of();
         }
-        List<FaceAligner.Aligned> aligned = inParallel(detections, d -> aligner.align(image, d));
+        RgbImage analysed = image;
+        List<FaceAligner.Aligned> aligned = inParallel(detections, d -> aligner.align(analysed, d));
         // An enrolment embedding is kept for months and compared with every class photo: averaging it over slightly
         // shifted chips makes it less dependent on where the landmarks happened to land (lfw-dev: EER 1.03 % with
         // shifted enrolment chips vs 1.19 % without; see the face issue note). Class photos stay at one chip per
         // face for speed.
-        List<List<FaceCrop>> views = enrolment && settings.enrolJitter() > 0
-                ? inParallel(aligned, a -> aligner.viewsForEnrolment(image, a, settings.enrolJitter()))
+        List<List<FaceCrop>> views = enrolment && settings.recognition().enrolJitter() > 0
+                ? inParallel(aligned, a -> aligner.viewsForEnrolment(analysed, a, settings.recognition().enrolJitter()))
                 : aligned.stream().map(a -> List.of(a.crop())).toList();
-        float[][] embeddings = embed(views);
+        float[][] embeddings = embedder.embed(views, settings.threads(), this::inParallel);
         List<DetectedFace> faces = new ArrayList<>(detections.size());
         for (int i = 0; i < detections.size(); i++) {
             Detection d = detections.get(i);
             FaceAligner.Aligned a = aligned.get(i);
             List<Point> landmarks = new ArrayList<>(5);
             for (int k = 0; k < 10; k += 2) {
-                landmarks.add(new Point(a.landmarks()[k] * scale, a.landmarks()[k + 1] * scale));
+                landmarks.add(new Point((a.landmarks()[k] - border) * scale, (a.landmarks()[k + 1] - border) * scale));
             }
-            Box box = new Box(d.x1() * scale, d.y1() * scale, d.width() * scale, d.height() * scale);
+            Box box = clipped(d.x1() - border, d.y1() - border, d.x2() - border, d.y2() - border, photo, scale);
             FaceQuality quality = QualityMeter.measure(a.landmarks(), a.chip(), scale);
             faces.add(new DetectedFace(box, List.copyOf(landmarks), d.score(), quality, embeddings[i], a.crop()));
         }
         return faces;
     }
 
-    /**
-     * Embeds every face from its chips: each chip (and its mirror image with flip augmentation) goes through the
-     * ResNet, the outputs of one face are summed and L2-normalised. The chips are split into one batch per worker
-     * thread (one intra-op thread per run beats two here).
-     */
-    private float[][] embed(List<List<FaceCrop>> chipsPerFace) {
-        List<FaceCrop> chips = new ArrayList<>();
-        List<Integer> owner = new ArrayList<>();
-        for (int f = 0; f < chipsPerFace.size(); f++) {
-            for (FaceCrop chip : chipsPerFace.get(f)) {
-                chips.add(chip);
-                owner.add(f);
-            }
-        }
-        int n = chips.size();
-        int batches = Math.min(n, Math.max(1, settings.threads()));
-        List<int[]> ranges = new ArrayList<>();
-        for (int b = 0; b < batches; b++) {
-            ranges.add(new int[]{b * n / batches, (b + 1) * n / batches});
-        }
-        List<float[][]> parts = inParallel(ranges, r -> embedRange(chips, r[0], r[1]));
-        float[][] sums = new float[chipsPerFace.size()][EMBEDDING];
-        for (int b = 0; b < batches; b++) {
-            float[][] part = parts.get(b);
-            for (int i = 0; i < part.length; i++) {
-                float[] sum = sums[owner.get(ranges.get(b)[0] + i)];
-                for (int k = 0; k < EMBEDDING; k++) {
-                    sum[k] += part[i][k];
-                }
-            }
-        }
-        for (float[] sum : sums) {
-            normalise(sum);
-        }
-        return sums;
+    private static float widest(List<Detection> detections) {
+        return (float) detections.stream().mapToDouble(Detection::width).max().orElse(0);
     }
 
-    /** The ResNet's raw output for chips {@code from..to-1}, each summed with its mirror's under flip augmentation. */
-    private float[][] embedRange(List<FaceCrop> chips, int from, int to) {
-        int chip = 3 * FaceAligner.CHIP * FaceAligner.CHIP;
-        boolean flip = settings.flipAugmentation();
-        int count = (to - from) * (flip ? 2 : 1);
-        float[] input = new float[count * chip];
-        for (int i = from; i < to; i++) {
-            float[] c = FaceAligner.dlibChip(chips.get(i));
-            int slot = (i - from) * (flip ? 2 : 1);
-            System.arraycopy(c, 0, input, slot * chip, chip);
-            if (flip) {
-                mirror(c, input, (slot + 1) * chip);
-            }
-        }
-        float[][] raw;
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input),
-                new long[]{count, 3, FaceAligner.CHIP, FaceAligner.CHIP});
-             OrtSession.Result result = resnet.run(Map.of("image", tensor))) {
-            raw = (float[][]) result.get(0).getValue();
-        } catch (OrtException e) {
-            throw new IllegalStateException("Embedding failed", e);
-        }
-        float[][] out = new float[to - from][EMBEDDING];
-        for (int i = 0; i < out.length; i++) {
-            for (int k = 0; k < EMBEDDING; k++) {
-                out[i][k] = flip ? raw[2 * i][k] + raw[2 * i + 1][k] : raw[i][k];
-            }
-        }
-        return out;
-    }
-
-    private static void mirror(float[] chip, float[] out, int offset) {
-        int n = FaceAligner.CHIP;
-        for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < n; y++) {
-                int row = c * n * n + y * n;
-                for (int x = 0; x < n; x++) {
-                    out[offset + row + x] = chip[row + n - 1 - x];
-                }
-            }
-        }
-    }
-
-    private static float[] normalise(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += x * x;
-        }
-        float inv = (float) (1 / Math.sqrt(Math.max(sum, 1e-12)));
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= inv;
-        }
-        return v;
+    /** The box in photo pixels, clipped to the photo (a face that fills a padded photo reaches past its edges). */
+    private static Box clipped(float x1, float y1, float x2, float y2, RgbImage photo, int scale) {
+        float left = Math.max(0, x1);
+        float top = Math.max(0, y1);
+        float right = Math.min(photo.width(), x2);
+        float bottom = Math.min(photo.height(), y2);
+        return new Box(left * scale, top * scale, Math.max(0, right - left) * scale, Math.max(0, bottom - top) * scale);
     }
 
     private <T, R> List<R> inParallel(List<T> items, java.util.function.Function<T, R> work) {
@@ -318,7 +318,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         photos.shutdownNow();
         workers.shutdownNow();
         try {
-            resnet.close();
+            embedder.close();
             detector.close();
             matcher.close();
             duplicateMatcher.close();

@@ -6,6 +6,8 @@ public enum RejectReason {
     IMAGE_TOO_LARGE,
     NO_FACE,
     MULTIPLE_FACES,
+    /** the face asked for by its number is not in the photo */
+    NO_SUCH_FACE,
     FACE_TOO_SMALL,
     NOT_FRONTAL,
     TOO_BLURRY,

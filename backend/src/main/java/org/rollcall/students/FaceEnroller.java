@@ -40,9 +40,15 @@ class FaceEnroller {
      * @param differentFrom students of the class the teacher says the photos are not: a match with them is no conflict
      * @throws ApiException DIFFERENT_FROM_NOT_IN_CLASS when differentFrom names anyone but another student of the class
      * @throws org.rollcall.face.FaceRejectedException when a photo fails the quality gate
+     * @param face          with one photo that shows several faces, which one to enrol (largest first); null: its only face
      * @throws ApiException ALREADY_ENROLLED_AS when a face matches another student of the class
      */
-    List<Enrolment> enrol(UUID classId, UUID studentId, List<byte[]> photos, Set<UUID> differentFrom) {
+    List<Enrolment> enrol(UUID classId, UUID studentId, List<byte[]> photos, Set<UUID> differentFrom, Integer face) {
+        if (face != null && (face < 0 || photos.size() != 1)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "FACE_NEEDS_ONE_PHOTO", face < 0
+                    ? "The face number must be 0 or more."
+                    : "Choose a face (face=…) only when sending a single photo.");
+        }
         // checked before the face work, which is the expensive part
         for (UUID other : differentFrom) {
             if (other.equals(studentId) || students.findInClass(other, classId).isEmpty()) {
@@ -51,7 +57,7 @@ class FaceEnroller {
         }
         List<Enrolment> enrolments = new ArrayList<>(photos.size());
         for (byte[] photo : photos) {
-            enrolments.add(engine.enrol(photo));
+            enrolments.add(face == null ? engine.enrol(photo) : engine.enrol(photo, face));
         }
         List<GalleryEntry<UUID>> others = gallery.of(classId).stream()
                 .filter(entry -> !entry.subject().equals(studentId) && !differentFrom.contains(entry.subject()))

@@ -31,9 +31,9 @@ class FaceRepository {
         FaceQuality q = enrolment.face().quality();
         jdbc.sql("""
                         INSERT INTO face (id, student_id, model_id, embedding, inter_ocular_px, yaw_deg, pitch_deg,
-                                          roll_deg, sharpness, brightness, thumbnail)
+                                          roll_deg, sharpness, brightness, thumbnail, crop)
                         VALUES (:id, :student, :model, :embedding, :iod, :yaw, :pitch, :roll, :sharpness, :brightness,
-                                :thumbnail)""")
+                                :thumbnail, :crop)""")
                 .param("id", id)
                 .param("student", studentId)
                 .param("model", modelId)
@@ -45,6 +45,7 @@ class FaceRepository {
                 .param("sharpness", q.sharpness())
                 .param("brightness", q.brightness())
                 .param("thumbnail", enrolment.thumbnailJpeg())
+                .param("crop", enrolment.face().crop().png())
                 .update();
         return id;
     }
@@ -137,6 +138,39 @@ class FaceRepository {
                 .query((rs, row) -> new GalleryEntry<>(rs.getObject("student_id", UUID.class),
                         floats(rs.getArray("embedding"))))
                 .list();
+    }
+
+    /** A stored face whose embedding another model made, with what it can be re-embedded from. */
+    record StaleFace(UUID id, String modelId, byte[] crop, byte[] thumbnail) {
+    }
+
+    /** Faces not embedded by this model that have a crop or thumbnail to re-embed from, in id order after {@code after}. */
+    List<StaleFace> staleFaces(String modelId, UUID after, int limit) {
+        return jdbc.sql("""
+                        SELECT id, model_id, crop, thumbnail FROM face
+                        WHERE model_id <> :model AND (crop IS NOT NULL OR thumbnail IS NOT NULL) AND id > :after
+                        ORDER BY id LIMIT :limit""")
+                .param("model", modelId)
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, row) -> new StaleFace(rs.getObject("id", UUID.class), rs.getString("model_id"),
+                        rs.getBytes("crop"), rs.getBytes("thumbnail")))
+                .list();
+    }
+
+    long countStale(String modelId) {
+        return jdbc.sql("SELECT count(*) FROM face WHERE model_id <> :model AND (crop IS NOT NULL OR thumbnail IS NOT NULL)")
+                .param("model", modelId).query(Long.class).single();
+    }
+
+    /** Replaces the embedding unless another replica already did (the model id is the guard). */
+    boolean reembedded(UUID faceId, String fromModel, String toModel, float[] embedding) {
+        return jdbc.sql("UPDATE face SET embedding = :embedding, model_id = :to WHERE id = :id AND model_id = :from")
+                .param("embedding", embedding)
+                .param("to", toModel)
+                .param("id", faceId)
+                .param("from", fromModel)
+                .update() == 1;
     }
 
     Optional<byte[]> thumbnail(UUID faceId, UUID studentId) {

@@ -51,13 +51,14 @@ class StudentController {
     StudentResponse create(CurrentTeacher teacher, @PathVariable UUID classId,
                            @RequestPart(name = "student", required = false) String student,
                            @RequestPart(name = "photo", required = false) List<MultipartFile> photos,
-                           @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom) {
+                           @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom,
+                           @RequestParam(name = "face", required = false) Integer face) {
         UUID teacherId = teacher.id();
         classes.get(classId, teacherId); // another teacher's class is a 404 before any judgement of the upload
         StudentRequest request = studentPart.read(student);
         List<byte[]> photoBytes = photos == null || photos.isEmpty() ? List.of()
                 : UploadedPhotos.read(photos, properties.maxPhotos());
-        return students.create(classId, teacherId, request, photoBytes, orNone(differentFrom));
+        return students.create(classId, teacherId, request, photoBytes, orNone(differentFrom), face);
     }
 
     /** A student with no photo yet (marked by hand, or given a face from a class photo later). */
@@ -65,7 +66,7 @@ class StudentController {
     @ResponseStatus(HttpStatus.CREATED)
     StudentResponse createWithoutPhoto(CurrentTeacher teacher, @PathVariable UUID classId,
                                        @Valid @RequestBody StudentRequest student) {
-        return students.create(classId, teacher.id(), student, List.of(), Set.of());
+        return students.create(classId, teacher.id(), student, List.of(), Set.of(), null);
     }
 
     @GetMapping("/{studentId}/faces")
@@ -95,11 +96,12 @@ class StudentController {
     StudentResponse addFaces(CurrentTeacher teacher, @PathVariable UUID classId,
                              @PathVariable UUID studentId,
                              @RequestPart(name = "photo", required = false) List<MultipartFile> photos,
-                             @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom) {
+                             @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom,
+                             @RequestParam(name = "face", required = false) Integer face) {
         UUID teacherId = teacher.id();
         students.owned(classId, studentId, teacherId); // 404 before any judgement of the upload
         return students.addFaces(classId, studentId, teacherId, UploadedPhotos.read(photos, properties.maxPhotos()),
-                orNone(differentFrom));
+                orNone(differentFrom), face);
     }
 
     private static Set<UUID> orNone(Set<UUID> ids) {

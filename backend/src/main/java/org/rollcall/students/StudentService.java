@@ -64,6 +64,12 @@ public class StudentService {
     /** @param differentFrom students of the class the teacher confirmed the photos are not (see {@link FaceEnroller}) */
     public StudentResponse create(UUID classId, UUID teacherId, StudentRequest request, List<byte[]> photos,
                                   Set<UUID> differentFrom) {
+        return create(classId, teacherId, request, photos, differentFrom, null);
+    }
+
+    /** @param face which face of the one photo to enrol when it shows several (null: the photo's only face) */
+    public StudentResponse create(UUID classId, UUID teacherId, StudentRequest request, List<byte[]> photos,
+                                  Set<UUID> differentFrom, Integer face) {
         SchoolClass schoolClass = classes.get(classId, teacherId);
         Student student = new Student(UUID.randomUUID(), schoolClass.id(), request.rollNo().strip(),
                 request.name().strip(), blankToNull(request.email()));
@@ -73,7 +79,7 @@ public class StudentService {
         }
         // a student may start with no photo: marked by hand, or learned from a class photo later
         List<Enrolment> enrolments = photos.isEmpty() ? List.of()
-                : enroller.enrol(schoolClass.id(), null, photos, differentFrom);
+                : enroller.enrol(schoolClass.id(), null, photos, differentFrom, face);
         transaction.executeWithoutResult(tx -> {
             try {
                 students.insert(student);
@@ -106,8 +112,14 @@ public class StudentService {
 
     public StudentResponse addFaces(UUID classId, UUID studentId, UUID teacherId, List<byte[]> photos,
                                     Set<UUID> differentFrom) {
+        return addFaces(classId, studentId, teacherId, photos, differentFrom, null);
+    }
+
+    /** @param face which face of the one photo to enrol when it shows several (null: the photo's only face) */
+    public StudentResponse addFaces(UUID classId, UUID studentId, UUID teacherId, List<byte[]> photos,
+                                    Set<UUID> differentFrom, Integer face) {
         Student student = owned(classId, studentId, teacherId);
-        List<Enrolment> enrolments = enroller.enrol(student.classId(), student.id(), photos, differentFrom);
+        List<Enrolment> enrolments = enroller.enrol(student.classId(), student.id(), photos, differentFrom, face);
         transaction.executeWithoutResult(tx ->
                 enrolments.forEach(enrolment -> faces.insert(student.id(), engine.modelId(), enrolment)));
         return response(student, faces.findByStudent(student.id()));

@@ -56,7 +56,12 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleFaceRejected(FaceRejectedException e) {
         HttpStatus status = e.reason() == RejectReason.IMAGE_TOO_LARGE
                 ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT;
-        return ResponseEntity.status(status).body(Problems.of(status, e.reason().name(), e.getMessage()));
+        ProblemDetail problem = Problems.of(status, e.reason().name(), e.getMessage());
+        if (!e.faces().isEmpty()) {
+            // MULTIPLE_FACES: the boxes let the client ask which face is the student's (face=N)
+            problem.setProperty("faces", e.faces());
+        }
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,

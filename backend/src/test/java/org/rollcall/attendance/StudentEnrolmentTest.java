@@ -51,10 +51,13 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
         assertThat(face.get("quality").get("interOcularPx").asDouble()).isGreaterThan(30);
         UUID studentId = UUID.fromString(student.get("id").asString());
         Map<String, Object> stored = jdbc.sql("SELECT f.model_id, cardinality(f.embedding) AS dims,"
-                        + " length(f.thumbnail) AS thumb FROM face f WHERE f.student_id = :s")
+                        + " length(f.thumbnail) AS thumb, length(f.crop) AS crop FROM face f WHERE f.student_id = :s")
                 .param("s", studentId).query().singleRow();
-        assertThat(stored.get("dims")).isEqualTo(128);
+        assertThat(stored.get("dims")).isEqualTo(engine.findFaces(sample6.enrolmentPhotos().get(0)).get(0)
+                .embedding().length);
         assertThat(((Number) stored.get("thumb")).intValue()).isBetween(200, 40_000);
+        // the lossless aligned crop that a later model change re-embeds from (210 x 210 RGB, PNG)
+        assertThat(((Number) stored.get("crop")).intValue()).isBetween(10_000, 3 * 210 * 210);
 
         Answer thumbnail = teacher.getImage("/api/classes/" + classId + "/students/" + studentId + "/faces/"
                 + face.get("id").asString() + "/thumbnail");

@@ -15,6 +15,7 @@ import org.rollcall.face.model.DlibResnetConverter;
 import org.rollcall.face.model.FaceModels;
 import org.rollcall.face.model.ShapePredictor;
 import org.rollcall.face.model.TfjsGraphConverter;
+import org.rollcall.face.model.TfliteConverter;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
 
 import ai.onnxruntime.OnnxTensor;
@@ -100,6 +101,75 @@ class ConvertedModelsTest {
             assertThat(Math.sqrt(OnnxFaceEngineTest.cos(ours, ours)))
                     .isCloseTo(Math.sqrt(OnnxFaceEngineTest.cos(faceApi, faceApi)), org.assertj.core.data.Percentage.withPercentage(2));
         }
+    }
+
+    @Test
+    void mobileFaceNetConvertedFromTfliteMatchesAnIndependentInterpreter() throws OrtException {
+        byte[] tflite = FaceModels.read(FaceModels.MOBILEFACENET);
+        byte[] onnx = TfliteConverter.toOnnx(tflite, "image", "embedding");
+        TfliteReference reference = new TfliteReference(tflite);
+        byte[] face = ReferenceInputs.mobileFaceNetRgb();
+        byte[] mirror = ReferenceInputs.mirrored(face, 112);
+
+        try (OrtSession session = OnnxRuntimeLoader.session(ENV, onnx, 1)) {
+            float[][] ours = runMobileFaceNet(session, face, mirror);
+            float[] expected = reference.run(normalisedNhwc(face), 112, 112, 3);
+            float[] expectedMirror = reference.run(normalisedNhwc(mirror), 112, 112, 3);
+
+            assertThat(ours[0]).hasSize(192);
+            assertThat(cosine(ours[0], expected)).isGreaterThanOrEqualTo(0.9999);
+            assertThat(cosine(ours[1], expectedMirror)).isGreaterThanOrEqualTo(0.9999);
+            assertThat(Math.sqrt(dot(ours[0], ours[0]))).isCloseTo(Math.sqrt(dot(expected, expected)),
+                    org.assertj.core.data.Percentage.withPercentage(0.1));
+            // an ArcFace-trained network sees one person in a face and its mirror image
+            assertThat(cosine(ours[0], ours[1])).isGreaterThanOrEqualTo(0.95);
+        }
+    }
+
+    @Test
+    void tfliteConverterRefusesOtherFiles() {
+        assertThatThrownBy(() -> TfliteConverter.toOnnx(FaceModels.read(FaceModels.BLAZEFACE_BIN), "x", "y"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TFL3");
+        assertThatThrownBy(() -> TfliteConverter.toOnnx(new byte[3], "x", "y"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** MobileFaceNet's input: RGB, (v - 127.5) / 128. */
+    private static float[] normalisedNhwc(byte[] rgb) {
+        float[] out = new float[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            out[i] = ((rgb[i] & 0xFF) - 127.5f) / 128f;
+        }
+        return out;
+    }
+
+    private static float[][] runMobileFaceNet(OrtSession session, byte[]... images) throws OrtException {
+        int plane = 112 * 112;
+        float[] input = new float[images.length * 3 * plane];
+        for (int n = 0; n < images.length; n++) {
+            float[] nhwc = normalisedNhwc(images[n]);
+            for (int i = 0; i < plane; i++) {
+                for (int c = 0; c < 3; c++) {
+                    input[(n * 3 + c) * plane + i] = nhwc[3 * i + c];
+                }
+            }
+        }
+        try (OnnxTensor x = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), new long[]{images.length, 3, 112, 112});
+             OrtSession.Result out = session.run(Map.of("image", x))) {
+            return (float[][]) out.get(0).getValue();
+        }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (double) a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        return dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b));
     }
 
     @Test

@@ -70,7 +70,7 @@ class FaceCliTest {
 
         String[] lines = run.out.strip().split("\n");
         assertThat(lines[0]).startsWith(faces.get(0) + "\t");
-        assertThat(lines[0].split("\t")[1].split(",")).hasSize(128);
+        assertThat(lines[0].split("\t")[1].split(",")).hasSize(320); // the fused recogniser: 128 + 192
         assertThat(lines[1]).isEqualTo(blank + "\tNOFACE");
     }
 
@@ -105,7 +105,7 @@ class FaceCliTest {
 
         assertThat(run.code).isZero();
         assertThat(run.out).contains("people 4, photos with a face 8").contains("genuine pairs 4, impostor pairs 24")
-                .contains("suggested threshold").contains("rollcall.face.match-threshold=");
+                .contains("suggested threshold").contains("rollcall.face.fused.match-threshold=");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 
-/** The matcher's rules on embeddings with known cosines (threshold 0.92, margin 0.03, 18 px minimum). */
+/** The matcher's rules on embeddings with known cosines (dlib's cosine scale; threshold 0.92, margin 0.03, 18 px minimum). */
 class OneToOneMatcherTest {
 
     private static final int DIM = 128;
@@ -23,7 +23,9 @@ class OneToOneMatcherTest {
 
     @BeforeAll
     static void start() {
-        engine = new OnnxFaceEngine(FaceEngineSettings.defaults().withMatch(0.92f, 0.03f));
+        // dlib alone scores by the plain cosine
+        engine = new OnnxFaceEngine(FaceEngineSettings.from(
+                key -> key.equals("rollcall.face.recogniser") ? "dlib" : null).withMatch(0.92f, 0.03f));
     }
 
     @AfterAll
@@ -140,7 +142,7 @@ class OneToOneMatcherTest {
     /** Margin 0.03 and 18 px minimum as the engine above, with the given small-face rule. */
     private static OneToOneMatcher matcher(float threshold, float smallFacePx, float smallFaceThreshold) {
         return new OneToOneMatcher(threshold, 0.03f, 18, smallFacePx, smallFaceThreshold,
-                OrtEnvironment.getEnvironment(), 1);
+                OneToOneMatcher.ScoreScale.COSINE, OrtEnvironment.getEnvironment(), 1);
     }
 
     private static GalleryEntry<String> entry(String subject, float[] embedding) {

@@ -7,11 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.rollcall.face.align.ArcFaceCrop;
+
 /**
  * The fixed network inputs the converted models are checked on, made from the npm sample photos. The reference
  * outputs in {@code face-reference/} were recorded once from the original implementations on exactly these inputs:
  * {@code main} writes them as raw RGB bytes, then {@code backend/src/test/node/record-references.mjs} runs the TFJS
- * BlazeFace graph and face-api's ResNet (tfjs CPU backend bundled in @vladmandic/face-api) on them.
+ * BlazeFace graph and face-api's ResNet (tfjs CPU backend bundled in @vladmandic/face-api) on them. No second
+ * implementation of the TFLite MobileFaceNet runs from the registries here, so its reference is computed in the test
+ * by {@link TfliteReference}, an independent plain-loop interpreter of the .tflite file.
  */
 final class ReferenceInputs {
 
@@ -26,6 +30,38 @@ final class ReferenceInputs {
     /** A 150x150 square around the largest face of sample3.jpg (x 560..860, y 260..560): the ResNet's input. */
     static byte[] resnetRgb() {
         return rgb(resize(TestPhotos.image("sample3.jpg"), 560, 260, 300, 300, 150));
+    }
+
+    /**
+     * The ArcFace 112x112 crop, as the engine aligns it, of the largest face of sample5.jpg, which looks nearly
+     * straight at the camera (so its mirror image is the same face seen the same way): MobileFaceNet's input.
+     */
+    static byte[] mobileFaceNetRgb() {
+        try (OnnxFaceEngine engine = new OnnxFaceEngine(FaceEngineSettings.defaults())) {
+            DetectedFace face = engine.findFaces(TestPhotos.bytes("sample5.jpg")).stream()
+                    .max(java.util.Comparator.comparing(f -> f.quality().interOcularPx())).orElseThrow();
+            int plane = ArcFaceCrop.SIZE * ArcFaceCrop.SIZE;
+            float[] planar = new float[3 * plane];
+            ArcFaceCrop.write(face.crop(), planar, 0, false);
+            byte[] out = new byte[3 * plane];
+            for (int i = 0; i < plane; i++) {
+                for (int c = 0; c < 3; c++) {
+                    out[3 * i + c] = (byte) Math.round(planar[c * plane + i] * 128 + 127.5f);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The same region mirrored left to right. */
+    static byte[] mirrored(byte[] rgb, int size) {
+        byte[] out = new byte[rgb.length];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                System.arraycopy(rgb, 3 * (y * size + x), out, 3 * (y * size + size - 1 - x), 3);
+            }
+        }
+        return out;
     }
 
     private static BufferedImage resize(BufferedImage source, int x, int y, int w, int h, int size) {

@@ -23,7 +23,7 @@ public final class FaceAligner {
     public static final double PADDING = 0.25;
 
     /** dlib's 5-point chip template (get_face_chip_details), before padding, in landmark order. */
-    private static final double[] TEMPLATE = {
+    static final double[] TEMPLATE = {
             0.8595674595992, 0.2134981538014,
             0.6460604764104, 0.2289674387677,
             0.1205750620789, 0.2137274526848,

@@ -2,6 +2,7 @@ package org.rollcall.face.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Suggests the matcher's threshold and margin from photos grouped by person. Scores compare as attendance does: an
@@ -27,21 +28,25 @@ final class Calibration {
                   double identificationCorrect, double identificationWrong) {
     }
 
+    /** No score: below any score of any scale. */
+    private static final double NONE = Double.NEGATIVE_INFINITY;
+
     private Calibration() {
     }
 
-    static Result suggest(List<List<Photo>> people, double targetFar) {
+    /** @param score the engine's score of a probe embedding against an enrolled one ({@code FaceEngine#score}) */
+    static Result suggest(List<List<Photo>> people, double targetFar, ToDoubleBiFunction<float[], float[]> score) {
         List<Double> genuine = new ArrayList<>();
         List<Double> impostor = new ArrayList<>();
         for (int p = 0; p < people.size(); p++) {
             List<Photo> a = people.get(p);
             for (int i = 0; i < a.size(); i++) {
                 for (int j = i + 1; j < a.size(); j++) {
-                    genuine.add(FaceCli.dot(a.get(i).enrolled(), a.get(j).inClassPhoto()));
+                    genuine.add(score.applyAsDouble(a.get(i).enrolled(), a.get(j).inClassPhoto()));
                 }
                 for (int q = p + 1; q < people.size(); q++) {
                     for (Photo other : people.get(q)) {
-                        impostor.add(FaceCli.dot(a.get(i).enrolled(), other.inClassPhoto()));
+                        impostor.add(score.applyAsDouble(a.get(i).enrolled(), other.inClassPhoto()));
                     }
                 }
             }
@@ -55,20 +60,20 @@ final class Calibration {
         for (int p = 0; p < people.size(); p++) {
             for (int i = 0; i < people.get(p).size(); i++) {
                 float[] probe = people.get(p).get(i).inClassPhoto();
-                double own = -1;
+                double own = NONE;
                 for (int j = 0; j < people.get(p).size(); j++) {
                     if (j != i) {
-                        own = Math.max(own, FaceCli.dot(probe, people.get(p).get(j).enrolled()));
+                        own = Math.max(own, score.applyAsDouble(probe, people.get(p).get(j).enrolled()));
                     }
                 }
-                double best = -1, second = -1;
+                double best = NONE, second = NONE;
                 for (int q = 0; q < people.size(); q++) {
                     if (q == p) {
                         continue;
                     }
-                    double s = -1;
+                    double s = NONE;
                     for (Photo other : people.get(q)) {
-                        s = Math.max(s, FaceCli.dot(probe, other.enrolled()));
+                        s = Math.max(s, score.applyAsDouble(probe, other.enrolled()));
                     }
                     if (s > best) {
                         second = best;
@@ -80,11 +85,14 @@ final class Calibration {
                 probes.add(new double[]{own, best, second});
             }
         }
-        long genuineProbes = probes.stream().filter(p -> p[0] >= 0).count();
+        long genuineProbes = probes.stream().filter(p -> p[0] > NONE).count();
+        // margins up to three impostor standard deviations (0.1 for dlib's cosine), in 40 steps on any score scale
+        double mean = java.util.Arrays.stream(imp).average().orElse(0);
+        double std = Math.sqrt(java.util.Arrays.stream(imp).map(x -> (x - mean) * (x - mean)).average().orElse(0));
         double margin = 0;
         double lowest = Double.MAX_VALUE;
         for (int step = 0; step <= 40; step++) {
-            double m = step * 0.0025;
+            double m = step * 3 * std / 40;
             double[] r = identify(probes, threshold, m);
             double cost = WRONG_MARK_COST * r[1] + ((double) genuineProbes / probes.size() - r[0]);
             if (cost < lowest - 1e-12) {
@@ -107,7 +115,7 @@ final class Calibration {
             double top = Math.max(own, best);
             double runnerUp = ownWins ? best : Math.max(own, second);
             if (top >= threshold && top - runnerUp >= margin) {
-                if (ownWins && own >= 0) {
+                if (ownWins && own > NONE) {
                     correct++;
                 } else {
                     wrong++;

@@ -23,8 +23,10 @@ import javax.imageio.ImageIO;
 
 import org.rollcall.face.Box;
 import org.rollcall.face.DetectedFace;
+import org.rollcall.face.FaceCrop;
 import org.rollcall.face.FaceEngineSettings;
 import org.rollcall.face.FaceQuality;
+import org.rollcall.face.FaceRejectedException;
 import org.rollcall.face.Gallery;
 import org.rollcall.face.GalleryEntry;
 import org.rollcall.face.OnnxFaceEngine;
@@ -37,9 +39,11 @@ import org.rollcall.face.OnnxFaceEngine;
 final class FaceBenchmark {
 
     private final PrintStream out;
+    private final FaceEngineSettings settings;
 
-    FaceBenchmark(PrintStream out) {
+    FaceBenchmark(PrintStream out, FaceEngineSettings settings) {
         this.out = out;
+        this.settings = settings;
     }
 
     int run(List<String> args) throws IOException {
@@ -47,7 +51,6 @@ final class FaceBenchmark {
         String group = FaceCli.option(args, "--group", null);
         int runs = Integer.parseInt(FaceCli.option(args, "--runs", "50"));
         long start = System.nanoTime();
-        FaceEngineSettings settings = FaceEngineSettings.from(System::getProperty);
         try (OnnxFaceEngine engine = new OnnxFaceEngine(settings)) {
             out.printf(Locale.ROOT, "engine start-up (checksums, conversion, sessions): %.0f ms%n", ms(start));
             if (single != null) {
@@ -55,6 +58,10 @@ final class FaceBenchmark {
                 int faces = engine.findFaces(jpeg).size();
                 report("640x480 end-to-end (decode+detect+align+embed), " + faces + " face(s)",
                         time(runs, () -> engine.findFaces(jpeg)));
+                report("640x480 enrolment (five shifted crops, gate)", time(runs, () -> enrol(engine, jpeg)));
+                byte[] phone = scaledJpeg(Path.of(single), 4000, 3000);
+                report("4000x3000 (12 MP phone photo) enrolment, " + phone.length / 1024 + " KB",
+                        time(Math.max(5, runs / 3), () -> enrol(engine, phone)));
             }
             if (group != null) {
                 byte[] jpeg = scaledJpeg(Path.of(group), 1920, 1080);
@@ -76,6 +83,15 @@ final class FaceBenchmark {
         return 0;
     }
 
+    /** The enrolment's work, whether the gate accepts the photo or not. */
+    private static Object enrol(OnnxFaceEngine engine, byte[] photo) {
+        try {
+            return engine.enrol(photo);
+        } catch (FaceRejectedException e) {
+            return e.reason();
+        }
+    }
+
     private void variant(FaceEngineSettings settings, String what, byte[] jpeg, int runs) {
         try (OnnxFaceEngine engine = new OnnxFaceEngine(settings)) {
             int faces = engine.findFaces(jpeg).size();
@@ -85,24 +101,25 @@ final class FaceBenchmark {
 
     private void matcher(OnnxFaceEngine engine, int runs) {
         Random random = new Random(42);
+        int dim = engine.embed(new FaceCrop(FaceCrop.SIZE, new byte[3 * FaceCrop.SIZE * FaceCrop.SIZE])).length;
         List<DetectedFace> probes = new ArrayList<>();
         FaceQuality quality = new FaceQuality(60, 0, 0, 0, 100, 128);
         for (int i = 0; i < 50; i++) {
-            probes.add(new DetectedFace(new Box(0, 0, 100, 100), List.of(), 1, quality, unit(random), null));
+            probes.add(new DetectedFace(new Box(0, 0, 100, 100), List.of(), 1, quality, unit(random, dim), null));
         }
         List<GalleryEntry<Integer>> gallery = new ArrayList<>();
         for (int i = 0; i < 50_000; i++) {
-            gallery.add(new GalleryEntry<>(i / 5, unit(random)));
+            gallery.add(new GalleryEntry<>(i / 5, unit(random, dim)));
         }
         Gallery<Integer> prepared = Gallery.of(gallery);
-        report("matcher 50 probes x 50000 enrolled (10000 subjects), gallery prepared once",
+        report("matcher 50 probes x 50000 enrolled (10000 subjects, " + dim + "-d), gallery prepared once",
                 time(Math.max(20, runs), () -> engine.match(probes, prepared)));
         report("matcher 50 probes x 50000 enrolled, gallery list laid out on every call",
                 time(Math.max(20, runs), () -> engine.match(probes, gallery)));
     }
 
-    private static float[] unit(Random random) {
-        float[] v = new float[128];
+    private static float[] unit(Random random, int dim) {
+        float[] v = new float[dim];
         double s = 0;
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) random.nextGaussian();

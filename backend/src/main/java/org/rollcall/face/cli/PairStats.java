@@ -78,4 +78,37 @@ final class PairStats {
     static double acceptRate(double[] scores, double threshold) {
         return scores.length == 0 ? 0 : (double) Arrays.stream(scores).filter(s -> s >= threshold).count() / scores.length;
     }
+
+    /** Every same-person pair against every different-person pair of a set of images. */
+    record AllPairs(int genuine, int impostor, double eer, double tarAt1e3, double tarAt1e4, double dPrime) {
+    }
+
+    static AllPairs allPairs(double[] genuine, double[] impostor) {
+        double[] g = genuine.clone();
+        double[] imp = impostor.clone();
+        Arrays.sort(g);
+        Arrays.sort(imp);
+        // EER: walk the thresholds at the genuine scores; FRR rises, FAR falls
+        double eer = 1;
+        int k = 0;
+        for (int i = 0; i < g.length; i++) {
+            double t = g[i];
+            while (k < imp.length && imp[k] < t) {
+                k++;
+            }
+            double frr = (double) i / g.length;
+            double far = (double) (imp.length - k) / imp.length;
+            eer = Math.min(eer, Math.max(frr, far));
+        }
+        return new AllPairs(g.length, imp.length, eer, acceptRate(g, thresholdAtFar(imp, 1e-3)),
+                acceptRate(g, thresholdAtFar(imp, 1e-4)), dPrime(g, imp));
+    }
+
+    private static double dPrime(double[] g, double[] imp) {
+        double mg = Arrays.stream(g).average().orElse(0);
+        double mi = Arrays.stream(imp).average().orElse(0);
+        double vg = Arrays.stream(g).map(x -> (x - mg) * (x - mg)).average().orElse(0);
+        double vi = Arrays.stream(imp).map(x -> (x - mi) * (x - mi)).average().orElse(0);
+        return (mg - mi) / Math.sqrt((vg + vi) / 2);
+    }
 }

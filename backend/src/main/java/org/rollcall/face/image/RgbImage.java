@@ -39,4 +39,16 @@ public record RgbImage(int width, int height, int[] pixels) {
                     + w11 * ((p11 >> shift) & 0xFF);
         }
     }
+
+    /** This image in the middle of a larger one, {@code border} pixels of {@code fill} on every side. */
+    public RgbImage padded(int border, int fill) {
+        int w = width + 2 * border;
+        int h = height + 2 * border;
+        int[] out = new int[w * h];
+        java.util.Arrays.fill(out, fill);
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(pixels, y * width, out, (y + border) * w + border, width);
+        }
+        return new RgbImage(w, h, out);
+    }
 }

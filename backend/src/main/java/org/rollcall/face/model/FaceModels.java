@@ -17,12 +17,14 @@ public final class FaceModels {
     public static final String BLAZEFACE_BIN = "blazeface.bin";
     public static final String RESNET = "dlib_face_recognition_resnet_model_v1.dat";
     public static final String SHAPE_PREDICTOR = "shape_predictor_5_face_landmarks.dat";
+    public static final String MOBILEFACENET = "MobileFaceNet.tflite";
 
     private static final Map<String, String> SHA256 = Map.of(
             BLAZEFACE_JSON, "cd7bbfc078270572beb39f9e5ae67aadbd50b5e67cff37e6d4f6b3ea39312e5f",
             BLAZEFACE_BIN, "dc9a97fdc50bc43216554bdd69aa3e7b9361a519ee7bdd996a2f69a98a6f9b72",
             RESNET, "55533b28a95800a551ba546ba62fe69625c7e95a7061c338adffead08719da30",
-            SHAPE_PREDICTOR, "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888");
+            SHAPE_PREDICTOR, "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888",
+            MOBILEFACENET, "d8ba40c0127fb8ca9917e8fddc79bbbda063657bc92a496d34da0bc8a760443b");
 
     private FaceModels() {
     }

@@ -1,0 +1,103 @@
+package org.rollcall.face;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rollcall.face.FaceEngineSettings.Standardisation;
+
+/** The fused recogniser against the two networks alone, on faces of the npm sample photos. */
+class FusedRecogniserTest {
+
+    private static OnnxFaceEngine fused;
+    private static OnnxFaceEngine dlib;
+    private static OnnxFaceEngine mobileFaceNet;
+
+    @BeforeAll
+    static void start() {
+        fused = new OnnxFaceEngine(FaceEngineSettings.defaults());
+        dlib = new OnnxFaceEngine(FaceEngineSettings.from(k -> k.equals("rollcall.face.recogniser") ? "dlib" : null));
+        mobileFaceNet = new OnnxFaceEngine(
+                FaceEngineSettings.from(k -> k.equals("rollcall.face.recogniser") ? "mobilefacenet" : null));
+    }
+
+    @AfterAll
+    static void stop() {
+        fused.close();
+        dlib.close();
+        mobileFaceNet.close();
+    }
+
+    @Test
+    void theFusedScoreIsTheWeightedSumOfEachNetworksStandardisedCosine() {
+        byte[] ann = portrait("sample6.jpg", 0.8f, 1);
+        byte[] annAgain = portrait("sample6.jpg", 0.5f, 0.7);
+        byte[] bob = portrait("sample4.jpg", 0.8f, 1);
+        FaceEngineSettings.Recognition r = fused.settings().recognition();
+
+        for (byte[] other : List.of(annAgain, bob)) {
+            double expected = standardised(r.dlib(), dlib, ann, other)
+                    + standardised(r.mobileFaceNet(), mobileFaceNet, ann, other);
+            assertThat((double) fused.score(embedding(fused, ann), embedding(fused, other)))
+                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-3));
+        }
+        assertThat(fused.score(embedding(fused, ann), embedding(fused, annAgain)))
+                .isGreaterThan(fused.settings().matching().threshold());
+        assertThat(fused.score(embedding(fused, ann), embedding(fused, bob)))
+                .isLessThan(fused.settings().matching().threshold());
+    }
+
+    @Test
+    void eachRecogniserHasItsOwnModelIdAndVectorLength() {
+        byte[] ann = portrait("sample6.jpg", 0.8f, 1);
+        assertThat(embedding(dlib, ann)).hasSize(128);
+        assertThat(embedding(mobileFaceNet, ann)).hasSize(192);
+        float[] both = embedding(fused, ann);
+        assertThat(both).hasSize(320);
+        double norm = 0;
+        for (float x : both) {
+            norm += x * x;
+        }
+        assertThat(norm).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(List.of(fused.modelId(), dlib.modelId(), mobileFaceNet.modelId())).doesNotHaveDuplicates();
+        assertThat(dlib.modelId()).isEqualTo("dlib-resnet-v1/sp5-chip150-p0.25+flip"); // enrolments of v1 stay valid
+        assertThat(fused.modelId()).contains("dlib").contains("mfn").hasSizeLessThanOrEqualTo(64);
+    }
+
+    @Test
+    void aStoredCropIsReEmbeddedToTheVectorTheEngineGaveWhenItFoundTheFace() {
+        byte[] photo = portrait("sample6.jpg", 0.8f, 1);
+        DetectedFace found = largest(fused.findFaces(photo));
+
+        float[] again = fused.embed(FaceCrop.read(found.crop().png()));
+
+        assertThat(again).containsExactly(found.embedding(), org.assertj.core.data.Offset.offset(1e-5f));
+        // the JPEG thumbnail kept before crops were stored still gives the same person
+        float[] fromThumbnail = fused.embed(FaceCrop.read(found.crop().thumbnailJpeg()).widened());
+        assertThat(fused.score(found.embedding(), fromThumbnail)).isGreaterThan(fused.settings().matching().threshold());
+    }
+
+    private static double standardised(Standardisation s, OnnxFaceEngine engine, byte[] a, byte[] b) {
+        double cosine = engine.score(embedding(engine, a), embedding(engine, b));
+        return s.weight() * (cosine - s.impostorMean()) / s.impostorStd();
+    }
+
+    private static byte[] portrait(String sample, float grow, double scale) {
+        BufferedImage photo = TestPhotos.image(sample);
+        DetectedFace face = largest(fused.findFaces(TestPhotos.jpeg(photo)));
+        return TestPhotos.jpeg(TestPhotos.scale(TestPhotos.crop(photo, face.box(), grow), scale));
+    }
+
+    private static float[] embedding(OnnxFaceEngine engine, byte[] photo) {
+        return largest(engine.findFaces(photo)).embedding();
+    }
+
+    private static DetectedFace largest(List<DetectedFace> faces) {
+        return faces.stream().max(Comparator.comparing(f -> f.quality().interOcularPx())).orElseThrow();
+    }
+}
