@@ -96,7 +96,8 @@ class AttendanceMarker {
         toWrite.keySet().removeAll(keptAbsent);
         long matched = System.nanoTime();
         Set<DetectedFace> worthALook = worthALook(matches, roster);
-        List<MarkingFace> drafts = MarkReport.faces(matches, roster, engine.modelId(), keptAbsent, worthALook);
+        List<MarkingFace> drafts = MarkReport.faces(matches, roster, engine.modelId(), keptAbsent, worthALook,
+                engine::score);
         long encoded = System.nanoTime();
         Instant now = clock.instant();
         Marking marking = new Marking(UUID.randomUUID(), schoolClass.id(), date, photos.size(), now,

@@ -11,8 +11,9 @@ import org.rollcall.face.GalleryEntry;
 
 /**
  * The students a face resembles most, for the teacher's picker. Computed here rather than by the engine's matcher,
- * which answers only its decision: per student the best dot product of the face with that student's faces of the
- * same model (the gallery holds only those), best first.
+ * which answers only its decision: per student the best score ({@link org.rollcall.face.FaceEngine#score}, the scale
+ * the matcher's thresholds are set on) of the face against that student's faces of the same model (the gallery holds
+ * only those), best first.
  */
 final class Candidates {
 
@@ -24,18 +25,20 @@ final class Candidates {
     record Scored(UUID studentId, float score) {
     }
 
-    static List<Scored> top(float[] embedding, List<GalleryEntry<UUID>> roster, int max) {
+    /** How alike a probe embedding and an enrolled one are (the engine's score). */
+    @FunctionalInterface
+    interface Scorer {
+        float score(float[] probe, float[] enrolled);
+    }
+
+    static List<Scored> top(float[] embedding, List<GalleryEntry<UUID>> roster, int max, Scorer scorer) {
         Map<UUID, Float> best = new HashMap<>();
         for (GalleryEntry<UUID> entry : roster) {
             float[] other = entry.embedding();
             if (other.length != embedding.length) {
                 continue;
             }
-            float sum = 0;
-            for (int i = 0; i < other.length; i++) {
-                sum += other[i] * embedding[i];
-            }
-            best.merge(entry.subject(), sum, Math::max);
+            best.merge(entry.subject(), scorer.score(embedding, other), Math::max);
         }
         List<Scored> scored = new ArrayList<>(best.size());
         best.forEach((id, score) -> scored.add(new Scored(id, score)));

@@ -53,9 +53,10 @@ final class MarkReport {
      *
      * @param keptAbsent recognised students who must not be written (unmarked by hand that day)
      * @param worthALook unknown faces close to a student (see AttendanceMarker)
+     * @param scorer     the engine's score, for the candidates
      */
     static List<MarkingFace> faces(List<PhotoMatches> photos, List<GalleryEntry<UUID>> roster, String modelId,
-                                   Set<UUID> keptAbsent, Set<DetectedFace> worthALook) {
+                                   Set<UUID> keptAbsent, Set<DetectedFace> worthALook, Candidates.Scorer scorer) {
         record Found(int photo, DetectedFace face, Assignment<UUID> assignment) {
         }
         List<Found> all = new ArrayList<>();
@@ -71,7 +72,7 @@ final class MarkReport {
             UUID student = found.assignment().subject();
             FaceStatus decided = student == null ? FaceStatus.UNKNOWN
                     : keptAbsent.contains(student) ? FaceStatus.KEPT_ABSENT : FaceStatus.ALREADY_MARKED;
-            List<Candidates.Scored> top = Candidates.top(face.embedding(), roster, Candidates.MAX);
+            List<Candidates.Scored> top = Candidates.top(face.embedding(), roster, Candidates.MAX, scorer);
             FaceCrop crop = face.crop();
             // the lossless crop is encoded after the answer (see MarkingCrops): only the small JPEG is made here
             return new MarkingFace(UUID.randomUUID(), position, found.photo(), face.box(), modelId, face.embedding(),

@@ -71,10 +71,10 @@ public class LearnedFaces {
      */
     public void checkNotAnotherStudent(UUID classId, UUID studentId, FaceToLearn face, Set<UUID> differentFrom) {
         List<GalleryEntry<UUID>> all = gallery.of(classId);
-        float own = -1f;
+        float own = Float.NEGATIVE_INFINITY;
         for (GalleryEntry<UUID> entry : all) {
             if (entry.subject().equals(studentId)) {
-                own = Math.max(own, dot(entry.embedding(), face.embedding()));
+                own = Math.max(own, score(face.embedding(), entry.embedding()));
             }
         }
         List<GalleryEntry<UUID>> others = all.stream()
@@ -148,24 +148,18 @@ public class LearnedFaces {
         return kept;
     }
 
-    private static double closest(FaceRepository.Embedded face, List<FaceRepository.Embedded> all) {
-        double best = -1;
+    private double closest(FaceRepository.Embedded face, List<FaceRepository.Embedded> all) {
+        double best = Double.NEGATIVE_INFINITY;
         for (FaceRepository.Embedded other : all) {
             if (other != face) {
-                best = Math.max(best, dot(face.embedding(), other.embedding()));
+                best = Math.max(best, score(face.embedding(), other.embedding()));
             }
         }
         return best;
     }
 
-    static float dot(float[] a, float[] b) {
-        if (a.length != b.length) {
-            return -1f;
-        }
-        float sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
+    /** The engine's score (the scale its thresholds and the duplicate check's answer are on). */
+    private float score(float[] probe, float[] enrolled) {
+        return probe.length == enrolled.length ? engine.score(probe, enrolled) : Float.NEGATIVE_INFINITY;
     }
 }

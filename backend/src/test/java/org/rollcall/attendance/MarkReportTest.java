@@ -35,7 +35,7 @@ class MarkReportTest {
         List<GalleryEntry<UUID>> roster = List.of(new GalleryEntry<>(ana.id(), unit(1, 0)),
                 new GalleryEntry<>(ben.id(), unit(0, 1)), new GalleryEntry<>(ben.id(), unit(0.6f, 0.8f)));
 
-        List<MarkingFace> faces = MarkReport.faces(List.of(photo), roster, "m", Set.of(), Set.of());
+        List<MarkingFace> faces = MarkReport.faces(List.of(photo), roster, "m", Set.of(), Set.of(), MarkReportTest::dot);
         List<MarkingFace> stored = List.of(written(faces.get(0)), faces.get(1), faces.get(2));
         MarkResponse response = MarkingView.of(marking, stored, Set.of(ana.id(), ben.id()),
                 Map.of(ana.id(), ana, ben.id(), ben), Set.of());
@@ -61,7 +61,8 @@ class MarkReportTest {
 
         assertThat(MarkReport.recognised(List.of(first, second))).containsExactly(Map.entry(ana.id(), 0.97f));
 
-        List<MarkingFace> faces = MarkReport.faces(List.of(first, second), List.of(), "m", Set.of(), Set.of()).stream()
+        List<MarkingFace> faces = MarkReport.faces(List.of(first, second), List.of(), "m", Set.of(), Set.of(),
+                        MarkReportTest::dot).stream()
                 .map(MarkReportTest::written).toList();
         MarkResponse response = MarkingView.of(marking, faces, Set.of(ana.id()), Map.of(ana.id(), ana), Set.of());
         assertThat(response.faces()).extracting(FaceResult::photo).containsExactly(0, 1);
@@ -74,7 +75,8 @@ class MarkReportTest {
     void aStudentDeletedWhileTheRequestRanIsReportedUnknown() {
         PhotoMatches photo = new PhotoMatches(List.of(face(1, 1, 0)), List.of(new Assignment<>(0, ana.id(), 0.95f, 0.1f)));
 
-        MarkResponse response = MarkingView.of(marking, MarkReport.faces(List.of(photo), List.of(), "m", Set.of(), Set.of()),
+        MarkResponse response = MarkingView.of(marking,
+                MarkReport.faces(List.of(photo), List.of(), "m", Set.of(), Set.of(), MarkReportTest::dot),
                 Set.of(), Map.of(), Set.of());
 
         assertThat(response.faces()).extracting(FaceResult::status).containsExactly(FaceStatus.UNKNOWN);
@@ -86,7 +88,8 @@ class MarkReportTest {
     void aRecognisedStudentWhoIsNotPresentIsKeptAbsentAndARejectedFaceIsUnknown() {
         PhotoMatches photo = new PhotoMatches(List.of(face(1, 1, 0), face(2, 0, 1)),
                 List.of(new Assignment<>(0, ana.id(), 0.95f, 0.1f), new Assignment<>(1, cat.id(), 0.96f, 0.1f)));
-        List<MarkingFace> faces = MarkReport.faces(List.of(photo), List.of(), "m", Set.of(ana.id()), Set.of());
+        List<MarkingFace> faces = MarkReport.faces(List.of(photo), List.of(), "m", Set.of(ana.id()), Set.of(),
+                MarkReportTest::dot);
         assertThat(faces.get(0).decided()).isEqualTo(FaceStatus.KEPT_ABSENT);
         MarkingFace rejected = faces.get(1);
         rejected = new MarkingFace(rejected.id(), rejected.position(), rejected.photo(), rejected.box(),
@@ -112,7 +115,8 @@ class MarkReportTest {
         List<GalleryEntry<UUID>> roster = List.of(new GalleryEntry<>(ben.id(), unit(0, 1)),
                 new GalleryEntry<>(ana.id(), unit(1, 0)));
 
-        List<MarkingFace> faces = MarkReport.faces(List.of(photo), roster, "m", Set.of(), Set.of(close));
+        List<MarkingFace> faces = MarkReport.faces(List.of(photo), roster, "m", Set.of(), Set.of(close),
+                MarkReportTest::dot);
         MarkResponse response = MarkingView.of(marking, faces, Set.of(ana.id()), Map.of(ana.id(), ana, ben.id(), ben),
                 Set.of());
 
@@ -134,7 +138,7 @@ class MarkReportTest {
                 new GalleryEntry<>(ben.id(), unit(0.6f, 0.8f)), new GalleryEntry<>(cat.id(), unit(0, 1)),
                 new GalleryEntry<>(dan.id(), unit(-1, 0)), new GalleryEntry<>(dan.id(), new float[] {1, 0, 0}));
 
-        List<Candidates.Scored> top = Candidates.top(unit(1, 0), roster, 3);
+        List<Candidates.Scored> top = Candidates.top(unit(1, 0), roster, 3, MarkReportTest::dot);
 
         assertThat(top).extracting(Candidates.Scored::studentId).containsExactly(ana.id(), ben.id(), cat.id());
         assertThat(top.get(0).score()).isEqualTo(1f);
@@ -144,6 +148,14 @@ class MarkReportTest {
         return new MarkingFace(f.id(), f.position(), f.photo(), f.box(), f.modelId(), f.embedding(), f.quality(),
                 f.thumbnail(), f.crop(), FaceStatus.MARKED, f.correction(), f.studentId(), f.score(),
                 f.candidateIds(), f.candidateScores(), false, true);
+    }
+
+    private static float dot(float[] a, float[] b) {
+        float sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     private static float[] unit(float x, float y) {
