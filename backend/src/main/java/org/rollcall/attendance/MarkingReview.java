@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.rollcall.classes.SchoolClass;
+import org.rollcall.face.FaceCrop;
+import org.rollcall.face.FaceEngine;
 import org.rollcall.students.LearnedFaces;
 import org.rollcall.students.Student;
 import org.rollcall.students.StudentRef;
@@ -33,14 +35,16 @@ class MarkingReview {
     private final CorrectionRepository corrections;
     private final StudentRepository students;
     private final LearnedFaces learned;
+    private final FaceEngine engine;
     private final AttendanceProperties properties;
     private final ClassDates dates;
     private final TransactionOperations transaction;
     private final Clock clock;
 
     MarkingReview(MarkingRepository markings, AttendanceRepository attendance, CorrectionRepository corrections,
-                  StudentRepository students, LearnedFaces learned, AttendanceProperties properties, ClassDates dates,
-                  TransactionOperations transaction, Clock clock) {
+                  StudentRepository students, LearnedFaces learned, FaceEngine engine, AttendanceProperties properties,
+                  ClassDates dates, TransactionOperations transaction, Clock clock) {
+        this.engine = engine;
         this.markings = markings;
         this.attendance = attendance;
         this.corrections = corrections;
@@ -107,7 +111,13 @@ class MarkingReview {
                 LearnedFaces.FaceToLearn toLearn = new LearnedFaces.FaceToLearn(marking.id(), face.id(),
                         marking.date(), face.modelId(), face.embedding(), face.quality(), face.thumbnail(),
                         face.crop());
-                // a face of a model the engine no longer runs cannot be compared: it is not learned
+                // marked before the recognisers changed: embedded again from its crop; without a crop it cannot
+                // be compared with today's gallery and is not learned
+                if (!learned.comparable(toLearn) && face.crop() != null) {
+                    toLearn = new LearnedFaces.FaceToLearn(marking.id(), face.id(), marking.date(), engine.modelId(),
+                            engine.embed(FaceCrop.read(face.crop()).widened()), face.quality(), face.thumbnail(),
+                            face.crop());
+                }
                 if (learned.comparable(toLearn)) {
                     learned.checkNotAnotherStudent(schoolClass.id(), student.id(), toLearn, differentFrom);
                     learned.learn(student.id(), toLearn);

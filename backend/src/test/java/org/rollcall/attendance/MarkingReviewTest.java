@@ -172,6 +172,41 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
     }
 
     @Test
+    void aFaceMarkedBeforeTheRecognisersChangedIsEmbeddedAgainFromItsCropToBeLearned() {
+        JsonNode marking = check(teacher.mark(classId, LocalDate.of(2026, 4, 7), classPhoto), 200).json();
+        JsonNode face = nearest(RollcallClient.list(marking.get("faces")), seats.get(PENNY));
+        UUID faceId = UUID.fromString(face.get("faceId").asString());
+        eventually(() -> assertThat(count("marking_face WHERE id = '" + faceId + "' AND crop IS NOT NULL")).isOne());
+        float[] original = jdbc.sql("SELECT embedding FROM marking_face WHERE id = :id").param("id", faceId)
+                .query((rs, row) -> floats(rs.getArray(1))).single();
+        // as if the engine had been another one when the photo was marked
+        jdbc.sql("UPDATE marking_face SET model_id = 'an-older-model', embedding = '{1,0,0}' WHERE id = :id")
+                .param("id", faceId).update();
+        UUID penny = check(teacher.postJson(base + "/students", Map.of("name", "Penny Lane", "rollNo", "P1")), 201)
+                .json().get("id").asString().transform(UUID::fromString);
+
+        check(teacher.putJson(base + "/attendance/markings/" + marking.get("markingId").asString() + "/faces/"
+                + faceId, Map.of("studentId", penny)), 200);
+
+        Map<String, Object> learned = jdbc.sql("SELECT model_id, embedding FROM face WHERE student_id = :s")
+                .param("s", penny).query().singleRow();
+        assertThat(learned.get("model_id")).isEqualTo(engine.modelId());
+        float[] again = jdbc.sql("SELECT embedding FROM face WHERE student_id = :s").param("s", penny)
+                .query((rs, row) -> floats(rs.getArray(1))).single();
+        assertThat(again).hasSize(original.length);
+        assertThat(engine.score(again, original)).isGreaterThan(engine.score(original, original) * 0.9f);
+    }
+
+    private static float[] floats(java.sql.Array array) throws java.sql.SQLException {
+        Object[] boxed = (Object[]) array.getArray();
+        float[] values = new float[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            values[i] = ((Number) boxed[i]).floatValue();
+        }
+        return values;
+    }
+
+    @Test
     void notThisStudentRemovesTheMarkAndAManualAbsenceSurvivesTheNextPhoto() {
         LocalDate day = LocalDate.of(2026, 4, 8);
         JsonNode marking = check(teacher.mark(classId, day, classPhoto), 200).json();
