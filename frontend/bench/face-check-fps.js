@@ -7,6 +7,7 @@ import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { CAMERAS, CHROMIUM, WORK_DIR } from '../e2e/fixtures.js';
 import { writeFakeCameras } from '../e2e/fake-camera.js';
+import { shippedRules } from './shipped-rules.js';
 
 const seconds = Number(process.argv[2] ?? 10);
 
@@ -33,6 +34,7 @@ async function measure(backend, scene) {
   });
   try {
     const page = await (await browser.newContext({ permissions: ['camera'] })).newPage();
+    await page.route('**/api/face/rules', (route) => route.fulfill({ json: shippedRules() }));
     await page.goto(`${base}/signin.html`);
     await page.evaluate(() => localStorage.setItem('rollcall.token', JSON.stringify({ accessToken: 'bench', expiresAt: Date.now() + 3_600_000 })));
     await page.goto(`${base}/student-new.html?class=bench&tf=${backend}`);

@@ -68,3 +68,50 @@ test('a picked file goes through the same check: a group photo is refused', asyn
   const students = await (await request.get(`/api/classes/${klass.id}/students`, { headers: { Authorization: `Bearer ${teacher.accessToken}` } })).json();
   expect(students).toEqual([]);
 });
+
+test.describe('camera showing the student facing it', () => {
+  let browser;
+  test.beforeAll(async ({ playwright }) => {
+    browser = await playwright.chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${CAMERAS.face}`],
+    });
+  });
+  test.afterAll(() => browser?.close());
+
+  test('the check judges with the limits the server serves, fetched once per page', async ({ request, baseURL }) => {
+    const context = await browser.newContext({ baseURL, permissions: ['camera'] });
+    const page = await context.newPage();
+    const teacher = await teacherViaApi(request, 'rules');
+    const auth = { Authorization: `Bearer ${teacher.accessToken}` };
+    const klass = await (await request.post('/api/classes', { headers: auth, data: { name: 'Rules', timezone: 'UTC' } })).json();
+    const served = await (await request.get('/api/face/rules', { headers: auth })).json();
+    expect(served.gate.maxYawDeg).toBeGreaterThan(5);
+    // the real server's answer, with the operator's gate made too strict for any real head: half a degree of yaw
+    // or pitch; a browser that judged with numbers of its own would capture this facing student
+    let asked = 0;
+    await page.route('**/api/face/rules', async (route) => {
+      asked += 1;
+      const response = await route.fetch();
+      const rules = await response.json();
+      expect(rules).toEqual(served);
+      await route.fulfill({ response, json: { ...rules, gate: { ...rules.gate, maxYawDeg: 0.5, maxPitchDeg: 0.5 } } });
+    });
+    await signInWithToken(page, teacher);
+    await page.goto(`/student-new.html?class=${klass.id}`);
+    await page.getByLabel('Full name').fill('Facing Camera');
+    await page.getByLabel('Roll number').fill('3');
+    await page.getByRole('button', { name: 'Next: photo' }).click();
+    await page.getByRole('button', { name: 'Use the camera' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Look straight at the camera' })).toBeVisible({ timeout: 60_000 });
+    await page.waitForTimeout(3000);
+    await expect(page.locator('#capture')).not.toHaveAttribute('data-state', 'review');
+    // the camera restarted (switching back to the details and on again) asks nothing more of the server
+    await page.getByRole('button', { name: 'Change the details' }).click();
+    await page.getByRole('button', { name: 'Next: photo' }).click();
+    await page.getByRole('button', { name: 'Use the camera' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Look straight at the camera' })).toBeVisible({ timeout: 60_000 });
+    expect(asked).toBe(1);
+    await context.close();
+  });
+});

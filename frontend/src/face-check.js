@@ -1,6 +1,8 @@
 // The in-browser face check: Human's BlazeFace detector + face mesh (which gives yaw/pitch/roll), running on
 // TensorFlow.js with the WASM backend. Models and .wasm binaries are served from our own origin (see vite.config.js).
-import { judgeFaces } from './face-rules.js';
+// The limits are the server's (GET /api/face/rules), fetched once per page with the models.
+import { api } from './api.js';
+import { browserLimits, judgeFaces } from './face-rules.js';
 
 const BACKENDS = ['wasm', 'webgl'];
 
@@ -17,6 +19,10 @@ function humanConfig(backend) {
     filter: { enabled: false },
     face: {
       enabled: true,
+      // no rotation: Human would turn the crop by BlazeFace's mouth-to-nose line, which leans on any turned head
+      // and then shifts the yaw by up to 9° (a face and its mirror image disagree). Without it the roll reads low
+      // (a head tilted 30° reads about 18°, 40° about 22°): face-rules.js scales the served roll limit. The server's
+      // FaceMeshPose measures yaw and pitch the same way.
       detector: { rotation: false, maxDetected: 3, minConfidence: 0.5 },
       mesh: { enabled: true },
       attention: { enabled: false },
@@ -42,14 +48,21 @@ function chosenBackend() {
 
 let loading;
 
-/** Loads Human and its two face models once per page. */
+/**
+ * Loads Human with its two face models and the server's enrolment rules, once per page: {human, limits, rules}.
+ * A failure (no network, models missing) is not kept, so that the next attempt tries again.
+ */
 export function loadFaceCheck() {
   loading ??= (async () => {
+    const rulesRequest = api('/api/face/rules');
     const { Human } = await import('@vladmandic/human');
     const human = new Human(humanConfig(chosenBackend()));
-    await human.load();
-    return human;
+    const [rules] = await Promise.all([rulesRequest, human.load()]);
+    return { human, rules, limits: browserLimits(rules) };
   })();
+  loading.catch(() => {
+    loading = undefined;
+  });
   return loading;
 }
 
@@ -103,15 +116,15 @@ export function interOcular(face) {
   return left && right ? Math.hypot(left[0] - right[0], left[1] - right[1]) : undefined;
 }
 
-/** Runs the check on one frame or still image. */
-export async function checkFace(human, source, frame, { still = false } = {}) {
+/** Runs the check (from loadFaceCheck) on one frame or still image. */
+export async function checkFace({ human, limits }, source, frame, { still = false } = {}) {
   const result = await human.detect(source);
   const faces = (result.face ?? []).map((face) => ({ ...face, interOcular: interOcular(face) }));
   const largest = faces.reduce((a, b) => (b.box[2] > (a?.box[2] ?? 0) ? b : a), null);
   const measures = largest ? measureFace(source, largest.box) : {};
-  return judgeFaces(faces, frame, measures, { still });
+  return judgeFaces(faces, frame, measures, limits, { still });
 }
 
-export function backendName(human) {
+export function backendName({ human }) {
   return human.tf?.getBackend?.() ?? human.config.backend;
 }

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { $, errorText, load, onSubmit, param, say, startSignedInPage } from '../ui.js';
-import { createFaceCapture, withDifferentFrom } from '../face-capture.js';
+import { createFaceCapture, enrolmentUrl } from '../face-capture.js';
 
 startSignedInPage();
 const classId = param('class');
@@ -54,11 +54,11 @@ $('#save-without-photo').addEventListener('click', async () => {
 
 const capture = createFaceCapture($('#capture'), {
   confirmLabel: 'Save student',
-  onPhoto: async (photo, { differentFrom }) => {
+  onPhoto: async (photo, { differentFrom, face }) => {
     const form = new FormData();
     form.append('student', new Blob([JSON.stringify(details)], { type: 'application/json' }));
     form.append('photo', photo, 'face.jpg');
-    const created = await api(withDifferentFrom(`/api/classes/${classId}/students`, differentFrom), { method: 'POST', form });
+    const created = await api(enrolmentUrl(`/api/classes/${classId}/students`, { differentFrom, face }), { method: 'POST', form });
     photoStep.hidden = true;
     $('#done-step').hidden = false;
     $('#done-text').textContent = `${created.name ?? details.name} (roll no. ${created.rollNo ?? details.rollNo}) is in the class.`;

@@ -1,7 +1,7 @@
 import { api } from '../api.js';
 import { leaveNotice } from '../session.js';
 import { $, confirmDialog, daysBefore, downloadRangeCsv, errorText, formatDate, h, load, onSubmit, param, say, startSignedInPage, todayIn } from '../ui.js';
-import { createFaceCapture, withDifferentFrom } from '../face-capture.js';
+import { createFaceCapture, enrolmentUrl } from '../face-capture.js';
 
 startSignedInPage();
 const classId = param('class');
@@ -53,10 +53,10 @@ $('#add-photo').addEventListener('click', () => {
   $('#add-photo').hidden = true;
   capture = createFaceCapture($('#capture'), {
     confirmLabel: 'Add this photo',
-    onPhoto: async (photo, { differentFrom }) => {
+    onPhoto: async (photo, { differentFrom, face }) => {
       const form = new FormData();
       form.append('photo', photo, 'face.jpg');
-      await api(withDifferentFrom(`${base}/faces`, differentFrom), { method: 'POST', form });
+      await api(enrolmentUrl(`${base}/faces`, { differentFrom, face }), { method: 'POST', form });
       capture.stop();
       $('#capture').replaceChildren();
       $('#add-photo').hidden = false;

@@ -1,7 +1,6 @@
 package org.rollcall.face;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +46,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
     private final OrtEnvironment env;
     private final FaceEmbedder embedder;
     private final OneToOneMatcher.ScoreScale scoreScale;
+    private final EnrolmentGate gate;
     private final OneToOneMatcher matcher;
     private final OneToOneMatcher duplicateMatcher;
     private final ExecutorService workers;
@@ -69,6 +69,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
                         d.smallFaceMinImageSide(), d.smallFaceInputSize()));
         this.aligner = new FaceAligner(ShapePredictor.read(FaceModels.read(FaceModels.SHAPE_PREDICTOR)));
         this.embedder = new FaceEmbedder(env, settings.recognition());
+        this.gate = new EnrolmentGate(settings.gate());
         this.workers = platformThreads(settings.threads(), "face-engine");
         // Callers may be virtual threads (the web app's request threads). Inference is long, CPU-bound native work
         // that would pin their few carrier threads and starve requests that hold a database connection, so each
@@ -131,74 +132,8 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
 
     @Override
     public Enrolment enrol(byte[] image, int chosen) {
-        List<DetectedFace> faces = new ArrayList<>(await(photos.submit(() -> analyse(image, false, true))));
-        if (faces.isEmpty()) {
-            throw new FaceRejectedException(RejectReason.NO_FACE, "No face was found in the photo.");
-        }
-        faces.sort(Comparator.comparing((DetectedFace f) -> f.quality().interOcularPx()).reversed());
-        DetectedFace face;
-        if (chosen >= 0) {
-            if (chosen >= faces.size()) {
-                throw new FaceRejectedException(RejectReason.NO_SUCH_FACE, "The photo shows " + count(faces.size())
-                        + "; there is no face number " + (chosen + 1) + ".");
-            }
-            face = faces.get(chosen);
-        } else {
-            face = faces.get(0);
-            List<DetectedFace> others = faces.stream().skip(1).filter(f -> isAnotherFace(f, faces.get(0))).toList();
-            if (!others.isEmpty()) {
-                throw new FaceRejectedException(RejectReason.MULTIPLE_FACES, "The photo shows "
-                        + count(others.size() + 1) + "; choose the student's face, or use a photo of the student alone.",
-                        faces.stream().map(DetectedFace::box).toList());
-            }
-        }
-        gate(face.quality());
-        return new Enrolment(face);
-    }
-
-    private static String count(int faces) {
-        return faces == 1 ? "one face" : faces + " faces";
-    }
-
-    /**
-     * Whether a smaller detection is a second person rather than a part of the largest face (a tight crop makes
-     * BlazeFace find a face in the face: its centre then lies inside the largest box) or a face far in the background.
-     */
-    private boolean isAnotherFace(DetectedFace other, DetectedFace largest) {
-        Box big = largest.box();
-        Box b = other.box();
-        double cx = b.x() + b.width() / 2;
-        double cy = b.y() + b.height() / 2;
-        boolean inside = cx >= big.x() && cx <= big.x() + big.width() && cy >= big.y() && cy <= big.y() + big.height();
-        return !inside && other.quality().interOcularPx()
-                >= settings.gate().otherFaceRatio() * largest.quality().interOcularPx();
-    }
-
-    /** The enrolment gate on one face's measurements; refuses with the first failed rule and the measured value. */
-    private void gate(FaceQuality q) {
-        FaceEngineSettings.Gate g = settings.gate();
-        if (q.interOcularPx() < g.minInterOcularPx()) {
-            throw new FaceRejectedException(RejectReason.FACE_TOO_SMALL, String.format(
-                    "The face is too small: %.0f px between the eyes, at least %.0f px are needed.",
-                    q.interOcularPx(), g.minInterOcularPx()));
-        }
-        if (Math.abs(q.yawDeg()) > g.maxYawDeg() || Math.abs(q.pitchDeg()) > g.maxPitchDeg()
-                || Math.abs(q.rollDeg()) > g.maxRollDeg()) {
-            throw new FaceRejectedException(RejectReason.NOT_FRONTAL, String.format(
-                    "The face is not frontal enough (turn %.0f°, tilt %.0f°, rotation %.0f°; at most %.0f°, %.0f° "
-                            + "and %.0f°).", q.yawDeg(), q.pitchDeg(), q.rollDeg(), g.maxYawDeg(), g.maxPitchDeg(),
-                    g.maxRollDeg()));
-        }
-        if (q.brightness() < g.minBrightness()) {
-            throw new FaceRejectedException(RejectReason.TOO_DARK, String.format(
-                    "The face is too dark (brightness %.0f of 255, at least %.0f needed).", q.brightness(),
-                    g.minBrightness()));
-        }
-        if (q.sharpness() < g.minSharpness()) {
-            throw new FaceRejectedException(RejectReason.TOO_BLURRY, String.format(
-                    "The face is too blurry (sharpness %.1f, at least %.1f needed).", q.sharpness(),
-                    g.minSharpness()));
-        }
+        List<DetectedFace> faces = await(photos.submit(() -> analyse(image, false, true)));
+        return new Enrolment(gate.pass(faces, chosen));
     }
 
     @Override

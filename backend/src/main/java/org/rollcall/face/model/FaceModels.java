@@ -15,6 +15,9 @@ public final class FaceModels {
 
     public static final String BLAZEFACE_JSON = "blazeface.json";
     public static final String BLAZEFACE_BIN = "blazeface.bin";
+    /** Human's MediaPipe face mesh (468 points), the model the browser's live check judges head pose with. */
+    public static final String FACEMESH_JSON = "facemesh.json";
+    public static final String FACEMESH_BIN = "facemesh.bin";
     public static final String RESNET = "dlib_face_recognition_resnet_model_v1.dat";
     public static final String SHAPE_PREDICTOR = "shape_predictor_5_face_landmarks.dat";
     public static final String MOBILEFACENET = "MobileFaceNet.tflite";
@@ -22,6 +25,8 @@ public final class FaceModels {
     private static final Map<String, String> SHA256 = Map.of(
             BLAZEFACE_JSON, "cd7bbfc078270572beb39f9e5ae67aadbd50b5e67cff37e6d4f6b3ea39312e5f",
             BLAZEFACE_BIN, "dc9a97fdc50bc43216554bdd69aa3e7b9361a519ee7bdd996a2f69a98a6f9b72",
+            FACEMESH_JSON, "b60ca26f404724f43bd2b1575761d8265180e1f053cc0731caa68462927309e7",
+            FACEMESH_BIN, "3826da640b0a3021161605369ee6af293f75d518040355b960ec71a3390c1c0b",
             RESNET, "55533b28a95800a551ba546ba62fe69625c7e95a7061c338adffead08719da30",
             SHAPE_PREDICTOR, "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888",
             MOBILEFACENET, "d8ba40c0127fb8ca9917e8fddc79bbbda063657bc92a496d34da0bc8a760443b");

@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * free batch size and keeps every 4-D tensor in NCHW; a Reshape (which depends
  * on the memory order) first transposes back to NHWC, so the outputs are exactly TF's. Spatial input sizes are free
  * (the graph is fully convolutional; a Reshape keeps batch and infers its second dimension). Covers the ops of the
- * BlazeFace graph: _FusedConv2D (BiasAdd, optionally Relu), DepthwiseConv2dNative, Add/AddV2, Relu, MaxPool, Pad,
- * Reshape, Identity.
+ * BlazeFace and face mesh graphs: _FusedConv2D (BiasAdd, optionally Relu or Prelu), DepthwiseConv2dNative,
+ * Add/AddV2, Relu, Prelu, Sigmoid, MaxPool, Pad, Reshape, Identity. Weights may be stored as float16 or as affine
+ * uint8/uint16 (the converter's {@code --quantize_*} options); they are widened to float32 here.
  */
 public final class TfjsGraphConverter {
 
@@ -40,27 +41,35 @@ public final class TfjsGraphConverter {
         ByteBuffer buffer = ByteBuffer.wrap(weightData).order(ByteOrder.LITTLE_ENDIAN);
         for (JsonNode group : model.path("weightsManifest")) {
             for (JsonNode w : group.path("weights")) {
-                if (w.has("quantization")) {
-                    throw new IllegalArgumentException("Quantized TFJS weights are not supported");
-                }
                 List<Integer> shape = new ArrayList<>();
                 int count = 1;
                 for (JsonNode d : w.path("shape")) {
                     shape.add(d.asInt());
                     count *= d.asInt();
                 }
-                String dtype = w.path("dtype").asString();
-                float[] values = new float[count];
-                for (int i = 0; i < count; i++) {
-                    values[i] = switch (dtype) {
-                        case "float32" -> buffer.getFloat();
-                        case "int32" -> buffer.getInt();
-                        default -> throw new IllegalArgumentException("Unsupported TFJS weight dtype " + dtype);
-                    };
-                }
-                weights.put(w.path("name").asString(), new Weight(shape, values));
+                weights.put(w.path("name").asString(), new Weight(shape, readValues(buffer, w, count)));
             }
         }
+    }
+
+    private static float[] readValues(ByteBuffer buffer, JsonNode w, int count) {
+        float[] values = new float[count];
+        JsonNode quantization = w.path("quantization");
+        String stored = quantization.isMissingNode() ? w.path("dtype").asString()
+                : quantization.path("dtype").asString();
+        float scale = (float) quantization.path("scale").asDouble(1);
+        float min = (float) quantization.path("min").asDouble(0);
+        for (int i = 0; i < count; i++) {
+            values[i] = switch (stored) {
+                case "float32" -> buffer.getFloat();
+                case "int32" -> buffer.getInt();
+                case "float16" -> Float.float16ToFloat(buffer.getShort());
+                case "uint8" -> min + scale * (buffer.get() & 0xFF);
+                case "uint16" -> min + scale * (buffer.getShort() & 0xFFFF);
+                default -> throw new IllegalArgumentException("Unsupported TFJS weight dtype " + stored);
+            };
+        }
+        return values;
     }
 
     /**
@@ -97,6 +106,8 @@ public final class TfjsGraphConverter {
         String out = switch (node.path("op").asString()) {
             case "Identity" -> convert(inputs.get(0));
             case "Relu" -> graph.node("Relu", List.of(convert(inputs.get(0))));
+            case "Sigmoid" -> graph.node("Sigmoid", List.of(convert(inputs.get(0))));
+            case "Prelu" -> graph.node("PRelu", List.of(convert(inputs.get(0)), channelAlpha(inputs.get(1))));
             case "Add", "AddV2" -> graph.node("Add", List.of(convert(inputs.get(0)), convert(inputs.get(1))));
             case "_FusedConv2D" -> fusedConv(inputs, attr);
             case "DepthwiseConv2dNative" -> depthwiseConv(inputs, attr);
@@ -142,12 +153,20 @@ public final class TfjsGraphConverter {
         for (String op : fused.subList(1, fused.size())) {
             x = switch (op) {
                 case "Relu" -> graph.node("Relu", List.of(x));
-                case "Prelu" -> graph.node("PRelu", List.of(x,
-                        graph.floats("alpha", weight(inputs.get(3)).values, outChannels, 1, 1)));
+                case "Prelu" -> graph.node("PRelu", List.of(x, channelAlpha(inputs.get(3))));
                 default -> throw new IllegalArgumentException("Unsupported fused op " + op);
             };
         }
         return x;
+    }
+
+    /**
+     * PReLU's per-channel slopes, shaped to broadcast over NCHW. TFJS applies the stored tensor as the slope itself
+     * (the converter names it after the Keras graph's folded Neg, but does not negate it again).
+     */
+    private String channelAlpha(String tensor) {
+        float[] alpha = weight(tensor).values;
+        return graph.floats("alpha", alpha, alpha.length, 1, 1);
     }
 
     private String depthwiseConv(List<String> inputs, JsonNode attr) {
