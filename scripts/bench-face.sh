@@ -10,7 +10,7 @@ single=$1
 group=$2
 rounds=${3:-2}
 other=${4:-}
-jar=$(ls backend/target/rollcall-*.jar | head -1)
+jar=${JAR:-$(ls backend/target/rollcall-*.jar | head -1)}
 for round in $(seq "$rounds"); do
   for recogniser in fused dlib mobilefacenet; do
     echo "== round $round, --recogniser $recogniser, load $(cut -d' ' -f1-3 /proc/loadavg)"

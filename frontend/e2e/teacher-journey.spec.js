@@ -105,10 +105,12 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
     await page.getByRole('button', { name: 'Mark from photos' }).click();
     await expect(page.getByRole('heading', { name: 'Faces found' })).toBeFocused({ timeout: 90_000 });
     const figure = page.locator('figure.result');
-    await expect(figure.locator('rect.box.marked')).toHaveCount(1);
-    await expect(figure.locator('text.label.marked')).toHaveText(STUDENT.name);
-    expect(await figure.locator('rect.box.unknown').count()).toBeGreaterThanOrEqual(1);
-    await expect(figure.locator('.face-list')).toContainText(`${STUDENT.name} (${STUDENT.rollNo}): marked now`);
+    await expect(figure.locator('g.face-box.marked')).toHaveCount(1);
+    expect(await figure.locator('g.face-box.unknown, g.face-box.review').count()).toBeGreaterThanOrEqual(1);
+    // numbered badges on the boxes match the numbered lines of the list
+    const markedNumber = await figure.locator('g.face-box.marked text').textContent();
+    await expect(page.locator('.face-row.marked')).toContainText(`Face ${markedNumber}: ${STUDENT.name} (roll no. ${STUDENT.rollNo}): marked present`);
+    await expect(page.locator('#summary')).toHaveText('Present 1 of 1: everyone is here.');
     await expect(page.locator('#present')).toContainText(STUDENT.name);
     await expect(page.locator('#absent-count')).toHaveText('0');
     await expectAccessible(page, testInfo, 'attendance-results');
@@ -127,19 +129,20 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
   await test.step('a photo from the camera: the student is already present (blue)', async () => {
     await page.getByRole('button', { name: 'Take a photo with the camera' }).click();
     await page.getByRole('button', { name: 'Take photo and mark' }).click();
-    const figure = page.locator('figure.result');
+    // the newest marking comes first
+    const figure = page.locator('article.marking').first().locator('figure.result');
     await expect(figure.locator('figcaption')).toContainText('Camera photo', { timeout: 90_000 });
-    await expect(figure.locator('rect.box.already')).toHaveCount(1);
-    await expect(figure.locator('text.label.already')).toHaveText(STUDENT.name);
-    await expect(figure.locator('rect.box.marked')).toHaveCount(0);
+    await expect(figure.locator('g.face-box.already')).toHaveCount(1);
+    await expect(page.locator('article.marking').first().locator('.face-row.already')).toContainText(`${STUDENT.name} (roll no. ${STUDENT.rollNo}): was already present`);
+    await expect(figure.locator('g.face-box.marked')).toHaveCount(0);
   });
 
   await test.step('a big phone photo stored sideways (EXIF orientation 6) is turned upright and downscaled', async () => {
     await page.getByLabel('Class photos (one or several)').setInputFiles(PHONE_PHOTO);
     await page.getByRole('button', { name: 'Mark from photos' }).click();
-    const figure = page.locator('figure.result');
+    const figure = page.locator('article.marking').first().locator('figure.result');
     await expect(figure.locator('figcaption')).toContainText('phone-photo-exif6.jpg', { timeout: 90_000 });
-    await expect(figure.locator('text.label.already')).toHaveText(STUDENT.name);
+    await expect(figure.locator('g.face-box.already')).toHaveCount(1);
     const size = await figure.locator('img').evaluate((img) => [img.naturalWidth, img.naturalHeight]);
     expect(size).toEqual([2560, 1707]);
   });

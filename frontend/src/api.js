@@ -15,16 +15,40 @@ export class ApiError extends Error {
 }
 
 /** Everything under /api needs a token except signing up, in and resetting the password. */
-const isPublic = (path) => path.startsWith('/api/auth/') && path !== '/api/auth/logout';
+const isPublic = (path) => path.startsWith('/api/auth/') && path !== '/api/auth/logout' && path !== '/api/auth/refresh';
 
 /** The page is on its way to the sign-in page: its pending work simply never finishes. */
 const leavingPage = () => new Promise(() => {});
 
 /**
- * Calls the Rollcall API. `json` is sent as a JSON body, `form` (FormData) as multipart. Without a token, or on a
- * 401 (expired or revoked token), the token is dropped and the browser goes to sign in with a message.
+ * Sends with XMLHttpRequest, which (unlike fetch) reports upload progress; answers like fetch's Response as far as
+ * api() needs.
  */
-export async function api(path, { method = 'GET', json, form, accept = 'application/json' } = {}) {
+function sendWithProgress(path, { method, headers, body }, onUploadProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, path);
+    Object.entries(headers).forEach(([k, v]) => xhr.setRequestHeader(k, v));
+    xhr.upload.onprogress = (e) => e.lengthComputable && onUploadProgress(e.loaded, e.total);
+    xhr.upload.onload = () => onUploadProgress(1, 1);
+    xhr.onerror = () => reject(new TypeError('network'));
+    xhr.onload = () => resolve(new Response(xhr.status === 204 ? null : xhr.response, {
+      status: xhr.status,
+      headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' },
+    }));
+    xhr.responseType = 'blob';
+    xhr.send(body);
+  });
+}
+
+/**
+ * Calls the Rollcall API. `json` is sent as a JSON body, `form` (FormData) as multipart; `onUploadProgress(sent,
+ * total)` follows an upload. Without a token, or on a 401 (expired or revoked token), the token is dropped and the
+ * browser goes to sign in with a message. A 401 because another tab renewed the token meanwhile is retried once
+ * with the new token.
+ */
+export async function api(path, options = {}, retried = false) {
+  const { method = 'GET', json, form, accept = 'application/json', onUploadProgress } = options;
   if (!isPublic(path) && !requireSignIn()) return leavingPage();
   const token = currentToken();
   const headers = { Accept: accept };
@@ -38,13 +62,17 @@ export async function api(path, { method = 'GET', json, form, accept = 'applicat
   }
   let response;
   try {
-    response = await fetch(path, { method, headers, body });
+    response = onUploadProgress
+      ? await sendWithProgress(path, { method, headers, body }, onUploadProgress)
+      : await fetch(path, { method, headers, body });
   } catch {
     throw new ApiError({ status: 0 });
   }
   if (response.status === 401 && !isPublic(path)) {
+    const now = currentToken();
+    if (now && now !== token && !retried) return api(path, options, true);
     // a request still in flight when the teacher signed out must not replace the "signed out" message
-    if (currentToken() === token) {
+    if (now === token) {
       forgetToken();
       goToSignIn('Your session has ended. Please sign in again.');
     }

@@ -1,25 +1,71 @@
 // The access token lives in localStorage so every tab of the app shares one sign-in; it is dropped on sign-out,
-// on expiry and as soon as the API answers 401.
+// on expiry and as soon as the API answers 401. While a page is open the token is renewed before it expires
+// (POST /api/auth/refresh), so a lesson never ends at the sign-in page; the server stops renewals after its
+// session limit (12 h by default).
 const TOKEN_KEY = 'rollcall.token';
 const NOTICE_KEY = 'rollcall.notice';
+/** Renew when less than this is left (and check this often: a laptop lid may have been closed meanwhile). */
+const RENEW_BEFORE_MS = 10 * 60 * 1000;
+const CHECK_EVERY_MS = 60 * 1000;
 
 export function saveToken({ accessToken, expiresIn }) {
   const expiresAt = Date.now() + expiresIn * 1000;
   localStorage.setItem(TOKEN_KEY, JSON.stringify({ accessToken, expiresAt }));
 }
 
-export function currentToken() {
+function stored() {
   try {
-    const stored = JSON.parse(localStorage.getItem(TOKEN_KEY));
-    if (stored?.accessToken && stored.expiresAt > Date.now()) return stored.accessToken;
+    const value = JSON.parse(localStorage.getItem(TOKEN_KEY));
+    if (value?.accessToken && value.expiresAt > Date.now()) return value;
   } catch {
     // a malformed entry is treated like no sign-in at all
   }
   return null;
 }
 
+export function currentToken() {
+  return stored()?.accessToken ?? null;
+}
+
 export function forgetToken() {
   localStorage.removeItem(TOKEN_KEY);
+}
+
+let renewing = null;
+
+/**
+ * Exchanges the token for a fresh one if it expires soon. Several tabs share the token: the one that renews first
+ * wins, the others see the new token in localStorage (the server accepts each token's renewal only once).
+ */
+export function renewIfDue({ force = false } = {}) {
+  const now = stored();
+  if (!now || (!force && now.expiresAt - Date.now() > RENEW_BEFORE_MS)) return Promise.resolve(false);
+  if (renewing) return renewing;
+  renewing = (async () => {
+    try {
+      const answer = await fetch('/api/auth/refresh', { method: 'POST', headers: { Authorization: `Bearer ${now.accessToken}`, Accept: 'application/json' } });
+      if (answer.ok) {
+        // another tab may have renewed meanwhile: keep whichever token lives longer
+        if (currentToken() === now.accessToken) saveToken(await answer.json());
+        return true;
+      }
+      return false;
+    } catch {
+      return false; // offline for a moment: the next check tries again
+    } finally {
+      renewing = null;
+    }
+  })();
+  return renewing;
+}
+
+/** Keeps the sign-in alive while the page is open: checks every minute and whenever the tab comes back into view. */
+export function keepSessionAlive() {
+  setInterval(() => renewIfDue(), CHECK_EVERY_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') renewIfDue();
+  });
+  renewIfDue();
 }
 
 /** A message for the next page (e.g. "your session has ended"), shown once. */

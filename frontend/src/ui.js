@@ -1,5 +1,5 @@
 import { api } from './api.js';
-import { currentToken, forgetToken, requireSignIn, takeNotice, leaveNotice } from './session.js';
+import { currentToken, forgetToken, keepSessionAlive, requireSignIn, takeNotice, leaveNotice } from './session.js';
 
 /** Builds an element; children that are strings become text (never HTML), so names from the API are safe. */
 export function h(tag, attrs = {}, ...children) {
@@ -109,6 +109,7 @@ export function showNotice() {
 /** Start of every signed-in page: sends visitors without a token to sign in, draws the header. */
 export function startSignedInPage() {
   if (!requireSignIn()) return;
+  keepSessionAlive();
   const header = $('#app-header');
   header.replaceChildren(
     h('a', { class: 'skip', href: '#main' }, 'Skip to content'),

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { $, load, onSubmit, pathParam, startSignedInPage } from '../ui.js';
+import { $, errorText, load, onSubmit, pathParam, say, startSignedInPage } from '../ui.js';
 import { createFaceCapture, enrolmentUrl } from '../face-capture.js';
 
 startSignedInPage();
@@ -29,6 +29,27 @@ $('#back-to-details').addEventListener('click', () => {
   photoStep.hidden = true;
   detailsForm.hidden = false;
   $('#student-name').focus();
+});
+
+$('#save-without-photo').addEventListener('click', async () => {
+  const button = $('#save-without-photo');
+  button.disabled = true;
+  try {
+    const created = await api(`/api/classes/${classId}/students`, { method: 'POST', json: details });
+    capture.stop();
+    photoStep.hidden = true;
+    $('#done-step').hidden = false;
+    $('#done-text').textContent = `${created.name} (roll no. ${created.rollNo}) is in the class, without a photo for now.`;
+    $('#done-help').textContent = 'Mark them present by hand, or tap their face on a class photo on the marking page: Rollcall then learns it.';
+    $('#more-photos-link').textContent = 'Add a photo';
+    $('#more-photos-link').href = `/student.html?class=${classId}&id=${created.id}`;
+    $('#done-title').focus();
+  } catch (error) {
+    say('#save-error', errorText(error), 'error');
+    $('#save-error').focus();
+  } finally {
+    button.disabled = false;
+  }
 });
 
 const capture = createFaceCapture($('#capture'), {

@@ -30,6 +30,7 @@ function showPhotos(faces) {
     return h('li', { class: 'photo' },
       thumbnail,
       face.current ? null : h('span', { class: 'muted' }, 'Old model'),
+      face.source === 'LEARNED' ? h('span', { class: 'muted' }, `From the class photo of ${formatDate(face.learnedDate)}`) : null,
       h('button', { type: 'button', class: 'danger small', 'aria-label': `Remove photo ${i + 1}`, onclick: () => removePhoto(face, i) }, 'Remove'));
   }));
   if (!faces.length) $('#photos').append(h('li', { class: 'muted' }, 'No face photo yet: this student cannot be recognised.'));

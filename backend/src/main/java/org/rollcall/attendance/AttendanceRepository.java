@@ -81,6 +81,20 @@ class AttendanceRepository {
                 .list());
     }
 
+    /** Of these students, those present on the date. */
+    Set<UUID> presentAmong(UUID classId, LocalDate date, java.util.Collection<UUID> studentIds) {
+        if (studentIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT student_id FROM attendance WHERE class_id = :class AND date = :date"
+                        + " AND student_id IN (:ids)")
+                .param("class", classId)
+                .param("date", date)
+                .param("ids", studentIds)
+                .query(UUID.class)
+                .list());
+    }
+
     Optional<AttendanceRecord> find(UUID studentId, LocalDate date) {
         return jdbc.sql("SELECT * FROM attendance WHERE student_id = :student AND date = :date")
                 .param("student", studentId)

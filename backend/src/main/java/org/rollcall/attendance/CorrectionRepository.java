@@ -2,7 +2,10 @@ package org.rollcall.attendance;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +31,24 @@ class CorrectionRepository {
                 .param("by", correction.correctedBy())
                 .param("at", Timestamp.from(correction.correctedAt()))
                 .update();
+    }
+
+    /** Of these students, those whose latest correction for the date is an unmark. */
+    Set<UUID> lastUnmarked(UUID classId, LocalDate date, Collection<UUID> studentIds) {
+        if (studentIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        SELECT student_id FROM (
+                            SELECT DISTINCT ON (student_id) student_id, action FROM attendance_correction
+                            WHERE class_id = :class AND date = :date AND student_id IN (:ids)
+                            ORDER BY student_id, corrected_at DESC) latest
+                        WHERE action = 'UNMARK'""")
+                .param("class", classId)
+                .param("date", date)
+                .param("ids", studentIds)
+                .query(UUID.class)
+                .list());
     }
 
     List<Correction> findByStudent(UUID studentId, DateRange range) {

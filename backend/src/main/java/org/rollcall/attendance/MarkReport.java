@@ -1,18 +1,19 @@
 package org.rollcall.attendance;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.rollcall.face.Assignment;
-import org.rollcall.students.StudentRef;
+import org.rollcall.face.DetectedFace;
+import org.rollcall.face.FaceCrop;
+import org.rollcall.face.GalleryEntry;
 
-/** Assembles the answer to a marking request from the matches and from what the database actually wrote. */
+/** Turns the engine's matches of one marking request into the faces kept for review. */
 final class MarkReport {
 
     private MarkReport() {
@@ -34,33 +35,52 @@ final class MarkReport {
         return best;
     }
 
+    /** The crops of the faces, paired with the stored faces (same order as {@link #faces}). */
+    static List<MarkingCrops.Pending> crops(List<PhotoMatches> photos, List<MarkingFace> stored) {
+        List<MarkingCrops.Pending> crops = new ArrayList<>(stored.size());
+        int position = 0;
+        for (PhotoMatches photo : photos) {
+            for (DetectedFace face : photo.faces()) {
+                crops.add(new MarkingCrops.Pending(stored.get(position++).id(), face.crop()));
+            }
+        }
+        return crops;
+    }
+
     /**
-     * @param written  students this request wrote present; the other recognised ones were present already
-     * @param students the recognised students still in the class (one deleted meanwhile is reported unknown)
+     * The faces of all photos in upload order, each with its candidates; recognised faces start as ALREADY_MARKED
+     * (the caller turns those it wrote into MARKED) or KEPT_ABSENT. The thumbnails are encoded in parallel.
+     *
+     * @param keptAbsent recognised students who must not be written (unmarked by hand that day)
+     * @param worthALook unknown faces close to a student (see AttendanceMarker)
+     * @param scorer     the engine's score, for the candidates
      */
-    static MarkResponse of(LocalDate date, List<PhotoMatches> photos, Set<UUID> written,
-                           Map<UUID, StudentRef> students) {
-        List<FaceResult> faces = new ArrayList<>();
-        Set<UUID> alreadyMarked = new HashSet<>();
-        int unknown = 0;
+    static List<MarkingFace> faces(List<PhotoMatches> photos, List<GalleryEntry<UUID>> roster, String modelId,
+                                   Set<UUID> keptAbsent, Set<DetectedFace> worthALook, Candidates.Scorer scorer) {
+        record Found(int photo, DetectedFace face, Assignment<UUID> assignment) {
+        }
+        List<Found> all = new ArrayList<>();
         for (int p = 0; p < photos.size(); p++) {
             PhotoMatches photo = photos.get(p);
             for (int i = 0; i < photo.faces().size(); i++) {
-                Assignment<UUID> assignment = photo.assignments().get(i);
-                StudentRef student = assignment.subject() == null ? null : students.get(assignment.subject());
-                FaceStatus status;
-                if (student == null) {
-                    status = FaceStatus.UNKNOWN;
-                    unknown++;
-                } else if (written.contains(student.id())) {
-                    status = FaceStatus.MARKED;
-                } else {
-                    status = FaceStatus.ALREADY_MARKED;
-                    alreadyMarked.add(student.id());
-                }
-                faces.add(new FaceResult(p, photo.faces().get(i).box(), status, student, assignment.score()));
+                all.add(new Found(p, photo.faces().get(i), photo.assignments().get(i)));
             }
         }
-        return new MarkResponse(date, faces, written.size(), alreadyMarked.size(), unknown);
+        return IntStream.range(0, all.size()).parallel().mapToObj(position -> {
+            Found found = all.get(position);
+            DetectedFace face = found.face();
+            UUID student = found.assignment().subject();
+            FaceStatus decided = student == null ? FaceStatus.UNKNOWN
+                    : keptAbsent.contains(student) ? FaceStatus.KEPT_ABSENT : FaceStatus.ALREADY_MARKED;
+            List<Candidates.Scored> top = Candidates.top(face.embedding(), roster, Candidates.MAX, scorer);
+            FaceCrop crop = face.crop();
+            // the lossless crop is encoded after the answer (see MarkingCrops): only the small JPEG is made here
+            return new MarkingFace(UUID.randomUUID(), position, found.photo(), face.box(), modelId, face.embedding(),
+                    face.quality(), crop == null ? null : crop.thumbnailJpeg(), null,
+                    decided, null, student, found.assignment().score(),
+                    top.stream().map(Candidates.Scored::studentId).toList(),
+                    top.stream().map(Candidates.Scored::score).toList(),
+                    student == null && worthALook.contains(face), false);
+        }).toList();
     }
 }

@@ -57,6 +57,12 @@ class AuthController {
         return auth.login(request.email(), request.password(), http.getRemoteAddr());
     }
 
+    @PostMapping("/refresh")
+    @Operation(summary = "Exchange a valid token for a fresh one (the old one stops working), within the session limit")
+    AccessToken refresh(@AuthenticationPrincipal Jwt token) {
+        return auth.refresh(token);
+    }
+
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Denylist this token until it expires")

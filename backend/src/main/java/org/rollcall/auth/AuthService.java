@@ -4,15 +4,18 @@ import org.rollcall.account.AccountResponse;
 import org.rollcall.account.AccountService;
 import org.rollcall.account.PasswordRules;
 import org.rollcall.account.Teacher;
+import org.rollcall.account.TeacherRepository;
 import org.rollcall.mail.MailDispatcher;
 import org.rollcall.mail.MailMessage;
 import org.rollcall.web.ApiException;
+import java.util.UUID;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sign-up by mailed code, login, logout and password reset. */
+/** Sign-up by mailed code, login, renewal, logout and password reset. */
 @Service
 class AuthService {
 
@@ -23,9 +26,12 @@ class AuthService {
     private final MailDispatcher mail;
     private final PasswordRules passwordRules;
     private final long codeMinutes;
+    private final TeacherRepository teachers;
 
     AuthService(OtpService otps, AccountService accounts, TokenService tokens, LoginThrottle throttle,
-            MailDispatcher mail, PasswordRules passwordRules, OtpProperties otpProperties) {
+            MailDispatcher mail, PasswordRules passwordRules, OtpProperties otpProperties,
+            TeacherRepository teachers) {
+        this.teachers = teachers;
         this.otps = otps;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -70,6 +76,13 @@ class AuthService {
         Teacher teacher = accounts.authenticate(OtpService.normalize(email), password);
         throttle.succeeded(email, clientAddress);
         return tokens.issue(teacher.id(), teacher.tokenGeneration());
+    }
+
+    AccessToken refresh(Jwt token) {
+        UUID teacherId = UUID.fromString(token.getSubject());
+        int generation = teachers.findTokenGeneration(teacherId).orElseThrow(() -> new ApiException(
+                HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "This account no longer exists."));
+        return tokens.refresh(token, generation);
     }
 
     void logout(Jwt token) {

@@ -1,5 +1,6 @@
 package org.rollcall.auth;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.crypto.SecretKey;
@@ -36,10 +37,13 @@ class JwtConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtKey, TokenRevocationValidator revocation) {
+    JwtDecoder jwtDecoder(SecretKey jwtKey, TokenRevocationValidator revocation, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
+        // expiry is judged by the same clock that issued the token (TokenService)
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
+        timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
-                new JwtTimestampValidator(CLOCK_SKEW),
+                timestamps,
                 new JwtClaimValidator<>(JwtClaimNames.EXP, exp -> exp != null),
                 revocation)));
         return decoder;

@@ -38,6 +38,14 @@ public class TokenRevocationStore {
         }
     }
 
+    /** Denylists the token unless it already is: true for the one caller that did it (renewal is single use). */
+    public boolean denylistIfFirst(String jti, Duration remainingLifetime) {
+        if (remainingLifetime.isNegative() || remainingLifetime.isZero()) {
+            return false;
+        }
+        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(denylistKey(jti), "1", remainingLifetime));
+    }
+
     /** Overwrites the cached generation; called while the database transaction that changed it is still open. */
     public void publishGeneration(UUID teacherId, int generation) {
         redis.opsForValue().set(generationKey(teacherId), Integer.toString(generation), generationCacheLifetime);

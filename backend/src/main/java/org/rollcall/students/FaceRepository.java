@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class FaceRepository {
 
     private static final String METADATA = "f.id, f.student_id, f.model_id, f.inter_ocular_px, f.yaw_deg, f.pitch_deg,"
-            + " f.roll_deg, f.sharpness, f.brightness, f.created_at";
+            + " f.roll_deg, f.sharpness, f.brightness, f.created_at, f.source, f.marking_id, f.learned_date";
 
     private final JdbcClient jdbc;
 
@@ -48,6 +48,70 @@ class FaceRepository {
                 .param("crop", enrolment.face().crop().png())
                 .update();
         return id;
+    }
+
+    /** A face a teacher confirmed on a marking; its crop is kept so it can be embedded again after a model change. */
+    UUID insertLearned(UUID studentId, LearnedFaces.FaceToLearn face) {
+        UUID id = UUID.randomUUID();
+        FaceQuality q = face.quality();
+        jdbc.sql("""
+                        INSERT INTO face (id, student_id, model_id, embedding, inter_ocular_px, yaw_deg, pitch_deg,
+                                          roll_deg, sharpness, brightness, thumbnail, crop, source, marking_id,
+                                          marking_face_id, learned_date)
+                        VALUES (:id, :student, :model, :embedding, :iod, :yaw, :pitch, :roll, :sharpness, :brightness,
+                                :thumbnail, :crop, 'LEARNED', :marking, :markingFace, :date)""")
+                .param("id", id)
+                .param("student", studentId)
+                .param("model", face.modelId())
+                .param("embedding", face.embedding())
+                .param("iod", q.interOcularPx())
+                .param("yaw", q.yawDeg())
+                .param("pitch", q.pitchDeg())
+                .param("roll", q.rollDeg())
+                .param("sharpness", q.sharpness())
+                .param("brightness", q.brightness())
+                .param("thumbnail", face.thumbnail())
+                .param("crop", face.crop())
+                .param("marking", face.markingId())
+                .param("markingFace", face.markingFaceId())
+                .param("date", face.date())
+                .update();
+        return id;
+    }
+
+    /** The student's faces of this model with their embeddings (to keep the learned ones diverse). */
+    List<Embedded> embeddings(UUID studentId, String modelId) {
+        return jdbc.sql("SELECT id, source, embedding FROM face WHERE student_id = :student AND model_id = :model")
+                .param("student", studentId)
+                .param("model", modelId)
+                .query((rs, row) -> new Embedded(rs.getObject("id", UUID.class),
+                        FaceSource.valueOf(rs.getString("source")), floats(rs.getArray("embedding"))))
+                .list();
+    }
+
+    record Embedded(UUID id, FaceSource source, float[] embedding) {
+    }
+
+    boolean deleteById(UUID faceId) {
+        return jdbc.sql("DELETE FROM face WHERE id = :id").param("id", faceId).update() == 1;
+    }
+
+    /** Removes the learned copy of a marking face, if any. */
+    boolean deleteLearnedFrom(UUID markingFaceId) {
+        return jdbc.sql("DELETE FROM face WHERE marking_face_id = :mf AND source = 'LEARNED'")
+                .param("mf", markingFaceId)
+                .update() > 0;
+    }
+
+    /** Which of these marking faces have a learned copy. */
+    List<UUID> learnedFrom(java.util.Collection<UUID> markingFaceIds) {
+        if (markingFaceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT marking_face_id FROM face WHERE marking_face_id IN (:ids)")
+                .param("ids", markingFaceIds)
+                .query(UUID.class)
+                .list();
     }
 
     List<StoredFace> findByStudent(UUID studentId) {
@@ -138,6 +202,7 @@ class FaceRepository {
                 rs.getFloat("pitch_deg"), rs.getFloat("roll_deg"), rs.getFloat("sharpness"), rs.getFloat("brightness"));
         Timestamp created = rs.getTimestamp("created_at");
         return new StoredFace(rs.getObject("id", UUID.class), rs.getObject("student_id", UUID.class),
-                rs.getString("model_id"), quality, created.toInstant());
+                rs.getString("model_id"), quality, created.toInstant(), FaceSource.valueOf(rs.getString("source")),
+                rs.getObject("marking_id", UUID.class), rs.getObject("learned_date", java.time.LocalDate.class));
     }
 }

@@ -56,8 +56,22 @@ class StudentController {
         UUID teacherId = teacher.id();
         classes.get(classId, teacherId); // another teacher's class is a 404 before any judgement of the upload
         StudentRequest request = studentPart.read(student);
-        return students.create(classId, teacherId, request, UploadedPhotos.read(photos, properties.maxPhotos()),
-                orNone(differentFrom), face);
+        List<byte[]> photoBytes = photos == null || photos.isEmpty() ? List.of()
+                : UploadedPhotos.read(photos, properties.maxPhotos());
+        return students.create(classId, teacherId, request, photoBytes, orNone(differentFrom), face);
+    }
+
+    /** A student with no photo yet (marked by hand, or given a face from a class photo later). */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    StudentResponse createWithoutPhoto(CurrentTeacher teacher, @PathVariable UUID classId,
+                                       @Valid @RequestBody StudentRequest student) {
+        return students.create(classId, teacher.id(), student, List.of(), Set.of(), null);
+    }
+
+    @GetMapping("/{studentId}/faces")
+    List<FaceResponse> faces(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID studentId) {
+        return students.faces(classId, studentId, teacher.id());
     }
 
     @GetMapping("/{studentId}")

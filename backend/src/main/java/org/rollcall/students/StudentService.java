@@ -84,9 +84,10 @@ public class StudentService {
         if (students.findByRollNo(schoolClass.id(), student.rollNo()).isPresent()) {
             throw rollNoTaken(student.rollNo());
         }
+        // a student may start with no photo: marked by hand, or learned from a class photo later
         photoBudget.require(photos);
-        List<Enrolment> enrolments = faceWork.run(teacherId,
-                () -> enroller.enrol(schoolClass.id(), null, photos, differentFrom, face));
+        List<Enrolment> enrolments = photos.isEmpty() ? List.of()
+                : faceWork.run(teacherId, () -> enroller.enrol(schoolClass.id(), null, photos, differentFrom, face));
         transaction.executeWithoutResult(tx -> {
             try {
                 students.insert(student);
@@ -134,6 +135,13 @@ public class StudentService {
         return response(student, faces.findByStudent(student.id()));
     }
 
+    /** The student's faces, enrolment and learned, oldest first. */
+    public List<FaceResponse> faces(UUID classId, UUID studentId, UUID teacherId) {
+        Student student = owned(classId, studentId, teacherId);
+        return response(student, faces.findByStudent(student.id())).faces();
+    }
+
+    /** Removes a face of either source (a learned face too: the teacher may find it was a wrong one). */
     public void removeFace(UUID classId, UUID studentId, UUID faceId, UUID teacherId) {
         Student student = owned(classId, studentId, teacherId);
         if (!faces.delete(faceId, student.id())) {
@@ -149,7 +157,8 @@ public class StudentService {
     private StudentResponse response(Student student, List<StoredFace> stored) {
         String model = engine.modelId();
         List<FaceResponse> faceResponses = stored.stream()
-                .map(f -> new FaceResponse(f.id(), f.modelId(), f.modelId().equals(model), f.quality(), f.createdAt()))
+                .map(f -> new FaceResponse(f.id(), f.modelId(), f.modelId().equals(model), f.quality(), f.createdAt(),
+                        f.source(), f.markingId(), f.learnedDate()))
                 .toList();
         boolean recognisable = faceResponses.stream().anyMatch(FaceResponse::current);
         return new StudentResponse(student.id(), student.name(), student.rollNo(), student.email(), !recognisable,
@@ -170,6 +179,6 @@ public class StudentService {
     }
 
     private static ApiException faceNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "FACE_NOT_FOUND", "This student has no such enrolment face.");
+        return new ApiException(HttpStatus.NOT_FOUND, "FACE_NOT_FOUND", "This student has no such face.");
     }
 }

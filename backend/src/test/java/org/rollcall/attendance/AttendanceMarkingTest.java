@@ -278,7 +278,7 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         check(teacher.mark(classId, day, classPhoto), 200);
         assertThat(classPhotosOf(classId)).isZero(); // the default: processed in memory only
 
-        new ClassPhotoArchive(jdbc, new AttendanceProperties(10, true, 366, 30))
+        new ClassPhotoArchive(jdbc, new AttendanceProperties(10, true, 366, 30, 72))
                 .keep(classId, day, List.of(classPhoto), Instant.now());
         assertThat(classPhotosOf(classId)).isEqualTo(1);
 

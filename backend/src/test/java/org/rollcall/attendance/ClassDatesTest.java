@@ -20,7 +20,7 @@ class ClassDatesTest {
     private final ClassDates dates = new ClassDates(Clock.fixed(Instant.parse("2026-03-10T23:30:00Z"), ZoneOffset.UTC));
     private final SchoolClass dhaka = new SchoolClass(UUID.randomUUID(), UUID.randomUUID(), "7B", ZoneId.of("Asia/Dhaka"));
     private final SchoolClass london = new SchoolClass(UUID.randomUUID(), UUID.randomUUID(), "7C", ZoneId.of("Europe/London"));
-    private final AttendanceProperties limits = new AttendanceProperties(10, false, 366, 30);
+    private final AttendanceProperties limits = new AttendanceProperties(10, false, 366, 30, 72);
 
     @Test
     void todayIsTheClassesDateNotTheServers() {

@@ -15,6 +15,7 @@ import org.rollcall.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.rollcall.attendance.RollcallClient.Answer;
 import org.springframework.http.client.MultipartBodyBuilder;
+import tools.jackson.databind.JsonNode;
 
 /** Another teacher's class, student or attendance does not exist for you (404), and no valid token means 401. */
 class OwnershipTest extends AttendanceIntegrationSupport {
@@ -37,8 +38,19 @@ class OwnershipTest extends AttendanceIntegrationSupport {
         LocalDate day = LocalDate.of(2026, 1, 15);
         check(owner.put("/api/classes/" + classId + "/attendance/" + day + "/students/" + studentId), 200);
         byte[] photo = sample6.enrolmentPhotos().get(1);
+        JsonNode marking = check(owner.mark(classId, day.plusDays(1), photo), 200).json();
+        String markingPath = "/api/classes/" + classId + "/attendance/markings/" + marking.get("markingId").asString();
+        String markingFace = markingPath + "/faces/" + marking.get("faces").get(0).get("faceId").asString();
 
         List<Function<RollcallClient, Answer>> calls = calls(classId, studentId, faceId, day, photo);
+        // the review of a marking (issue 10)
+        calls.add(t -> t.get(markingPath));
+        calls.add(t -> t.get("/api/classes/" + classId + "/attendance/markings?date=" + day.plusDays(1)));
+        calls.add(t -> t.putJson(markingFace, Map.of("studentId", studentId)));
+        calls.add(t -> t.delete(markingFace));
+        calls.add(t -> t.getImage(markingFace + "/thumbnail"));
+        calls.add(t -> t.postJson("/api/classes/" + classId + "/students", Map.of("name", "Ghost", "rollNo", "98")));
+        calls.add(t -> t.get("/api/classes/" + classId + "/students/" + studentId + "/faces"));
         long rows = count("school_class") + count("student") + count("face") + count("attendance");
 
         RollcallClient intruder = newTeacher();
@@ -66,6 +78,7 @@ class OwnershipTest extends AttendanceIntegrationSupport {
                 .json().get("faces").size()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM attendance WHERE student_id = :s").param("s", studentId)
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(check(owner.get(markingPath), 200).json().get("faces").get(0).get("correction").isNull()).isTrue();
     }
 
     private static List<Function<RollcallClient, Answer>> calls(UUID classId, UUID studentId, String faceId,

@@ -80,6 +80,10 @@ public final class RollcallClient {
         return send(api.put(path), JSON_ANSWER);
     }
 
+    public Answer putJson(String path, Object body) {
+        return send(api.put(path).json(body), JSON_ANSWER);
+    }
+
     public Answer postJson(String path, Object body) {
         return send(api.post(path).json(body), JSON_ANSWER);
     }

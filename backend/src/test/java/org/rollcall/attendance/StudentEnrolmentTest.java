@@ -120,7 +120,11 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
                 "MULTIPLE_FACES");
         // all or nothing: one bad photo among good ones refuses the lot
         assertProblem(teacher.enrol(classId, "A", "1", good, TestPhotos.noFace()), 422, "NO_FACE");
-        assertProblem(teacher.enrol(classId, "A", "1"), 400, "PHOTO_REQUIRED");
+        // a student may be created with no photo (issue 10), but a request to add faces must bring one
+        UUID nobody = teacher.enrolled(classId, "No Photo Yet", "99");
+        assertProblem(teacher.postMultipart("/api/classes/" + classId + "/students/" + nobody + "/faces",
+                new MultipartBodyBuilder().build()), 400, "PHOTO_REQUIRED");
+        check(teacher.delete("/api/classes/" + classId + "/students/" + nobody), 204);
 
         MultipartBodyBuilder noStudent = new MultipartBodyBuilder();
         RollcallClient.photo(noStudent, good, "a.jpg");

@@ -271,14 +271,14 @@ final class AttendanceFigures {
                 unknownStrangers, strangerFaces, undetected, backgroundOfPresent);
     }
 
-    private static BufferedImage portrait(Path lfwPhoto) {
+    static BufferedImage portrait(Path lfwPhoto) {
         BufferedImage image = TestPhotos.read(lfwPhoto);
         int x = (image.getWidth() - PORTRAIT_CORE) / 2;
         int y = (image.getHeight() - PORTRAIT_CORE) / 2;
         return image.getSubimage(x, y, PORTRAIT_CORE, PORTRAIT_CORE);
     }
 
-    private static byte[] enrolmentPhoto(Path lfwPhoto) {
+    static byte[] enrolmentPhoto(Path lfwPhoto) {
         return TestPhotos.jpeg(TestPhotos.scale(TestPhotos.read(lfwPhoto), ENROL_SCALE), 0.92f);
     }
 
