@@ -74,7 +74,10 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /* A Bucket4j timeout: Redis answered too slowly for a throttle; fail closed like an unreachable Redis. */
+    // a transaction whose connection died with PostgreSQL cannot even roll back: the service is unavailable too
     @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,
+            org.springframework.transaction.TransactionSystemException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
             RedisSystemException.class, RedisException.class, io.github.bucket4j.TimeoutException.class})
     ResponseEntity<ProblemDetail> handleUnavailable(Exception e) {
         log.warn("Backing service unavailable: {}", e.toString());

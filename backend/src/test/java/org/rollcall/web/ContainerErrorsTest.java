@@ -47,7 +47,8 @@ class ContainerErrorsTest {
         TestTeacher teacher = api.newTeacher();
         UUID classId = new RollcallClient(api, teacher.token()).createClass("Parts", "UTC");
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        for (int i = 0; i < 60; i++) {
+        // more than Tomcat's part limit (server.tomcat.max-part-count: 120, raised for bulk photo uploads)
+        for (int i = 0; i < 130; i++) {
             parts.add("photo", new ByteArrayResource(new byte[] {1, 2, 3}) {
                 @Override
                 public String getFilename() {
