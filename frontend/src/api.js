@@ -1,4 +1,4 @@
-import { currentToken, forgetToken, goToSignIn, requireSignIn } from './session.js';
+import { currentToken, forgetToken, goToSignIn, renewalUnderWay, requireSignIn } from './session.js';
 import { teacherMessage } from './messages.js';
 
 /** An answer from the API that is not a success, with the problem's stable `code` and a sentence for the teacher. */
@@ -44,12 +44,15 @@ function sendWithProgress(path, { method, headers, body }, onUploadProgress) {
 /**
  * Calls the Rollcall API. `json` is sent as a JSON body, `form` (FormData) as multipart; `onUploadProgress(sent,
  * total)` follows an upload. Without a token, or on a 401 (expired or revoked token), the token is dropped and the
- * browser goes to sign in with a message. A 401 because another tab renewed the token meanwhile is retried once
+ * browser goes to sign in with a message. A 401 because this page or another tab renewed the token meanwhile is retried once
  * with the new token.
  */
 export async function api(path, options = {}, retried = false) {
   const { method = 'GET', json, form, accept = 'application/json', onUploadProgress } = options;
-  if (!isPublic(path) && !requireSignIn()) return leavingPage();
+  if (!isPublic(path)) {
+    await renewalUnderWay();
+    if (!requireSignIn()) return leavingPage();
+  }
   const token = currentToken();
   const headers = { Accept: accept };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -69,6 +72,8 @@ export async function api(path, options = {}, retried = false) {
     throw new ApiError({ status: 0 });
   }
   if (response.status === 401 && !isPublic(path)) {
+    // sent just before a renewal replaced the token: the renewal's answer may not have arrived yet
+    await renewalUnderWay();
     const now = currentToken();
     if (now && now !== token && !retried) return api(path, options, true);
     // a request still in flight when the teacher signed out must not replace the "signed out" message

@@ -59,6 +59,14 @@ export function renewIfDue({ force = false } = {}) {
   return renewing;
 }
 
+/**
+ * The renewal under way, if any: the server refuses the old token the moment it issues the new one, so a request
+ * sent meanwhile must wait for the new token (or retry with it) instead of taking its 401 for the end of the session.
+ */
+export function renewalUnderWay() {
+  return renewing ?? Promise.resolve(false);
+}
+
 /** Keeps the sign-in alive while the page is open: checks every minute and whenever the tab comes back into view. */
 export function keepSessionAlive() {
   setInterval(() => renewIfDue(), CHECK_EVERY_MS);
