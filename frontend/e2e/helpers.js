@@ -75,7 +75,9 @@ export async function screenshots(page, name) {
   const original = page.viewportSize();
   for (const [label, size] of [['phone', { width: 375, height: 812 }], ['laptop', { width: 1280, height: 800 }]]) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: join(import.meta.dirname, '..', 'test-results', 'screenshots', `${name}-${label}.png`), fullPage: true });
+    // a whole-page picture leaves out an open dialog (it sits in the viewport, not on the page)
+    const fullPage = (await page.locator('dialog[open]').count()) === 0;
+    await page.screenshot({ path: join(import.meta.dirname, '..', 'test-results', 'screenshots', `${name}-${label}.png`), fullPage });
   }
   await page.setViewportSize(original);
 }
