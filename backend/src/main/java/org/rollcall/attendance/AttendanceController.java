@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.students.Student;
 import org.rollcall.students.StudentService;
 import org.rollcall.students.UploadedPhotos;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

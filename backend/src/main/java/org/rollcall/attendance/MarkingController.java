@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.students.Student;
 import org.rollcall.students.StudentService;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;

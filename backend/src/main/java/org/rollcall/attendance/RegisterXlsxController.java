@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.classes.ClassService;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;

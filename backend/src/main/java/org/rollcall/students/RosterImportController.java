@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
 
-import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;

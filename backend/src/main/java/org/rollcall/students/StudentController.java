@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.classes.ClassService;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
