@@ -39,18 +39,18 @@ class ClassController {
 
     @GetMapping("/{classId}")
     ClassResponse get(CurrentTeacher teacher, @PathVariable UUID classId) {
-        return ClassResponse.of(classes.get(classId, teacher.id()));
+        return ClassResponse.of(classes.owned(teacher, classId));
     }
 
     @PatchMapping("/{classId}")
     ClassResponse update(CurrentTeacher teacher, @PathVariable UUID classId,
                          @Valid @RequestBody UpdateClassRequest request) {
-        return ClassResponse.of(classes.update(classId, teacher.id(), request));
+        return ClassResponse.of(classes.update(classes.owned(teacher, classId), request));
     }
 
     @DeleteMapping("/{classId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(CurrentTeacher teacher, @PathVariable UUID classId) {
-        classes.delete(classId, teacher.id());
+        classes.delete(classes.owned(teacher, classId));
     }
 }
