@@ -3,10 +3,8 @@ package org.rollcall.account;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.rollcall.auth.CurrentTeacher;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -35,9 +33,8 @@ class AccountController {
     @PutMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Change the password; every other token of the account stops working")
-    void changePassword(CurrentTeacher teacher, @AuthenticationPrincipal Jwt token,
-            @Valid @RequestBody ChangePasswordRequest request) {
-        accounts.changePassword(teacher.id(), request.currentPassword(), request.newPassword(), token);
+    void changePassword(CurrentTeacher teacher, @Valid @RequestBody ChangePasswordRequest request) {
+        accounts.changePassword(teacher.id(), request.currentPassword(), request.newPassword());
     }
 
     @DeleteMapping

@@ -3,21 +3,18 @@ package org.rollcall.account;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.rollcall.auth.TokenRevocationStore;
-import org.rollcall.auth.TokenService;
 import org.rollcall.web.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Teacher accounts: creation, credential checks, password changes and deletion. Every change that must kill
- * tokens writes the new token generation to Redis inside the database transaction, so an unreachable Redis
- * rolls the change back (503) instead of leaving old tokens alive.
+ * tokens publishes an event inside the database transaction; its listener writes the new token generation to Redis
+ * there, so an unreachable Redis rolls the change back (503) instead of leaving old tokens alive.
  */
 @Service
 public class AccountService {
@@ -27,19 +24,15 @@ public class AccountService {
     private final TeacherRepository teachers;
     private final PasswordEncoder passwordEncoder;
     private final PasswordRules passwordRules;
-    private final TokenRevocationStore revocations;
-    private final TokenService tokens;
     private final ApplicationEventPublisher events;
     /** Compared against when the email is unknown, so a login takes as long whether or not the account exists. */
     private final String unknownAccountHash;
 
     AccountService(TeacherRepository teachers, PasswordEncoder passwordEncoder, PasswordRules passwordRules,
-            TokenRevocationStore revocations, TokenService tokens, ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.teachers = teachers;
         this.passwordEncoder = passwordEncoder;
         this.passwordRules = passwordRules;
-        this.revocations = revocations;
-        this.tokens = tokens;
         this.events = events;
         this.unknownAccountHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
@@ -79,21 +72,20 @@ public class AccountService {
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", NOT_FOUND));
     }
 
-    /** Tokens issued before the change die, except the one that asked for it. */
+    /** Tokens issued before the change die, except the one of the session that asked for it. */
     @Transactional
-    public void changePassword(UUID teacherId, String currentPassword, String newPassword, Jwt currentToken) {
+    public void changePassword(UUID teacherId, String currentPassword, String newPassword) {
         Teacher teacher = teachers.findByIdForUpdate(teacherId)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", NOT_FOUND));
         requirePassword(teacher, currentPassword);
-        int generation = setPassword(teacher, newPassword);
-        tokens.keepAcrossGeneration(currentToken, generation);
+        setPassword(teacher, newPassword, true);
     }
 
     /** For a password reset whose code was checked; returns false when no such account exists. */
     @Transactional
     public boolean resetPassword(String email, String newPassword) {
         Optional<Teacher> teacher = teachers.findByEmail(email);
-        teacher.ifPresent(found -> setPassword(found, newPassword));
+        teacher.ifPresent(found -> setPassword(found, newPassword, false));
         return teacher.isPresent();
     }
 
@@ -103,14 +95,13 @@ public class AccountService {
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", NOT_FOUND));
         requirePassword(teacher, password);
         teachers.delete(teacher.id());
-        revocations.publishGeneration(teacher.id(), TokenRevocationStore.DELETED);
+        events.publishEvent(new TeacherDeleted(teacher.id()));
     }
 
-    private int setPassword(Teacher teacher, String newPassword) {
+    private void setPassword(Teacher teacher, String newPassword, boolean keepAskingSession) {
         passwordRules.requireAcceptable(newPassword, "newPassword", teacher.email(), teacher.displayName());
         int generation = teachers.updatePassword(teacher.id(), passwordEncoder.encode(newPassword));
-        revocations.publishGeneration(teacher.id(), generation);
-        return generation;
+        events.publishEvent(new PasswordChanged(teacher.id(), generation, keepAskingSession));
     }
 
     private void requirePassword(Teacher teacher, String password) {

@@ -5,12 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
-import org.rollcall.students.Student;
 import org.rollcall.students.StudentService;
 import org.rollcall.students.UploadedPhotos;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -56,23 +55,22 @@ class AttendanceController {
     MarkResponse mark(CurrentTeacher teacher, @PathVariable UUID classId,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                       @RequestPart(name = "photo", required = false) List<MultipartFile> photos) {
-        UUID teacherId = teacher.id();
-        SchoolClass schoolClass = classes.get(classId, teacherId);
-        return marker.mark(schoolClass, teacherId, date, UploadedPhotos.read(photos, properties.maxPhotos()));
+        SchoolClass schoolClass = classes.owned(teacher, classId);
+        return marker.mark(schoolClass, teacher.id(), date, UploadedPhotos.read(photos, properties.maxPhotos()));
     }
 
     @GetMapping(path = "/attendance", produces = MediaType.APPLICATION_JSON_VALUE)
     ClassAttendanceReport classHistory(CurrentTeacher teacher, @PathVariable UUID classId,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return history.ofClass(classes.get(classId, teacher.id()), from, to);
+        return history.ofClass(classes.owned(teacher, classId), from, to);
     }
 
     @GetMapping(path = "/attendance", produces = TEXT_CSV)
     ResponseEntity<String> classHistoryCsv(CurrentTeacher teacher, @PathVariable UUID classId,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        SchoolClass schoolClass = classes.get(classId, teacher.id());
+        SchoolClass schoolClass = classes.owned(teacher, classId);
         ClassAttendanceReport report = history.ofClass(schoolClass, from, to);
         return csv(AttendanceCsv.of(report), "attendance-" + schoolClass.name() + "-" + report.from() + "-to-"
                 + report.to() + ".csv");
@@ -83,9 +81,8 @@ class AttendanceController {
                                            @PathVariable UUID studentId,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        UUID teacherId = teacher.id();
-        Student student = students.owned(classId, studentId, teacherId);
-        return history.ofStudent(classes.get(classId, teacherId), student, from, to);
+        SchoolClass schoolClass = classes.owned(teacher, classId);
+        return history.ofStudent(schoolClass, students.owned(schoolClass, studentId), from, to);
     }
 
     @GetMapping(path = "/students/{studentId}/attendance", produces = TEXT_CSV)
@@ -102,9 +99,8 @@ class AttendanceController {
     AttendanceRecord markByHand(CurrentTeacher teacher, @PathVariable UUID classId,
                                 @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                 @PathVariable UUID studentId) {
-        UUID teacherId = teacher.id();
-        Student student = students.owned(classId, studentId, teacherId);
-        return manual.mark(classes.get(classId, teacherId), student, date, teacherId);
+        SchoolClass schoolClass = classes.owned(teacher, classId);
+        return manual.mark(schoolClass, students.owned(schoolClass, studentId), date, teacher.id());
     }
 
     @DeleteMapping("/attendance/{date}/students/{studentId}")
@@ -112,7 +108,7 @@ class AttendanceController {
     void unmarkByHand(CurrentTeacher teacher, @PathVariable UUID classId,
                       @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                       @PathVariable UUID studentId) {
-        manual.unmark(students.owned(classId, studentId, teacher.id()), date, teacher.id());
+        manual.unmark(students.owned(classes.owned(teacher, classId), studentId), date, teacher.id());
     }
 
     private static ResponseEntity<String> csv(String body, String fileName) {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.students.Student;
 import org.rollcall.students.StudentService;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -42,19 +42,19 @@ class MarkingController {
     @GetMapping
     List<MarkResponse> list(CurrentTeacher teacher, @PathVariable UUID classId,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return review.on(classes.get(classId, teacher.id()), date);
+        return review.on(classes.owned(teacher, classId), date);
     }
 
     @GetMapping("/{markingId}")
     MarkResponse get(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID markingId) {
-        return review.get(classes.get(classId, teacher.id()), markingId);
+        return review.get(classes.owned(teacher, classId), markingId);
     }
 
     @PutMapping("/{markingId}/faces/{faceId}")
     FaceResult assign(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID markingId,
                       @PathVariable UUID faceId, @Valid @RequestBody AssignFaceRequest request) {
-        SchoolClass schoolClass = classes.get(classId, teacher.id());
-        Student student = students.owned(classId, request.studentId(), teacher.id());
+        SchoolClass schoolClass = classes.owned(teacher, classId);
+        Student student = students.owned(schoolClass, request.studentId());
         return review.assign(schoolClass, markingId, faceId, student, request.learning(), request.notThese(),
                 teacher.id());
     }
@@ -62,14 +62,14 @@ class MarkingController {
     @DeleteMapping("/{markingId}/faces/{faceId}")
     FaceResult reject(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID markingId,
                       @PathVariable UUID faceId) {
-        return review.reject(classes.get(classId, teacher.id()), markingId, faceId, teacher.id());
+        return review.reject(classes.owned(teacher, classId), markingId, faceId, teacher.id());
     }
 
     /** The small aligned-face picture of a marking face (the class photo itself is not kept). */
     @GetMapping(path = "/{markingId}/faces/{faceId}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
     ResponseEntity<byte[]> thumbnail(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID markingId,
                                      @PathVariable UUID faceId) {
-        byte[] jpeg = review.thumbnail(classes.get(classId, teacher.id()), markingId, faceId);
+        byte[] jpeg = review.thumbnail(classes.owned(teacher, classId), markingId, faceId);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_JPEG).body(jpeg);
     }
 }

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +35,7 @@ class RegisterXlsxController {
     ResponseEntity<byte[]> register(CurrentTeacher teacher, @PathVariable UUID classId,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        SchoolClass schoolClass = classes.get(classId, teacher.id());
+        SchoolClass schoolClass = classes.owned(teacher, classId);
         ClassAttendanceReport report = history.ofClass(schoolClass, from, to);
         String fileName = "attendance-" + schoolClass.name() + "-" + report.from() + "-to-" + report.to() + ".xlsx";
         return ResponseEntity.ok()

@@ -1,6 +1,6 @@
 package org.rollcall.attendance;
 
-import org.rollcall.auth.CurrentTeacher;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * All three are read with one MGET per authenticated request.
  */
 @Component
-public class TokenRevocationStore {
+class TokenRevocationStore {
 
-    public static final int DELETED = Integer.MAX_VALUE;
+    static final int DELETED = Integer.MAX_VALUE;
     private static final String PREFIX = "rollcall:";
 
     private final StringRedisTemplate redis;
@@ -32,14 +32,14 @@ public class TokenRevocationStore {
         this.generationCacheLifetime = properties.tokenLifetime().multipliedBy(2);
     }
 
-    public void denylist(String jti, Duration remainingLifetime) {
+    void denylist(String jti, Duration remainingLifetime) {
         if (!remainingLifetime.isNegative() && !remainingLifetime.isZero()) {
             redis.opsForValue().set(denylistKey(jti), "1", remainingLifetime);
         }
     }
 
     /** Denylists the token unless it already is: true for the one caller that did it (renewal is single use). */
-    public boolean denylistIfFirst(String jti, Duration remainingLifetime) {
+    boolean denylistIfFirst(String jti, Duration remainingLifetime) {
         if (remainingLifetime.isNegative() || remainingLifetime.isZero()) {
             return false;
         }
@@ -47,7 +47,7 @@ public class TokenRevocationStore {
     }
 
     /** Overwrites the cached generation; called while the database transaction that changed it is still open. */
-    public void publishGeneration(UUID teacherId, int generation) {
+    void publishGeneration(UUID teacherId, int generation) {
         redis.opsForValue().set(generationKey(teacherId), Integer.toString(generation), generationCacheLifetime);
     }
 
@@ -57,7 +57,7 @@ public class TokenRevocationStore {
                 generationCacheLifetime);
     }
 
-    public void keep(String jti, int generation, Duration remainingLifetime) {
+    void keep(String jti, int generation, Duration remainingLifetime) {
         if (!remainingLifetime.isNegative() && !remainingLifetime.isZero()) {
             redis.opsForValue().set(keptKey(jti), Integer.toString(generation), remainingLifetime);
         }

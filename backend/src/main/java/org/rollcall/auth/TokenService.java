@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * password), renews them within the session limit and revokes single tokens on logout.
  */
 @Service
-public class TokenService {
+class TokenService {
 
     static final String SESSION_START_CLAIM = "sst";
 
@@ -38,7 +38,7 @@ public class TokenService {
     }
 
     /** A token for a teacher who has just given the password: a new session begins. */
-    public AccessToken issue(UUID teacherId, int generation) {
+    AccessToken issue(UUID teacherId, int generation) {
         return issue(teacherId, generation, clock.instant());
     }
 
@@ -91,12 +91,12 @@ public class TokenService {
         return token.getIssuedAt() != null ? token.getIssuedAt() : Instant.EPOCH;
     }
 
-    public void logout(Jwt token) {
+    void logout(Jwt token) {
         revocations.denylist(token.getId(), remainingLifetime(token));
     }
 
     /** Keeps the token that made a password change valid for the account's new generation. */
-    public void keepAcrossGeneration(Jwt token, int newGeneration) {
+    void keepAcrossGeneration(Jwt token, int newGeneration) {
         revocations.keep(token.getId(), newGeneration, remainingLifetime(token));
     }
 

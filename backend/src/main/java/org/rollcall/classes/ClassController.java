@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.rollcall.auth.CurrentTeacher;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,18 +39,18 @@ class ClassController {
 
     @GetMapping("/{classId}")
     ClassResponse get(CurrentTeacher teacher, @PathVariable UUID classId) {
-        return ClassResponse.of(classes.get(classId, teacher.id()));
+        return ClassResponse.of(classes.owned(teacher, classId));
     }
 
     @PatchMapping("/{classId}")
     ClassResponse update(CurrentTeacher teacher, @PathVariable UUID classId,
                          @Valid @RequestBody UpdateClassRequest request) {
-        return ClassResponse.of(classes.update(classId, teacher.id(), request));
+        return ClassResponse.of(classes.update(classes.owned(teacher, classId), request));
     }
 
     @DeleteMapping("/{classId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(CurrentTeacher teacher, @PathVariable UUID classId) {
-        classes.delete(classId, teacher.id());
+        classes.delete(classes.owned(teacher, classId));
     }
 }

@@ -36,7 +36,7 @@ public class ClassRepository {
     }
 
     /** The class only if it belongs to this teacher: other teachers' classes do not exist for them. */
-    public Optional<SchoolClass> findOwned(UUID classId, UUID teacherId) {
+    Optional<SchoolClass> findOwned(UUID classId, UUID teacherId) {
         return jdbc.sql("SELECT * FROM school_class WHERE id = :id AND teacher_id = :teacher")
                 .param("id", classId)
                 .param("teacher", teacherId)

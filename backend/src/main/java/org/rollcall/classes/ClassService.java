@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.rollcall.web.ApiException;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,13 @@ public class ClassService {
         return classes.findByTeacher(teacherId);
     }
 
-    /** The teacher's class, or 404: another teacher's class is indistinguishable from a missing one. */
-    public SchoolClass get(UUID classId, UUID teacherId) {
-        return classes.findOwned(classId, teacherId).orElseThrow(() ->
+    /**
+     * The teacher's class, or 404: another teacher's class is indistinguishable from a missing one. A request loads
+     * it here once and hands the SchoolClass on, so nothing further down takes a class id and a teacher id that
+     * could be swapped or checked twice.
+     */
+    public SchoolClass owned(CurrentTeacher teacher, UUID classId) {
+        return classes.findOwned(classId, teacher.id()).orElseThrow(() ->
                 new ApiException(HttpStatus.NOT_FOUND, "CLASS_NOT_FOUND", "There is no such class."));
     }
 
@@ -40,8 +45,7 @@ public class ClassService {
     }
 
     @Transactional
-    public SchoolClass update(UUID classId, UUID teacherId, UpdateClassRequest change) {
-        SchoolClass current = get(classId, teacherId);
+    public SchoolClass update(SchoolClass current, UpdateClassRequest change) {
         SchoolClass updated = new SchoolClass(current.id(), current.teacherId(),
                 change.name() == null ? current.name() : change.name().strip(),
                 change.timezone() == null ? current.timezone() : Timezones.parse(change.timezone()));
@@ -51,7 +55,7 @@ public class ClassService {
 
     /** Erases the class with its students, faces and attendance (database cascades). */
     @Transactional
-    public void delete(UUID classId, UUID teacherId) {
-        classes.delete(get(classId, teacherId).id());
+    public void delete(SchoolClass schoolClass) {
+        classes.delete(schoolClass.id());
     }
 }

@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.classes.ClassService;
+import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,9 +42,10 @@ class BulkPhotoController {
     @PostMapping(path = "/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, List<BulkPhotoResult>> enrol(CurrentTeacher teacher, @PathVariable UUID classId,
                                              @RequestPart(name = "photo", required = false) List<MultipartFile> parts) {
-        classes.get(classId, teacher.id()); // another teacher's class is a 404 before the upload is looked at
+        // another teacher's class is a 404 before the upload is looked at
+        SchoolClass schoolClass = classes.owned(teacher, classId);
         List<BulkPhotoEnrolment.Photo> photos = photos(parts == null ? List.of() : parts);
-        return Map.of("results", enrolment.enrol(classId, teacher.id(), photos));
+        return Map.of("results", enrolment.enrol(schoolClass, photos));
     }
 
     private List<BulkPhotoEnrolment.Photo> photos(List<MultipartFile> parts) {

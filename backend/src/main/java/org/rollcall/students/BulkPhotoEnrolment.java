@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.face.Enrolment;
 import org.rollcall.face.FaceEngine;
@@ -36,7 +35,6 @@ class BulkPhotoEnrolment {
     /** "9P-03_2" and "9P-03 (2)" (a second photo, or the copy a file manager makes) are photos of 9P-03. */
     private static final Pattern COPY_SUFFIX = Pattern.compile("(_\\d+|\\s*\\(\\d+\\))$");
 
-    private final ClassService classes;
     private final StudentRepository students;
     private final FaceEnroller enroller;
     private final FaceRepository faces;
@@ -45,11 +43,10 @@ class BulkPhotoEnrolment {
     private final FaceWorkQueue faceWork;
     private final TransactionOperations transaction;
 
-    BulkPhotoEnrolment(ClassService classes, StudentRepository students, FaceEnroller enroller, FaceRepository faces,
+    BulkPhotoEnrolment(StudentRepository students, FaceEnroller enroller, FaceRepository faces,
                        PhotoHashRepository hashes, FaceEngine engine, TransactionOperations transaction,
                        FaceWorkQueue faceWork) {
         this.faceWork = faceWork;
-        this.classes = classes;
         this.students = students;
         this.enroller = enroller;
         this.faces = faces;
@@ -62,17 +59,16 @@ class BulkPhotoEnrolment {
     record Photo(String fileName, byte[] content) {
     }
 
-    List<BulkPhotoResult> enrol(UUID classId, UUID teacherId, List<Photo> photos) {
-        SchoolClass schoolClass = classes.get(classId, teacherId);
+    List<BulkPhotoResult> enrol(SchoolClass schoolClass, List<Photo> photos) {
         Roster roster = new Roster(students.findByClass(schoolClass.id()));
         List<BulkPhotoResult> results = new ArrayList<>(photos.size());
         for (Photo photo : photos) {
-            results.add(enrolOne(schoolClass, roster, photo, teacherId));
+            results.add(enrolOne(schoolClass, roster, photo));
         }
         return results;
     }
 
-    private BulkPhotoResult enrolOne(SchoolClass schoolClass, Roster roster, Photo photo, UUID teacherId) {
+    private BulkPhotoResult enrolOne(SchoolClass schoolClass, Roster roster, Photo photo) {
         String base = baseName(photo.fileName());
         Optional<Student> found = roster.find(base);
         if (found.isEmpty()) {
@@ -91,7 +87,7 @@ class BulkPhotoEnrolment {
             // through the shared face work queue, one photo at a time: a 40-photo upload takes its turns with other
             // teachers' markings instead of holding the cores (when the queue is full the upload stops with 503;
             // sending it again skips what was enrolled)
-            enrolments = faceWork.run(teacherId,
+            enrolments = faceWork.run(schoolClass.teacherId(),
                     () -> enroller.enrol(schoolClass.id(), student.id(), List.of(photo.content()), Set.of(), null));
         } catch (FaceRejectedException e) {
             return refused(photo, student, e.reason().name(), e.getMessage());

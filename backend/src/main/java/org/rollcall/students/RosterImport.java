@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.ApiException;
 import org.rollcall.web.Problems;
@@ -34,23 +33,20 @@ class RosterImport {
 
     private static final int DETAIL_ERRORS = 3;
 
-    private final ClassService classes;
     private final StudentRepository students;
     private final Validator validator;
     private final TransactionOperations transaction;
     private final RosterProperties properties;
 
-    RosterImport(ClassService classes, StudentRepository students, Validator validator,
+    RosterImport(StudentRepository students, Validator validator,
                  TransactionOperations transaction, RosterProperties properties) {
-        this.classes = classes;
         this.students = students;
         this.validator = validator;
         this.transaction = transaction;
         this.properties = properties;
     }
 
-    RosterPreview run(UUID classId, UUID teacherId, byte[] file, boolean dryRun) {
-        SchoolClass schoolClass = classes.get(classId, teacherId);
+    RosterPreview run(SchoolClass schoolClass, byte[] file, boolean dryRun) {
         if (file.length > properties.maxRosterBytes().toBytes()) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "ROSTER_TOO_LARGE", "The roster file is larger than "
                     + properties.maxRosterBytes().toMegabytes() + " MB; a class roster is far smaller.");

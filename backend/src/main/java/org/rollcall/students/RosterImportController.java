@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
 
-import org.rollcall.auth.CurrentTeacher;
+import org.rollcall.classes.ClassService;
+import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +23,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/classes/{classId}/students")
 class RosterImportController {
 
+    private final ClassService classes;
     private final RosterImport rosters;
 
-    RosterImportController(RosterImport rosters) {
+    RosterImportController(ClassService classes, RosterImport rosters) {
+        this.classes = classes;
         this.rosters = rosters;
     }
 
@@ -35,8 +39,9 @@ class RosterImportController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "FILE_REQUIRED",
                     "Choose the roster file (CSV or Excel .xlsx) to send in a `file` part.");
         }
+        SchoolClass schoolClass = classes.owned(teacher, classId);
         try {
-            return rosters.run(classId, teacher.id(), file.getBytes(), dryRun);
+            return rosters.run(schoolClass, file.getBytes(), dryRun);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the uploaded roster", e);
         }

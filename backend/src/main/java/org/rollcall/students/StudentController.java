@@ -5,8 +5,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.rollcall.auth.CurrentTeacher;
 import org.rollcall.classes.ClassService;
+import org.rollcall.classes.SchoolClass;
+import org.rollcall.web.CurrentTeacher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,7 +44,7 @@ class StudentController {
     @GetMapping
     List<StudentResponse> roster(CurrentTeacher teacher, @PathVariable UUID classId,
                                  @RequestParam(required = false) String q) {
-        return students.roster(classId, teacher.id(), q);
+        return students.roster(classes.owned(teacher, classId), q);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -53,12 +54,11 @@ class StudentController {
                            @RequestPart(name = "photo", required = false) List<MultipartFile> photos,
                            @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom,
                            @RequestParam(name = "face", required = false) Integer face) {
-        UUID teacherId = teacher.id();
-        classes.get(classId, teacherId); // another teacher's class is a 404 before any judgement of the upload
+        SchoolClass schoolClass = classes.owned(teacher, classId); // 404 before any judgement of the upload
         StudentRequest request = studentPart.read(student);
         List<byte[]> photoBytes = photos == null || photos.isEmpty() ? List.of()
                 : UploadedPhotos.read(photos, properties.maxPhotos());
-        return students.create(classId, teacherId, request, photoBytes, orNone(differentFrom), face);
+        return students.create(schoolClass, request, photoBytes, orNone(differentFrom), face);
     }
 
     /** A student with no photo yet (marked by hand, or given a face from a class photo later). */
@@ -66,29 +66,29 @@ class StudentController {
     @ResponseStatus(HttpStatus.CREATED)
     StudentResponse createWithoutPhoto(CurrentTeacher teacher, @PathVariable UUID classId,
                                        @Valid @RequestBody StudentRequest student) {
-        return students.create(classId, teacher.id(), student, List.of(), Set.of(), null);
+        return students.create(classes.owned(teacher, classId), student, List.of(), Set.of(), null);
     }
 
     @GetMapping("/{studentId}/faces")
     List<FaceResponse> faces(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID studentId) {
-        return students.faces(classId, studentId, teacher.id());
+        return students.faces(students.owned(classes.owned(teacher, classId), studentId));
     }
 
     @GetMapping("/{studentId}")
     StudentResponse get(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID studentId) {
-        return students.get(classId, studentId, teacher.id());
+        return students.get(students.owned(classes.owned(teacher, classId), studentId));
     }
 
     @PatchMapping("/{studentId}")
     StudentResponse update(CurrentTeacher teacher, @PathVariable UUID classId,
                            @PathVariable UUID studentId, @Valid @RequestBody StudentPatch patch) {
-        return students.update(classId, studentId, teacher.id(), patch);
+        return students.update(students.owned(classes.owned(teacher, classId), studentId), patch);
     }
 
     @DeleteMapping("/{studentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID studentId) {
-        students.delete(classId, studentId, teacher.id());
+        students.delete(students.owned(classes.owned(teacher, classId), studentId));
     }
 
     @PostMapping(path = "/{studentId}/faces", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -98,9 +98,9 @@ class StudentController {
                              @RequestPart(name = "photo", required = false) List<MultipartFile> photos,
                              @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom,
                              @RequestParam(name = "face", required = false) Integer face) {
-        UUID teacherId = teacher.id();
-        students.owned(classId, studentId, teacherId); // 404 before any judgement of the upload
-        return students.addFaces(classId, studentId, teacherId, UploadedPhotos.read(photos, properties.maxPhotos()),
+        SchoolClass schoolClass = classes.owned(teacher, classId);
+        Student student = students.owned(schoolClass, studentId); // 404 before any judgement of the upload
+        return students.addFaces(schoolClass, student, UploadedPhotos.read(photos, properties.maxPhotos()),
                 orNone(differentFrom), face);
     }
 
@@ -112,14 +112,14 @@ class StudentController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeFace(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID studentId,
                     @PathVariable UUID faceId) {
-        students.removeFace(classId, studentId, faceId, teacher.id());
+        students.removeFace(students.owned(classes.owned(teacher, classId), studentId), faceId);
     }
 
     /** The small aligned-face thumbnail kept from enrolment (the enrolment photo itself is never stored). */
     @GetMapping(path = "/{studentId}/faces/{faceId}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
     ResponseEntity<byte[]> thumbnail(CurrentTeacher teacher, @PathVariable UUID classId,
                                      @PathVariable UUID studentId, @PathVariable UUID faceId) {
-        byte[] jpeg = students.thumbnail(classId, studentId, faceId, teacher.id());
+        byte[] jpeg = students.thumbnail(students.owned(classes.owned(teacher, classId), studentId), faceId);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_JPEG).body(jpeg);
     }
 }

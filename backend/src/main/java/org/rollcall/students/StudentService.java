@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.face.Enrolment;
 import org.rollcall.face.FaceEngine;
@@ -25,7 +24,6 @@ import org.springframework.transaction.support.TransactionOperations;
 @Service
 public class StudentService {
 
-    private final ClassService classes;
     private final StudentRepository students;
     private final FaceRepository faces;
     private final FaceEnroller enroller;
@@ -34,10 +32,9 @@ public class StudentService {
     private final FaceEngine engine;
     private final TransactionOperations transaction;
 
-    StudentService(ClassService classes, StudentRepository students, FaceRepository faces, FaceEnroller enroller,
+    StudentService(StudentRepository students, FaceRepository faces, FaceEnroller enroller,
                    FaceWorkQueue faceWork, PhotoBudget photoBudget,
                    FaceEngine engine, TransactionOperations transaction) {
-        this.classes = classes;
         this.students = students;
         this.faces = faces;
         this.enroller = enroller;
@@ -47,8 +44,7 @@ public class StudentService {
         this.transaction = transaction;
     }
 
-    public List<StudentResponse> roster(UUID classId, UUID teacherId, String query) {
-        SchoolClass schoolClass = classes.get(classId, teacherId);
+    public List<StudentResponse> roster(SchoolClass schoolClass, String query) {
         List<Student> found = query == null || query.isBlank()
                 ? students.findByClass(schoolClass.id())
                 : students.search(schoolClass.id(), query.strip());
@@ -57,27 +53,24 @@ public class StudentService {
         return found.stream().map(s -> response(s, facesByStudent.getOrDefault(s.id(), List.of()))).toList();
     }
 
-    public StudentResponse get(UUID classId, UUID studentId, UUID teacherId) {
-        Student student = owned(classId, studentId, teacherId);
+    public StudentResponse get(Student student) {
         return response(student, faces.findByStudent(student.id()));
     }
 
-    /** The student, if in the teacher's class; otherwise 404, whoever owns it. */
-    public Student owned(UUID classId, UUID studentId, UUID teacherId) {
-        SchoolClass schoolClass = classes.get(classId, teacherId);
+    /**
+     * The student, if in the teacher's class (loaded by {@code ClassService.owned}); otherwise 404, whoever owns it.
+     * The one way a request gets hold of a student.
+     */
+    public Student owned(SchoolClass schoolClass, UUID studentId) {
         return students.findInClass(studentId, schoolClass.id()).orElseThrow(StudentService::notFound);
     }
 
-    /** @param differentFrom students of the class the teacher confirmed the photos are not (see {@link FaceEnroller}) */
-    public StudentResponse create(UUID classId, UUID teacherId, StudentRequest request, List<byte[]> photos,
-                                  Set<UUID> differentFrom) {
-        return create(classId, teacherId, request, photos, differentFrom, null);
-    }
-
-    /** @param face which face of the one photo to enrol when it shows several (null: the photo's only face) */
-    public StudentResponse create(UUID classId, UUID teacherId, StudentRequest request, List<byte[]> photos,
+    /**
+     * @param differentFrom students of the class the teacher confirmed the photos are not (see {@link FaceEnroller})
+     * @param face which face of the one photo to enrol when it shows several (null: the photo's only face)
+     */
+    public StudentResponse create(SchoolClass schoolClass, StudentRequest request, List<byte[]> photos,
                                   Set<UUID> differentFrom, Integer face) {
-        SchoolClass schoolClass = classes.get(classId, teacherId);
         Student student = new Student(UUID.randomUUID(), schoolClass.id(), request.rollNo().strip(),
                 request.name().strip(), blankToNull(request.email()));
         // cheap check first, so a taken roll number does not cost the face work; the constraint stays the judge
@@ -87,7 +80,8 @@ public class StudentService {
         // a student may start with no photo: marked by hand, or learned from a class photo later
         photoBudget.require(photos);
         List<Enrolment> enrolments = photos.isEmpty() ? List.of()
-                : faceWork.run(teacherId, () -> enroller.enrol(schoolClass.id(), null, photos, differentFrom, face));
+                : faceWork.run(schoolClass.teacherId(),
+                        () -> enroller.enrol(schoolClass.id(), null, photos, differentFrom, face));
         transaction.executeWithoutResult(tx -> {
             try {
                 students.insert(student);
@@ -99,8 +93,7 @@ public class StudentService {
         return response(student, faces.findByStudent(student.id()));
     }
 
-    public StudentResponse update(UUID classId, UUID studentId, UUID teacherId, StudentPatch patch) {
-        Student current = owned(classId, studentId, teacherId);
+    public StudentResponse update(Student current, StudentPatch patch) {
         Student updated = new Student(current.id(), current.classId(),
                 patch.rollNo() == null ? current.rollNo() : patch.rollNo().strip(),
                 patch.name() == null ? current.name() : patch.name().strip(),
@@ -114,21 +107,15 @@ public class StudentService {
     }
 
     /** Erases the student with their faces and attendance (database cascades). */
-    public void delete(UUID classId, UUID studentId, UUID teacherId) {
-        students.delete(owned(classId, studentId, teacherId).id());
-    }
-
-    public StudentResponse addFaces(UUID classId, UUID studentId, UUID teacherId, List<byte[]> photos,
-                                    Set<UUID> differentFrom) {
-        return addFaces(classId, studentId, teacherId, photos, differentFrom, null);
+    public void delete(Student student) {
+        students.delete(student.id());
     }
 
     /** @param face which face of the one photo to enrol when it shows several (null: the photo's only face) */
-    public StudentResponse addFaces(UUID classId, UUID studentId, UUID teacherId, List<byte[]> photos,
+    public StudentResponse addFaces(SchoolClass schoolClass, Student student, List<byte[]> photos,
                                     Set<UUID> differentFrom, Integer face) {
-        Student student = owned(classId, studentId, teacherId);
         photoBudget.require(photos);
-        List<Enrolment> enrolments = faceWork.run(teacherId,
+        List<Enrolment> enrolments = faceWork.run(schoolClass.teacherId(),
                 () -> enroller.enrol(student.classId(), student.id(), photos, differentFrom, face));
         transaction.executeWithoutResult(tx ->
                 enrolments.forEach(enrolment -> faces.insert(student.id(), engine.modelId(), enrolment)));
@@ -136,21 +123,18 @@ public class StudentService {
     }
 
     /** The student's faces, enrolment and learned, oldest first. */
-    public List<FaceResponse> faces(UUID classId, UUID studentId, UUID teacherId) {
-        Student student = owned(classId, studentId, teacherId);
+    public List<FaceResponse> faces(Student student) {
         return response(student, faces.findByStudent(student.id())).faces();
     }
 
     /** Removes a face of either source (a learned face too: the teacher may find it was a wrong one). */
-    public void removeFace(UUID classId, UUID studentId, UUID faceId, UUID teacherId) {
-        Student student = owned(classId, studentId, teacherId);
+    public void removeFace(Student student, UUID faceId) {
         if (!faces.delete(faceId, student.id())) {
             throw faceNotFound();
         }
     }
 
-    public byte[] thumbnail(UUID classId, UUID studentId, UUID faceId, UUID teacherId) {
-        Student student = owned(classId, studentId, teacherId);
+    public byte[] thumbnail(Student student, UUID faceId) {
         return faces.thumbnail(faceId, student.id()).orElseThrow(StudentService::faceNotFound);
     }
 

@@ -1,4 +1,4 @@
-package org.rollcall.auth;
+package org.rollcall.web;
 
 import java.util.UUID;
 import org.springframework.core.MethodParameter;

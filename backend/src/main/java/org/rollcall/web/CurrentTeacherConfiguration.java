@@ -1,4 +1,4 @@
-package org.rollcall.auth;
+package org.rollcall.web;
 
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
