@@ -7,6 +7,8 @@ export const PASSWORD = 'violet harbour cactus lantern';
 
 /** The tests run against the backend started by the global setup (or ROLLCALL_BASE_URL given by the developer). */
 export const test = base.extend({
+  // Playwright reads a fixture's dependencies from its first parameter, so it must be a (here empty) pattern
+  // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => use(process.env.ROLLCALL_BASE_URL),
 });
 export { expect };

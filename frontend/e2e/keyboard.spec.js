@@ -82,7 +82,6 @@ test('a student is added from the roster with the keyboard only', async ({ page,
   });
 
   await test.step('Enter on “Save student” confirms the photo', async () => {
-    const save = page.getByRole('button', { name: 'Save student' });
     expect(await pressUntil(page, 'Retake', 'Tab', 1)).toEqual(['Retake']);
     expect(await pressUntil(page, 'Save student', 'Shift+Tab', 1)).toEqual(['Save student']);
     await page.keyboard.press('Enter');

@@ -266,7 +266,7 @@ $('#picker-new-form').addEventListener('submit', (event) => {
 
 /* ---------- marking from photos ---------- */
 
-function progressText(files, sent, total) {
+function progressText(files, sent) {
   // one request carries every photo: which photo is on its way follows from the bytes sent so far
   let offset = 0;
   for (const [i, { blob }] of files.entries()) {
@@ -301,7 +301,7 @@ async function markPhotos(photos) {
       form,
       onUploadProgress: (sent, total) => {
         bar.value = Math.round((sent / total) * 100);
-        say('#progress', sent >= total ? 'Looking for faces…' : progressText(files, sent, total));
+        say('#progress', sent >= total ? 'Looking for faces…' : progressText(files, sent));
       },
     });
   } catch (error) {
