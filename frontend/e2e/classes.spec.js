@@ -5,11 +5,12 @@ import { expect, signInWithToken, teacherViaApi, test } from './helpers.js';
 test('rename a class, refuse an empty or too long name, delete it only after confirming', async ({ page, request }) => {
   const teacher = await teacherViaApi(request, 'classes');
   const auth = { Authorization: `Bearer ${teacher.accessToken}` };
-  const create = async (name) => (await request.post('/api/classes', { headers: auth, data: { name, timezone: 'Europe/Oslo' } })).json();
+  const create = async (name) =>
+    (await request.post('/api/classes', { headers: auth, data: { name, timezone: 'Europe/Oslo' } })).json();
   const klass = await create('Grade 3 C');
   const other = await create('Grade 4 A');
   // the dashboard lists every class of the teacher (registration makes a first one), in the API's order
-  const classesInApi = async () => (await (await request.get('/api/classes', { headers: auth })).json());
+  const classesInApi = async () => await (await request.get('/api/classes', { headers: auth })).json();
   const namesBefore = (await classesInApi()).map((c) => c.name);
   expect(namesBefore).toEqual(expect.arrayContaining(['Grade 3 C', 'Grade 4 A']));
   const nameInApi = async () => (await (await request.get(`/api/classes/${klass.id}`, { headers: auth })).json()).name;

@@ -32,10 +32,13 @@ function sendWithProgress(path, { method, headers, body }, onUploadProgress) {
     xhr.upload.onprogress = (e) => e.lengthComputable && onUploadProgress(e.loaded, e.total);
     xhr.upload.onload = () => onUploadProgress(1, 1);
     xhr.onerror = () => reject(new TypeError('network'));
-    xhr.onload = () => resolve(new Response(xhr.status === 204 ? null : xhr.response, {
-      status: xhr.status,
-      headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' },
-    }));
+    xhr.onload = () =>
+      resolve(
+        new Response(xhr.status === 204 ? null : xhr.response, {
+          status: xhr.status,
+          headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' },
+        }),
+      );
     xhr.responseType = 'blob';
     xhr.send(body);
   });

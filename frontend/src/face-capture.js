@@ -42,18 +42,43 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
   const error = h('p', { class: 'message', 'data-kind': 'error', role: 'alert', tabindex: '-1', hidden: true });
   const useButton = h('button', { type: 'button', class: 'primary' }, confirmLabel);
   const retakeButton = h('button', { type: 'button', class: 'secondary' }, 'Retake');
-  const review = h('div', { class: 'review', hidden: true }, still, h('div', { class: 'actions' }, useButton, retakeButton));
-  const differentButton = h('button', { type: 'button', class: 'secondary' }, 'They are different people (e.g. twins) — enrol anyway');
-  const lookAlike = h('div', { class: 'look-alike', hidden: true },
-    h('p', { class: 'help' }, 'Only if you are sure. When Rollcall cannot tell them apart in a class photo it marks neither of them, so check them by hand.'),
-    h('div', { class: 'actions' }, differentButton));
+  const review = h(
+    'div',
+    { class: 'review', hidden: true },
+    still,
+    h('div', { class: 'actions' }, useButton, retakeButton),
+  );
+  const differentButton = h(
+    'button',
+    { type: 'button', class: 'secondary' },
+    'They are different people (e.g. twins) — enrol anyway',
+  );
+  const lookAlike = h(
+    'div',
+    { class: 'look-alike', hidden: true },
+    h(
+      'p',
+      { class: 'help' },
+      'Only if you are sure. When Rollcall cannot tell them apart in a class photo it marks neither of them, so check them by hand.',
+    ),
+    h('div', { class: 'actions' }, differentButton),
+  );
   // a picked photo of several people: sent anyway, the server answers with every face's box to choose from
-  const pickButton = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Choose the student’s face in this photo');
+  const pickButton = h(
+    'button',
+    { type: 'button', class: 'secondary', hidden: true },
+    'Choose the student’s face in this photo',
+  );
   const pickerHelp = h('p', { class: 'help', id: `${container.id}-picker-help` });
   const pickerStage = h('div', { class: 'picker-stage', style: 'position: relative; max-width: 640px;' });
   const pickerRetake = h('button', { type: 'button', class: 'secondary' }, 'None of these: use another photo');
-  const picker = h('div', { class: 'face-picker', role: 'group', 'aria-labelledby': pickerHelp.id, hidden: true },
-    pickerHelp, pickerStage, h('div', { class: 'actions' }, pickerRetake));
+  const picker = h(
+    'div',
+    { class: 'face-picker', role: 'group', 'aria-labelledby': pickerHelp.id, hidden: true },
+    pickerHelp,
+    pickerStage,
+    h('div', { class: 'actions' }, pickerRetake),
+  );
   container.classList.add('capture');
   container.replaceChildren(choice, stage, hint, review, pickButton, error, lookAlike, picker);
 
@@ -87,26 +112,34 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
    * tapping one, or Tab to it and Enter, sends the photo again for that face.
    */
   function showPicker(boxes) {
-    const image = h('img', { src: still.src, alt: 'The photo with the faces found in it', style: 'width: 100%; display: block; border-radius: 6px;' });
+    const image = h('img', {
+      src: still.src,
+      alt: 'The photo with the faces found in it',
+      style: 'width: 100%; display: block; border-radius: 6px;',
+    });
     const place = () => {
       const W = image.naturalWidth || 1;
       const H = image.naturalHeight || 1;
       const buttons = boxes.map((box, i) => {
-        const button = h('button', {
-          type: 'button',
-          class: 'face-box',
-          'aria-label': `Face ${i + 1} of ${boxes.length}${i === 0 ? ' (the largest)' : ''}`,
-          dataset: { face: String(i) },
-          onclick: () => {
-            chosenFace = i;
-            hidePicker();
-            // the photo stays in view (with Retake) while it is sent for this face
-            review.hidden = false;
-            useButton.hidden = true;
-            setHint(`Sending face ${i + 1}…`);
-            send();
+        const button = h(
+          'button',
+          {
+            type: 'button',
+            class: 'face-box',
+            'aria-label': `Face ${i + 1} of ${boxes.length}${i === 0 ? ' (the largest)' : ''}`,
+            dataset: { face: String(i) },
+            onclick: () => {
+              chosenFace = i;
+              hidePicker();
+              // the photo stays in view (with Retake) while it is sent for this face
+              review.hidden = false;
+              useButton.hidden = true;
+              setHint(`Sending face ${i + 1}…`);
+              send();
+            },
           },
-        }, String(i + 1));
+          String(i + 1),
+        );
         Object.assign(button.style, {
           position: 'absolute',
           left: `${(100 * box.x) / W}%`,
@@ -170,7 +203,10 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
     source = 'camera';
     setHint('Starting the camera…');
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: facing }, audio: false });
+      stream = await navigator.mediaDevices.getUserMedia({
+        video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: facing },
+        audio: false,
+      });
     } catch {
       setHint('');
       showError('The camera could not be started. Allow camera access in the browser, or choose a photo instead.');
@@ -212,7 +248,7 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
       frames += 1;
       const elapsed = performance.now() - windowStart;
       if (elapsed >= 1000) {
-        container.dataset.fps = (frames * 1000 / elapsed).toFixed(1);
+        container.dataset.fps = ((frames * 1000) / elapsed).toFixed(1);
         container.dataset.frameSize = `${frame.width}x${frame.height}`;
         frames = 0;
         windowStart = performance.now();

@@ -84,12 +84,18 @@ export async function load(step) {
 /** A modal yes/no question using the native <dialog> (focus is trapped and Escape cancels). */
 export function confirmDialog({ title, text, confirmLabel, danger = true }) {
   return new Promise((resolve) => {
-    const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-title' },
+    const dialog = h(
+      'dialog',
+      { class: 'confirm', 'aria-labelledby': 'confirm-title' },
       h('h2', { id: 'confirm-title' }, title),
       text ? h('p', {}, text) : null,
-      h('form', { method: 'dialog', class: 'actions' },
+      h(
+        'form',
+        { method: 'dialog', class: 'actions' },
         h('button', { value: 'cancel', class: 'secondary', autofocus: true }, 'Cancel'),
-        h('button', { value: 'ok', class: danger ? 'danger' : 'primary' }, confirmLabel)));
+        h('button', { value: 'ok', class: danger ? 'danger' : 'primary' }, confirmLabel),
+      ),
+    );
     dialog.addEventListener('close', () => {
       resolve(dialog.returnValue === 'ok');
       dialog.remove();
@@ -113,12 +119,30 @@ export function startSignedInPage() {
   const header = $('#app-header');
   header.replaceChildren(
     h('a', { class: 'skip', href: '#main' }, 'Skip to content'),
-    h('div', { class: 'bar' },
+    h(
+      'div',
+      { class: 'bar' },
       h('a', { class: 'brand', href: '/' }, 'Rollcall'),
-      h('nav', { 'aria-label': 'Main' },
-        h('a', { href: '/', 'aria-current': location.pathname === '/' || location.pathname === '/index.html' ? 'page' : null }, 'Classes'),
-        h('a', { href: '/account.html', 'aria-current': location.pathname === '/account.html' ? 'page' : null }, 'Account'),
-        h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out'))));
+      h(
+        'nav',
+        { 'aria-label': 'Main' },
+        h(
+          'a',
+          {
+            href: '/',
+            'aria-current': location.pathname === '/' || location.pathname === '/index.html' ? 'page' : null,
+          },
+          'Classes',
+        ),
+        h(
+          'a',
+          { href: '/account.html', 'aria-current': location.pathname === '/account.html' ? 'page' : null },
+          'Account',
+        ),
+        h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out'),
+      ),
+    ),
+  );
   showNotice();
 }
 
@@ -172,13 +196,21 @@ export function downloadRangeCsv(button, form, base, name) {
 
 export function formatDate(isoDate) {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
 }
 
 /** Today's date (YYYY-MM-DD) in a class's time zone: attendance days follow the class, not the browser. */
 export function todayIn(timeZone) {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      new Date(),
+    );
   } catch {
     return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
   }

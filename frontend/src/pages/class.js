@@ -15,14 +15,37 @@ function photoCount(student) {
 
 function studentCard(student) {
   const link = `/student.html?class=${classId}&id=${student.id}`;
-  return h('li', { class: 'card student-card' },
-    h('div', {},
+  return h(
+    'li',
+    { class: 'card student-card' },
+    h(
+      'div',
+      {},
       h('h3', {}, h('a', { href: link }, student.name)),
-      h('p', { class: 'muted' }, `Roll no. ${student.rollNo}`, student.email ? ` · ${student.email}` : '',
-        ` · ${photoCount(student)}`)),
-    h('div', { class: 'actions' },
+      h(
+        'p',
+        { class: 'muted' },
+        `Roll no. ${student.rollNo}`,
+        student.email ? ` · ${student.email}` : '',
+        ` · ${photoCount(student)}`,
+      ),
+    ),
+    h(
+      'div',
+      { class: 'actions' },
       h('a', { class: 'button secondary', href: link, 'aria-label': `Edit ${student.name}` }, 'Edit'),
-      h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${student.name}`, onclick: () => deleteStudent(student) }, 'Delete')));
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger',
+          'aria-label': `Delete ${student.name}`,
+          onclick: () => deleteStudent(student),
+        },
+        'Delete',
+      ),
+    ),
+  );
 }
 
 async function deleteStudent(student) {

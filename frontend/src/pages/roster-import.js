@@ -25,18 +25,36 @@ function send(file, dryRun) {
 }
 
 function fill(tableId, rows) {
-  $(`#${tableId} tbody`).replaceChildren(...rows.map((cells) => h('tr', {}, ...cells.map((c) => h('td', {}, c ?? '')))));
+  $(`#${tableId} tbody`).replaceChildren(
+    ...rows.map((cells) => h('tr', {}, ...cells.map((c) => h('td', {}, c ?? '')))),
+  );
   $(`#${tableId}-part`).hidden = rows.length === 0;
 }
 
 function showPreview(preview) {
   const { create, update, unchanged, errors } = preview;
-  fill('errors', errors.map((e) => [String(e.line), FIELD[e.field] ?? e.field, e.message]));
-  fill('create', create.map((s) => [String(s.line), s.rollNo, s.name, s.email]));
-  fill('update', update.map((s) => [String(s.line), s.rollNo,
-    `${s.name}${s.email ? ` · ${s.email}` : ''}`, `${s.previousName}${s.previousEmail ? ` · ${s.previousEmail}` : ''}`]));
-  const parts = [`${plural(create.length, 'new student', 'new students')}`, `${update.length} updated`,
-    `${unchanged} already as in the file`];
+  fill(
+    'errors',
+    errors.map((e) => [String(e.line), FIELD[e.field] ?? e.field, e.message]),
+  );
+  fill(
+    'create',
+    create.map((s) => [String(s.line), s.rollNo, s.name, s.email]),
+  );
+  fill(
+    'update',
+    update.map((s) => [
+      String(s.line),
+      s.rollNo,
+      `${s.name}${s.email ? ` · ${s.email}` : ''}`,
+      `${s.previousName}${s.previousEmail ? ` · ${s.previousEmail}` : ''}`,
+    ]),
+  );
+  const parts = [
+    `${plural(create.length, 'new student', 'new students')}`,
+    `${update.length} updated`,
+    `${unchanged} already as in the file`,
+  ];
   const summary = errors.length
     ? `${plural(errors.length, 'problem', 'problems')} to fix before anything can be imported. ${parts.join(', ')}.`
     : `${parts.join(', ')}.`;
@@ -73,11 +91,13 @@ $('#confirm').addEventListener('click', async () => {
     const result = await send(checkedFile, false);
     $('#preview').hidden = true;
     $('#done').hidden = false;
-    $('#done-text').textContent = `${plural(result.create.length, 'student was', 'students were')} added and ${plural(result.update.length, 'student was', 'students were')} updated. New students have no photo yet.`;
+    $('#done-text').textContent =
+      `${plural(result.create.length, 'student was', 'students were')} added and ${plural(result.update.length, 'student was', 'students were')} updated. New students have no photo yet.`;
     $('#done-title').focus();
   } catch (error) {
     // the server judged the file again: show its list (e.g. a roll number taken meanwhile)
-    if (error.problem?.errors) showPreview({ ...error.problem, create: error.problem.create ?? [], update: error.problem.update ?? [] });
+    if (error.problem?.errors)
+      showPreview({ ...error.problem, create: error.problem.create ?? [], update: error.problem.update ?? [] });
     say('#confirm-error', errorText(error), 'error');
     $('#confirm-error').focus();
   } finally {

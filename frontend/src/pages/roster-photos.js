@@ -24,20 +24,27 @@ const STATUS = {
 };
 
 function resultRow(result) {
-  const refusedWhy = result.status === 'REFUSED'
-    ? `: ${teacherMessage({ status: 422, code: result.code, detail: result.message })}` : '';
+  const refusedWhy =
+    result.status === 'REFUSED'
+      ? `: ${teacherMessage({ status: 422, code: result.code, detail: result.message })}`
+      : '';
   const text = result.status === 'NO_STUDENT' ? result.message : `${STATUS[result.status]}${refusedWhy}`;
-  return h('tr', { dataset: { status: result.status } },
+  return h(
+    'tr',
+    { dataset: { status: result.status } },
     h('td', {}, result.file),
     h('td', {}, result.studentName ? `${result.studentName} (${result.rollNo})` : result.rollNo),
-    h('td', {}, text));
+    h('td', {}, text),
+  );
 }
 
 function showProgress(done, total, zip) {
   const bar = $('#progress');
   if (zip) bar.removeAttribute('value');
   else bar.value = total ? done / total : 0;
-  $('#progress-text').textContent = zip ? 'Reading the ZIP and enrolling its photos…' : `${done} of ${total} photos done`;
+  $('#progress-text').textContent = zip
+    ? 'Reading the ZIP and enrolling its photos…'
+    : `${done} of ${total} photos done`;
 }
 
 function summarise(results) {
@@ -48,8 +55,11 @@ function summarise(results) {
 onSubmit($('#photos-form'), async () => {
   const files = [...$('#photo-files').files];
   const isZip = (f) => f.type.includes('zip') || f.name.toLowerCase().endsWith('.zip');
-  const batches = files.some(isZip) ? [files] : Array.from({ length: Math.ceil(files.length / PER_REQUEST) },
-    (_, i) => files.slice(i * PER_REQUEST, (i + 1) * PER_REQUEST));
+  const batches = files.some(isZip)
+    ? [files]
+    : Array.from({ length: Math.ceil(files.length / PER_REQUEST) }, (_, i) =>
+        files.slice(i * PER_REQUEST, (i + 1) * PER_REQUEST),
+      );
   const zip = files.some(isZip);
   const results = [];
   $('#results tbody').replaceChildren();

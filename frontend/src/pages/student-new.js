@@ -39,8 +39,10 @@ $('#save-without-photo').addEventListener('click', async () => {
     capture.stop();
     photoStep.hidden = true;
     $('#done-step').hidden = false;
-    $('#done-text').textContent = `${created.name} (roll no. ${created.rollNo}) is in the class, without a photo for now.`;
-    $('#done-help').textContent = 'Mark them present by hand, or tap their face on a class photo on the marking page: Rollcall then learns it.';
+    $('#done-text').textContent =
+      `${created.name} (roll no. ${created.rollNo}) is in the class, without a photo for now.`;
+    $('#done-help').textContent =
+      'Mark them present by hand, or tap their face on a class photo on the marking page: Rollcall then learns it.';
     $('#more-photos-link').textContent = 'Add a photo';
     $('#more-photos-link').href = `/student.html?class=${classId}&id=${created.id}`;
     $('#done-title').focus();
@@ -58,10 +60,14 @@ const capture = createFaceCapture($('#capture'), {
     const form = new FormData();
     form.append('student', new Blob([JSON.stringify(details)], { type: 'application/json' }));
     form.append('photo', photo, 'face.jpg');
-    const created = await api(enrolmentUrl(`/api/classes/${classId}/students`, { differentFrom, face }), { method: 'POST', form });
+    const created = await api(enrolmentUrl(`/api/classes/${classId}/students`, { differentFrom, face }), {
+      method: 'POST',
+      form,
+    });
     photoStep.hidden = true;
     $('#done-step').hidden = false;
-    $('#done-text').textContent = `${created.name ?? details.name} (roll no. ${created.rollNo ?? details.rollNo}) is in the class.`;
+    $('#done-text').textContent =
+      `${created.name ?? details.name} (roll no. ${created.rollNo ?? details.rollNo}) is in the class.`;
     $('#more-photos-link').href = `/student.html?class=${classId}&id=${created.id}`;
     $('#done-title').focus();
   },
