@@ -99,7 +99,7 @@ test('import a roster with a bad row, fix it, enrol ten photos with one refusal,
   await signInWithToken(page, teacher);
 
   await test.step('a roster with a bad row is refused with its line and reason, and nothing is written', async () => {
-    await page.goto(`/class.html?id=${klass.id}`);
+    await page.goto(`/class.html?class=${klass.id}`);
     await page.getByRole('link', { name: 'Import roster' }).click();
     const rows = STUDENTS.map((name, i) => [rollNo(i), name, `${name.split(' ')[0].toLowerCase()}@school.example`]);
     rows[3][2] = 'dmitri at school'; // line 5 of the file

@@ -101,3 +101,40 @@ test('rename a class, refuse an empty or too long name, delete it only after con
     expect(left).toHaveLength(namesBefore.length - 1);
   });
 });
+
+test('pages name their class `class`; links of earlier versions (class.html?id=, student.html?…&id=) still work', async ({
+  page,
+  request,
+}) => {
+  const teacher = await teacherViaApi(request, 'links');
+  const auth = { Authorization: `Bearer ${teacher.accessToken}` };
+  const klass = await (
+    await request.post('/api/classes', { headers: auth, data: { name: 'Grade 5 B', timezone: 'Europe/Oslo' } })
+  ).json();
+  const student = await (
+    await request.post(`/api/classes/${klass.id}/students`, {
+      headers: auth,
+      data: { name: 'Ola Nordmann', rollNo: '5B-01' },
+    })
+  ).json();
+  await signInWithToken(page, teacher);
+
+  await page.goto(`/class.html?id=${klass.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grade 5 B');
+  await expect(page.getByRole('link', { name: 'Ola Nordmann', exact: true })).toHaveAttribute(
+    'href',
+    `/student.html?class=${klass.id}&student=${student.id}`,
+  );
+  await expect(page.getByRole('link', { name: 'History' })).toHaveAttribute('href', `/history.html?class=${klass.id}`);
+
+  await page.goto(`/student.html?class=${klass.id}&id=${student.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ola Nordmann');
+  const crumb = page.locator('.crumbs a#class-link');
+  await expect(crumb).toHaveText('Grade 5 B');
+  await expect(crumb).toHaveAttribute('href', `/class.html?class=${klass.id}`);
+  // the first range shown is the server's default (rollcall.attendance.default-range-days, 30 days up to today)
+  await expect(page.locator('#attendance-summary')).toContainText('between');
+  const from = await page.locator('#range-form #from').inputValue();
+  const to = await page.locator('#range-form #to').inputValue();
+  expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(29);
+});

@@ -42,7 +42,7 @@ test('a student is added from the roster with the keyboard only', async ({ page,
     await request.post('/api/classes', { headers: auth, data: { name: 'Grade 2 D', timezone: 'Africa/Nairobi' } })
   ).json();
   await signInWithToken(page, teacher);
-  await page.goto(`/class.html?id=${klass.id}`);
+  await page.goto(`/class.html?class=${klass.id}`);
   await expect(page.locator('#roster-status')).toHaveText('No students yet. Add the first one.');
 
   await test.step('from the top of the roster, Tab reaches “Add student” after the header and the main actions', async () => {
@@ -118,7 +118,7 @@ test('a student is added from the roster with the keyboard only', async ({ page,
       'Back to the class',
     ]);
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`/class\\.html\\?id=${klass.id}$`));
+    await expect(page).toHaveURL(new RegExp(`/class\\.html\\?class=${klass.id}$`));
     await expect(page.locator('#roster-status')).toHaveText('1 student');
     await expect(page.getByRole('link', { name: 'Ada Obi', exact: true })).toBeVisible();
     await expect(page.locator('#roster')).toContainText('Roll no. 2D-11 · 1 photo');

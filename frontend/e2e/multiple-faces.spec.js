@@ -132,7 +132,7 @@ test('add a photo of two people to a student: back out and nothing is added, or 
       []
     ).length;
   expect(await faceCount()).toBe(1);
-  await page.goto(`/student.html?class=${klass.id}&id=${student.id}`);
+  await page.goto(`/student.html?class=${klass.id}&student=${student.id}`);
   const photo = await twoFacePhoto(page);
 
   // first attempt: the teacher sees the faces and backs out; nothing is added

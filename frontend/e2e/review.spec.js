@@ -140,7 +140,7 @@ test('the teacher fixes faces in one tap each, and no correction is silently und
   await test.step('the student page shows the face learned from the class photo', async () => {
     const students = await (await request.get(`/api/classes/${klass.id}/students`, { headers: auth })).json();
     const penny = students.find((s) => s.name === 'Penny Lane');
-    await page.goto(`/student.html?class=${klass.id}&id=${penny.id}`);
+    await page.goto(`/student.html?class=${klass.id}&student=${penny.id}`);
     await expect(page.locator('#photos .photo')).toHaveCount(1);
     await expect(page.locator('#photos .photo')).toContainText('From the class photo of');
   });

@@ -3,7 +3,8 @@
 import { backendName, checkFace, loadFaceCheck } from './face-check.js';
 import { HINTS } from './face-rules.js';
 import { canvasToJpeg, loadUpright } from './images.js';
-import { errorText, h } from './ui.js';
+import { h } from './ui/dom.js';
+import { errorText } from './ui/feedback.js';
 
 /** Consecutive good frames before the photo is taken: about half a second at 15 fps. */
 const GOOD_FRAMES_TO_CAPTURE = 8;

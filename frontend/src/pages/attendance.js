@@ -1,13 +1,15 @@
 import { api } from '../api.js';
-import { $, errorText, formatDate, h, load, onSubmit, say, startSignedInPage, todayIn, pathParam } from '../ui.js';
+import { $, h } from '../ui/dom.js';
+import { formatDate, todayIn } from '../ui/dates.js';
+import { errorText, load, say } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { startClassPage } from '../ui/page.js';
 import { canvasToJpeg, loadUpright } from '../images.js';
 import { presentStudentIds } from '../attendance-report.js';
 import { forgetPhotos, keepPhotos, keptPhotos } from '../pending-photos.js';
 import { faceGroups, faceLine, summaryText } from '../marking-view.js';
 
-startSignedInPage();
-const classId = pathParam('class');
-const base = `/api/classes/${classId}`;
+const { classId, base, loadClass } = startClassPage({ title: 'Mark attendance' });
 /** Long side of an uploaded class photo: phone photos shrink, yet a face 1/40 of the width keeps ~60 px. */
 const MAX_PHOTO_SIDE = 2560;
 const MAX_PHOTOS = 10;
@@ -548,11 +550,7 @@ async function offerKeptPhotos() {
 }
 
 load(async () => {
-  const klass = await api(base);
-  document.title = `Mark attendance · ${klass.name} · Rollcall`;
-  $('#class-name').textContent = `· ${klass.name}`;
-  $('#class-link').textContent = klass.name;
-  $('#class-link').href = `/class.html?id=${classId}`;
+  const klass = await loadClass();
   dateInput.value = todayIn(klass.timezone);
   dateInput.max = dateInput.value; // the server refuses attendance for future days
   await refreshMarkings();

@@ -1,6 +1,8 @@
 import { api } from '../api.js';
 import { leaveNotice } from '../session.js';
-import { $, onSubmit, showNotice } from '../ui.js';
+import { $ } from '../ui/dom.js';
+import { onSubmit } from '../ui/forms.js';
+import { showNotice } from '../ui/page.js';
 
 showNotice();
 const emailForm = $('#email-form');

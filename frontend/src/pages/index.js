@@ -1,5 +1,9 @@
 import { api } from '../api.js';
-import { $, h, load, onSubmit, startSignedInPage } from '../ui.js';
+import { $, h } from '../ui/dom.js';
+import { load } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { classPageUrl, classUrl } from '../ui/links.js';
+import { startSignedInPage } from '../ui/page.js';
 import { fillTimeZones } from '../timezones.js';
 
 startSignedInPage();
@@ -9,14 +13,14 @@ function classCard(klass, today) {
   const card = h(
     'li',
     { class: 'card class-card' },
-    h('h3', {}, h('a', { href: `/class.html?id=${klass.id}` }, klass.name)),
+    h('h3', {}, h('a', { href: classUrl(klass.id) }, klass.name)),
     h('p', { class: 'muted' }, klass.timezone.replaceAll('_', ' ')),
     h('p', { class: today?.marked === false ? 'count not-marked' : 'count' }, todayText(today)),
     h(
       'div',
       { class: 'actions' },
-      h('a', { class: 'button primary', href: `/attendance.html?class=${klass.id}` }, 'Mark attendance'),
-      h('a', { class: 'button secondary', href: `/history.html?class=${klass.id}` }, 'History'),
+      h('a', { class: 'button primary', href: classPageUrl('attendance', klass.id) }, 'Mark attendance'),
+      h('a', { class: 'button secondary', href: classPageUrl('history', klass.id) }, 'History'),
     ),
   );
   return card;
@@ -61,5 +65,5 @@ onSubmit($('#class-form'), async ({ name, timezone }, form) => {
   form.reset();
   fillTimeZones($('#class-timezone'));
   await showClasses();
-  $(`#classes a[href="/class.html?id=${created.id}"]`)?.focus();
+  $(`#classes a[href="${classUrl(created.id)}"]`)?.focus();
 });

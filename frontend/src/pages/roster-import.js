@@ -1,19 +1,17 @@
 import { api } from '../api.js';
-import { $, errorText, h, load, onSubmit, pathParam, say, startSignedInPage } from '../ui.js';
+import { $, h } from '../ui/dom.js';
+import { errorText, load, say } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { classPageUrl, classUrl } from '../ui/links.js';
+import { startClassPage } from '../ui/page.js';
 
-startSignedInPage();
-const classId = pathParam('class');
+const { classId, loadClass } = startClassPage({ title: 'Import a roster' });
 const importUrl = `/api/classes/${classId}/students/import`;
 let checkedFile = null;
 
-$('#class-link').href = `/class.html?id=${classId}`;
-$('#roster-link').href = `/class.html?id=${classId}`;
-$('#photos-link').href = `/roster-photos.html?class=${classId}`;
-load(async () => {
-  const klass = await api(`/api/classes/${classId}`);
-  $('#class-link').textContent = klass.name;
-  document.title = `Import a roster · ${klass.name} · Rollcall`;
-});
+$('#roster-link').href = classUrl(classId);
+$('#photos-link').href = classPageUrl('roster-photos', classId);
+load(loadClass);
 
 const FIELD = { name: 'Name', rollNo: 'Roll number', email: 'Email' };
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;

@@ -1,20 +1,18 @@
 import { api } from '../api.js';
-import { $, h, load, onSubmit, pathParam, startSignedInPage } from '../ui.js';
+import { $, h } from '../ui/dom.js';
+import { load } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { classUrl } from '../ui/links.js';
+import { startClassPage } from '../ui/page.js';
 import { teacherMessage } from '../messages.js';
 
-startSignedInPage();
-const classId = pathParam('class');
+const { classId, loadClass } = startClassPage({ title: 'Add photos in bulk' });
 const photosUrl = `/api/classes/${classId}/students/photos`;
 // small requests, so the progress bar moves and one slow photo never holds a long request open
 const PER_REQUEST = 4;
 
-$('#class-link').href = `/class.html?id=${classId}`;
-$('#roster-link').href = `/class.html?id=${classId}`;
-load(async () => {
-  const klass = await api(`/api/classes/${classId}`);
-  $('#class-link').textContent = klass.name;
-  document.title = `Add photos in bulk · ${klass.name} · Rollcall`;
-});
+$('#roster-link').href = classUrl(classId);
+load(loadClass);
 
 const STATUS = {
   ENROLLED: 'Enrolled',

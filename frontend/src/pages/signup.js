@@ -1,6 +1,9 @@
 import { api } from '../api.js';
 import { saveToken } from '../session.js';
-import { $, onSubmit, say, errorText, showNotice } from '../ui.js';
+import { $ } from '../ui/dom.js';
+import { errorText, say } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { showNotice } from '../ui/page.js';
 
 showNotice();
 const emailForm = $('#email-form');

@@ -1,25 +1,16 @@
 import { api } from '../api.js';
 import { leaveNotice } from '../session.js';
-import {
-  $,
-  confirmDialog,
-  daysBefore,
-  downloadRangeCsv,
-  errorText,
-  formatDate,
-  h,
-  load,
-  onSubmit,
-  pathParam,
-  say,
-  startSignedInPage,
-  todayIn,
-} from '../ui.js';
+import { $, h } from '../ui/dom.js';
+import { formatDate } from '../ui/dates.js';
+import { confirmDialog, errorText, load, say } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { classUrl, pathParam } from '../ui/links.js';
+import { startClassPage } from '../ui/page.js';
+import { createRangeForm } from '../ui/range-form.js';
 import { createFaceCapture, enrolmentUrl } from '../face-capture.js';
 
-startSignedInPage();
-const classId = pathParam('class');
-const studentId = pathParam('id');
+const { classId, loadClass } = startClassPage();
+const studentId = pathParam('student', 'id');
 const base = `/api/classes/${classId}/students/${studentId}`;
 let student;
 let capture;
@@ -129,14 +120,13 @@ $('#delete-student').addEventListener('click', async () => {
   try {
     await api(base, { method: 'DELETE' });
     leaveNotice(`${student.name} was deleted.`);
-    location.assign(`/class.html?id=${classId}`);
+    location.assign(classUrl(classId));
   } catch (error) {
     say($('#details-form [data-error]'), errorText(error), 'error');
   }
 });
 
-async function showAttendance(from, to) {
-  const report = await api(`${base}/attendance?from=${from}&to=${to}`);
+function showAttendance(report) {
   // absent school days beside the present ones, newest first: the register of one student
   const absent = (report.absent ?? []).map((date) => ({ date, absent: true }));
   const days = [...report.present, ...absent].sort((a, b) => b.date.localeCompare(a.date));
@@ -176,17 +166,10 @@ async function showAttendance(from, to) {
   );
 }
 
-onSubmit($('#range-form'), ({ from, to }) => showAttendance(from, to));
-
-downloadRangeCsv($('#download'), $('#range-form'), base, () => student.name);
+const range = createRangeForm($('#range-form'), { base, show: showAttendance, name: () => student.name });
 
 load(async () => {
-  const klass = await api(`/api/classes/${classId}`);
-  $('#class-link').textContent = klass.name;
-  $('#class-link').href = `/class.html?id=${classId}`;
+  await loadClass();
   showStudent(await api(base));
-  const today = todayIn(klass.timezone);
-  $('#from').value = daysBefore(today, 30);
-  $('#to').value = today;
-  await showAttendance($('#from').value, today);
+  await range.showDefault();
 });
