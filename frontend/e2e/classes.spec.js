@@ -138,3 +138,28 @@ test('pages name their class `class`; links of earlier versions (class.html?id=,
   const to = await page.locator('#range-form #to').inputValue();
   expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(29);
 });
+
+test('the pages check the server’s limits: photos per marking, the password length', async ({ page, request }) => {
+  const teacher = await teacherViaApi(request, 'limits');
+  const auth = { Authorization: `Bearer ${teacher.accessToken}` };
+  const limits = await (await request.get('/api/limits')).json();
+  const klass = await (
+    await request.post('/api/classes', { headers: auth, data: { name: 'Grade 6 C', timezone: 'Europe/Oslo' } })
+  ).json();
+  await signInWithToken(page, teacher);
+
+  await page.goto(`/attendance.html?class=${klass.id}`);
+  await expect(page.locator('#class-link')).toHaveText('Grade 6 C');
+  const photo = (i) => ({ name: `photo-${i}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff]) });
+  await page
+    .getByLabel('Class photos (one or several)')
+    .setInputFiles(Array.from({ length: limits.attendance.maxPhotos + 1 }, (_, i) => photo(i)));
+  await page.getByRole('button', { name: 'Mark from photos' }).click();
+  await expect(page.locator('#photo-form [data-error]')).toHaveText(
+    `Choose at most ${limits.attendance.maxPhotos} photos at a time.`,
+  );
+
+  await page.goto('/account.html');
+  await expect(page.getByLabel('New password')).toHaveAttribute('minlength', String(limits.password.minLength));
+  await expect(page.locator('#new-password-help')).toContainText(`At least ${limits.password.minLength} characters`);
+});

@@ -1,4 +1,5 @@
 import { api } from '../api.js';
+import { fillLimits } from '../limits.js';
 import { forgetToken, leaveNotice } from '../session.js';
 import { $ } from '../ui/dom.js';
 import { confirmDialog, load, say } from '../ui/feedback.js';
@@ -6,6 +7,7 @@ import { onSubmit } from '../ui/forms.js';
 import { signOut, startSignedInPage } from '../ui/page.js';
 
 startSignedInPage();
+fillLimits();
 
 load(async () => {
   const me = await api('/api/account');

@@ -4,6 +4,7 @@ import { formatDate, todayIn } from '../ui/dates.js';
 import { errorText, load, say } from '../ui/feedback.js';
 import { onSubmit } from '../ui/forms.js';
 import { startClassPage } from '../ui/page.js';
+import { serverLimits } from '../limits.js';
 import { canvasToJpeg, loadUpright } from '../images.js';
 import { presentStudentIds } from '../attendance-report.js';
 import { forgetPhotos, keepPhotos, keptPhotos } from '../pending-photos.js';
@@ -12,7 +13,6 @@ import { faceGroups, faceLine, summaryText } from '../marking-view.js';
 const { classId, base, loadClass } = startClassPage({ title: 'Mark attendance' });
 /** Long side of an uploaded class photo: phone photos shrink, yet a face 1/40 of the width keeps ~60 px. */
 const MAX_PHOTO_SIDE = 2560;
-const MAX_PHOTOS = 10;
 const SVG = 'http://www.w3.org/2000/svg';
 
 let roster = [];
@@ -455,8 +455,9 @@ onSubmit($('#photo-form'), async () => {
     $('#photos').focus();
     return;
   }
-  if (files.length > MAX_PHOTOS) {
-    say($('#photo-form [data-error]'), `Choose at most ${MAX_PHOTOS} photos at a time.`, 'error');
+  const { maxPhotos } = (await serverLimits()).attendance;
+  if (files.length > maxPhotos) {
+    say($('#photo-form [data-error]'), `Choose at most ${maxPhotos} photos at a time.`, 'error');
     return;
   }
   try {

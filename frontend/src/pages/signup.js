@@ -1,4 +1,5 @@
 import { api } from '../api.js';
+import { fillLimits } from '../limits.js';
 import { saveToken } from '../session.js';
 import { $ } from '../ui/dom.js';
 import { errorText, say } from '../ui/feedback.js';
@@ -6,6 +7,7 @@ import { onSubmit } from '../ui/forms.js';
 import { showNotice } from '../ui/page.js';
 
 showNotice();
+fillLimits();
 const emailForm = $('#email-form');
 const accountForm = $('#account-form');
 let email = '';
