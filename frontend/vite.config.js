@@ -2,8 +2,20 @@ import { defineConfig } from 'vite';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { resolve } from 'node:path';
 
-const pages = ['index', 'signin', 'signup', 'forgot', 'account', 'class', 'student', 'student-new', 'attendance', 'history',
-  'roster-import', 'roster-photos'];
+const pages = [
+  'index',
+  'signin',
+  'signup',
+  'forgot',
+  'account',
+  'class',
+  'student',
+  'student-new',
+  'attendance',
+  'history',
+  'roster-import',
+  'roster-photos',
+];
 
 // The backend serves the built pages from its jar; in development the Vite server proxies the API to it.
 // The live face check runs offline: Human's two face models and the TFJS WASM binaries are copied next to the pages

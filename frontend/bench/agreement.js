@@ -52,8 +52,12 @@ function devPhotos() {
     }
   }
   // in the order of `sort -u` (the machine's own collation, as the earlier figures were made)
-  const sorted = execFileSync('sort', ['-u'], { input: [...paths].join('\n'), encoding: 'utf8' }).split('\n').filter(Boolean);
-  const misc = readdirSync(join(SHARED, 'misc')).filter((f) => /^(single|noface)_/.test(f)).sort();
+  const sorted = execFileSync('sort', ['-u'], { input: [...paths].join('\n'), encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
+  const misc = readdirSync(join(SHARED, 'misc'))
+    .filter((f) => /^(single|noface)_/.test(f))
+    .sort();
   return [...sorted.slice(0, 120).map((p) => join(lfw, 'images', p)), ...misc.map((f) => join(SHARED, 'misc', f))];
 }
 
@@ -68,7 +72,11 @@ function freePort() {
 
 async function browserVerdicts(photos, outDir) {
   const port = await freePort();
-  const server = await preview({ root: resolve(import.meta.dirname, '..'), logLevel: 'silent', preview: { port, strictPort: true, host: '127.0.0.1', proxy: {} } });
+  const server = await preview({
+    root: resolve(import.meta.dirname, '..'),
+    logLevel: 'silent',
+    preview: { port, strictPort: true, host: '127.0.0.1', proxy: {} },
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM });
   const rules = shippedRules();
   const verdicts = [];
@@ -78,15 +86,26 @@ async function browserVerdicts(photos, outDir) {
     await page.route('**/api/classes/**', (route) => route.fulfill({ status: 404, json: { code: 'NOT_FOUND' } }));
     const base = `http://127.0.0.1:${port}`;
     await page.goto(`${base}/signin.html`);
-    await page.evaluate(() => localStorage.setItem('rollcall.token', JSON.stringify({ accessToken: 'bench', expiresAt: Date.now() + 3_600_000 })));
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'rollcall.token',
+        JSON.stringify({ accessToken: 'bench', expiresAt: Date.now() + 3_600_000 }),
+      ),
+    );
     await page.goto(`${base}/student-new.html?class=bench`);
     await page.fill('#student-name', 'Bench');
     await page.fill('#roll-no', '1');
     await page.click('text=Next: photo');
     for (const [i, photo] of photos.entries()) {
-      await page.evaluate(() => { document.querySelector('#capture').dataset.state = 'bench'; });
+      await page.evaluate(() => {
+        document.querySelector('#capture').dataset.state = 'bench';
+      });
       await page.setInputFiles('#capture input[type=file]', photo);
-      await page.waitForFunction(() => ['review', 'rejected'].includes(document.querySelector('#capture').dataset.state), null, { timeout: 120_000 });
+      await page.waitForFunction(
+        () => ['review', 'rejected'].includes(document.querySelector('#capture').dataset.state),
+        null,
+        { timeout: 120_000 },
+      );
       const seen = await page.evaluate(async () => {
         const capture = document.querySelector('#capture');
         const alert = capture.querySelector('[role=alert]');
@@ -95,7 +114,8 @@ async function browserVerdicts(photos, outDir) {
         if (still?.src && !capture.querySelector('.review').hidden) {
           const bytes = new Uint8Array(await (await fetch(still.src)).arrayBuffer());
           let binary = '';
-          for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+          for (let k = 0; k < bytes.length; k += 0x8000)
+            binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
           jpeg = btoa(binary);
         }
         return { state: capture.dataset.state, alert: alert.hidden ? '' : alert.textContent, jpeg };
@@ -123,8 +143,15 @@ async function browserVerdicts(photos, outDir) {
 function serverVerdicts(jar, files) {
   // the JDK of scripts/jdk.sh when it was sourced (the jar needs Java 21)
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  const out = execFileSync(java, ['-jar', jar, 'face', 'enrol', ...files], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = out.split('\n').filter((l) => l.trim().startsWith('{')).map((l) => JSON.parse(l));
+  const out = execFileSync(java, ['-jar', jar, 'face', 'enrol', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = out
+    .split('\n')
+    .filter((l) => l.trim().startsWith('{'))
+    .map((l) => JSON.parse(l));
   const byFile = new Map();
   lines.forEach((line, i) => {
     const file = line.image ?? line.path ?? line.file ?? files[i];
@@ -134,15 +161,24 @@ function serverVerdicts(jar, files) {
 }
 
 const options = args();
-if (!existsSync(resolve(import.meta.dirname, '../dist/student-new.html'))) throw new Error('Build first: npm run build');
-const jar = options.jar ?? (() => {
-  const dir = join(ROOT, 'backend/target');
-  const found = existsSync(dir) && readdirSync(dir).find((f) => /^rollcall-.*\.jar$/.test(f));
-  if (!found) throw new Error('No backend jar: mvn -B -f backend/pom.xml -DskipTests package');
-  return join(dir, found);
-})();
-const photos = options.photos.length ? options.photos
-  : options.list ? readFileSync(options.list, 'utf8').split('\n').filter(Boolean).map((p) => resolve(p)) : devPhotos();
+if (!existsSync(resolve(import.meta.dirname, '../dist/student-new.html')))
+  throw new Error('Build first: npm run build');
+const jar =
+  options.jar ??
+  (() => {
+    const dir = join(ROOT, 'backend/target');
+    const found = existsSync(dir) && readdirSync(dir).find((f) => /^rollcall-.*\.jar$/.test(f));
+    if (!found) throw new Error('No backend jar: mvn -B -f backend/pom.xml -DskipTests package');
+    return join(dir, found);
+  })();
+const photos = options.photos.length
+  ? options.photos
+  : options.list
+    ? readFileSync(options.list, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((p) => resolve(p))
+    : devPhotos();
 const work = mkdtempSync(join(tmpdir(), 'rollcall-agreement-'));
 try {
   const started = Date.now();
@@ -156,12 +192,17 @@ try {
     const same = (row.browser === 'ENROLLED') === (row.server === 'ENROLLED');
     if (same) agree += 1;
     else {
-      const kind = row.browser === 'ENROLLED' ? `browser accepts, server ${row.server}` : `browser ${row.browser}, server accepts`;
+      const kind =
+        row.browser === 'ENROLLED' ? `browser accepts, server ${row.server}` : `browser ${row.browser}, server accepts`;
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
-    console.log(`${same ? ' ' : '≠'} ${basename(row.photo).padEnd(44)} browser ${row.browser.padEnd(16)} server ${row.server}`);
+    console.log(
+      `${same ? ' ' : '≠'} ${basename(row.photo).padEnd(44)} browser ${row.browser.padEnd(16)} server ${row.server}`,
+    );
   }
-  console.log(`\nagreement: ${agree} of ${rows.length} photos (${((100 * agree) / rows.length).toFixed(1)} %), accept/refuse, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `\nagreement: ${agree} of ${rows.length} photos (${((100 * agree) / rows.length).toFixed(1)} %), accept/refuse, in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   for (const [kind, n] of [...kinds].sort((x, y) => y[1] - x[1])) console.log(`  ${n} × ${kind}`);
   const reasons = (key) => rows.reduce((m, r) => m.set(r[key], (m.get(r[key]) ?? 0) + 1), new Map());
   console.log(`browser verdicts: ${[...reasons('browser')].map(([k, n]) => `${k} ${n}`).join(', ')}`);

@@ -24,19 +24,32 @@ if (!existsSync(new URL('../dist/student-new.html', import.meta.url))) throw new
 mkdirSync(WORK_DIR, { recursive: true });
 await writeFakeCameras(CAMERAS);
 const port = await freePort();
-const server = await preview({ root: new URL('..', import.meta.url).pathname, logLevel: 'silent', preview: { port, strictPort: true, host: '127.0.0.1', proxy: {} } });
+const server = await preview({
+  root: new URL('..', import.meta.url).pathname,
+  logLevel: 'silent',
+  preview: { port, strictPort: true, host: '127.0.0.1', proxy: {} },
+});
 const base = `http://127.0.0.1:${port}`;
 
 async function measure(backend, scene) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${CAMERAS[scene]}`],
+    args: [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${CAMERAS[scene]}`,
+    ],
   });
   try {
     const page = await (await browser.newContext({ permissions: ['camera'] })).newPage();
     await page.route('**/api/face/rules', (route) => route.fulfill({ json: shippedRules() }));
     await page.goto(`${base}/signin.html`);
-    await page.evaluate(() => localStorage.setItem('rollcall.token', JSON.stringify({ accessToken: 'bench', expiresAt: Date.now() + 3_600_000 })));
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'rollcall.token',
+        JSON.stringify({ accessToken: 'bench', expiresAt: Date.now() + 3_600_000 }),
+      ),
+    );
     await page.goto(`${base}/student-new.html?class=bench&tf=${backend}`);
     await page.fill('#student-name', 'Bench');
     await page.fill('#roll-no', '1');
@@ -52,7 +65,9 @@ async function measure(backend, scene) {
     const size = await page.getAttribute('#capture', 'data-frame-size');
     const sorted = [...samples].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
-    console.log(`${backend.padEnd(5)} ${scene.padEnd(6)} ${size}: median ${median.toFixed(1)} fps, best ${sorted.at(-1).toFixed(1)}, worst ${sorted[0].toFixed(1)} (${seconds} one-second windows)`);
+    console.log(
+      `${backend.padEnd(5)} ${scene.padEnd(6)} ${size}: median ${median.toFixed(1)} fps, best ${sorted.at(-1).toFixed(1)}, worst ${sorted[0].toFixed(1)} (${seconds} one-second windows)`,
+    );
   } finally {
     await browser.close();
   }

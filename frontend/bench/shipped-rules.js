@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const PROPERTIES = resolve(import.meta.dirname, '../../backend/src/main/resources/org/rollcall/face/face-defaults.properties');
+const PROPERTIES = resolve(
+  import.meta.dirname,
+  '../../backend/src/main/resources/org/rollcall/face/face-defaults.properties',
+);
 
 /** The gate as GET /api/face/rules serves it with the shipped settings (the properties the jar was built from). */
 export function shippedRules() {
@@ -15,12 +18,14 @@ export function shippedRules() {
   };
   return {
     gate: {
-      minInterOcularPx: value('enrol-min-inter-ocular-px'), maxYawDeg: value('enrol-max-yaw-deg'),
-      maxPitchDeg: value('enrol-max-pitch-deg'), maxRollDeg: value('enrol-max-roll-deg'),
-      minSharpness: value('enrol-min-sharpness'), minBrightness: value('enrol-min-brightness'),
+      minInterOcularPx: value('enrol-min-inter-ocular-px'),
+      maxYawDeg: value('enrol-max-yaw-deg'),
+      maxPitchDeg: value('enrol-max-pitch-deg'),
+      maxRollDeg: value('enrol-max-roll-deg'),
+      minSharpness: value('enrol-min-sharpness'),
+      minBrightness: value('enrol-min-brightness'),
       otherFaceRatio: value('enrol-other-face-ratio'),
     },
     upload: { maxPhotoBytes: value('max-image-bytes'), maxPhotos: 5 }, // rollcall.students.max-photos (application.yml)
   };
 }
-

@@ -5,11 +5,12 @@ import { expect, signInWithToken, teacherViaApi, test } from './helpers.js';
 test('rename a class, refuse an empty or too long name, delete it only after confirming', async ({ page, request }) => {
   const teacher = await teacherViaApi(request, 'classes');
   const auth = { Authorization: `Bearer ${teacher.accessToken}` };
-  const create = async (name) => (await request.post('/api/classes', { headers: auth, data: { name, timezone: 'Europe/Oslo' } })).json();
+  const create = async (name) =>
+    (await request.post('/api/classes', { headers: auth, data: { name, timezone: 'Europe/Oslo' } })).json();
   const klass = await create('Grade 3 C');
   const other = await create('Grade 4 A');
   // the dashboard lists every class of the teacher (registration makes a first one), in the API's order
-  const classesInApi = async () => (await (await request.get('/api/classes', { headers: auth })).json());
+  const classesInApi = async () => await (await request.get('/api/classes', { headers: auth })).json();
   const namesBefore = (await classesInApi()).map((c) => c.name);
   expect(namesBefore).toEqual(expect.arrayContaining(['Grade 3 C', 'Grade 4 A']));
   const nameInApi = async () => (await (await request.get(`/api/classes/${klass.id}`, { headers: auth })).json()).name;
@@ -99,4 +100,66 @@ test('rename a class, refuse an empty or too long name, delete it only after con
     expect(left).not.toContain(klass.id);
     expect(left).toHaveLength(namesBefore.length - 1);
   });
+});
+
+test('pages name their class `class`; links of earlier versions (class.html?id=, student.html?…&id=) still work', async ({
+  page,
+  request,
+}) => {
+  const teacher = await teacherViaApi(request, 'links');
+  const auth = { Authorization: `Bearer ${teacher.accessToken}` };
+  const klass = await (
+    await request.post('/api/classes', { headers: auth, data: { name: 'Grade 5 B', timezone: 'Europe/Oslo' } })
+  ).json();
+  const student = await (
+    await request.post(`/api/classes/${klass.id}/students`, {
+      headers: auth,
+      data: { name: 'Ola Nordmann', rollNo: '5B-01' },
+    })
+  ).json();
+  await signInWithToken(page, teacher);
+
+  await page.goto(`/class.html?id=${klass.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grade 5 B');
+  await expect(page.getByRole('link', { name: 'Ola Nordmann', exact: true })).toHaveAttribute(
+    'href',
+    `/student.html?class=${klass.id}&student=${student.id}`,
+  );
+  await expect(page.getByRole('link', { name: 'History' })).toHaveAttribute('href', `/history.html?class=${klass.id}`);
+
+  await page.goto(`/student.html?class=${klass.id}&id=${student.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ola Nordmann');
+  const crumb = page.locator('.crumbs a#class-link');
+  await expect(crumb).toHaveText('Grade 5 B');
+  await expect(crumb).toHaveAttribute('href', `/class.html?class=${klass.id}`);
+  // the first range shown is the server's default (rollcall.attendance.default-range-days, 30 days up to today)
+  await expect(page.locator('#attendance-summary')).toContainText('between');
+  const from = await page.locator('#range-form #from').inputValue();
+  const to = await page.locator('#range-form #to').inputValue();
+  expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(29);
+});
+
+test('the pages check the server’s limits: photos per marking, the password length', async ({ page, request }) => {
+  const teacher = await teacherViaApi(request, 'limits');
+  const auth = { Authorization: `Bearer ${teacher.accessToken}` };
+  const limits = await (await request.get('/api/limits')).json();
+  const klass = await (
+    await request.post('/api/classes', { headers: auth, data: { name: 'Grade 6 C', timezone: 'Europe/Oslo' } })
+  ).json();
+  await signInWithToken(page, teacher);
+
+  await page.goto(`/attendance.html?class=${klass.id}`);
+  await expect(page.locator('#class-link')).toHaveText('Grade 6 C');
+  const photo = (i) => ({ name: `photo-${i}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff]) });
+  await page
+    .getByLabel('Class photos (one or several)')
+    .setInputFiles(Array.from({ length: limits.attendance.maxPhotos + 1 }, (_, i) => photo(i)));
+  await page.getByRole('button', { name: 'Mark from photos' }).click();
+  await expect(page.locator('#photo-form [data-error]')).toHaveText(
+    `Choose at most ${limits.attendance.maxPhotos} photos at a time.`,
+  );
+
+  await page.goto('/account.html');
+  await expect(page.getByLabel('New password')).toHaveAttribute('minlength', String(limits.password.minLength));
+  await expect(page.locator('#new-password-help')).toContainText(`At least ${limits.password.minLength} characters`);
 });

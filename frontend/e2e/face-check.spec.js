@@ -15,7 +15,11 @@ for (const { camera, hint } of SCENES) {
     test.beforeAll(async ({ playwright }) => {
       browser = await playwright.chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${CAMERAS[camera]}`],
+        args: [
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
+          `--use-file-for-fake-video-capture=${CAMERAS[camera]}`,
+        ],
       });
     });
     test.afterAll(() => browser?.close());
@@ -25,7 +29,9 @@ for (const { camera, hint } of SCENES) {
       const page = await context.newPage();
       const teacher = await teacherViaApi(request, camera);
       const auth = { Authorization: `Bearer ${teacher.accessToken}` };
-      const klass = await (await request.post('/api/classes', { headers: auth, data: { name: 'Check', timezone: 'UTC' } })).json();
+      const klass = await (
+        await request.post('/api/classes', { headers: auth, data: { name: 'Check', timezone: 'UTC' } })
+      ).json();
       await signInWithToken(page, teacher);
       await page.goto(`/student-new.html?class=${klass.id}`);
       await page.getByLabel('Full name').fill('Nobody Yet');
@@ -56,16 +62,27 @@ for (const { camera, hint } of SCENES) {
 
 test('a picked file goes through the same check: a group photo is refused', async ({ page, request }) => {
   const teacher = await teacherViaApi(request, 'file');
-  const klass = await (await request.post('/api/classes', { headers: { Authorization: `Bearer ${teacher.accessToken}` }, data: { name: 'Files', timezone: 'UTC' } })).json();
+  const klass = await (
+    await request.post('/api/classes', {
+      headers: { Authorization: `Bearer ${teacher.accessToken}` },
+      data: { name: 'Files', timezone: 'UTC' },
+    })
+  ).json();
   await signInWithToken(page, teacher);
   await page.goto(`/student-new.html?class=${klass.id}`);
   await page.getByLabel('Full name').fill('Group Photo');
   await page.getByLabel('Roll number').fill('2');
   await page.getByRole('button', { name: 'Next: photo' }).click();
   await page.locator('#capture input[type=file]').setInputFiles(GROUP_PHOTO);
-  await expect(page.getByRole('alert').filter({ hasText: 'This photo cannot be used: only one face please.' })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'This photo cannot be used: only one face please.' }),
+  ).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Save student' })).toBeHidden();
-  const students = await (await request.get(`/api/classes/${klass.id}/students`, { headers: { Authorization: `Bearer ${teacher.accessToken}` } })).json();
+  const students = await (
+    await request.get(`/api/classes/${klass.id}/students`, {
+      headers: { Authorization: `Bearer ${teacher.accessToken}` },
+    })
+  ).json();
   expect(students).toEqual([]);
 });
 
@@ -74,7 +91,11 @@ test.describe('camera showing the student facing it', () => {
   test.beforeAll(async ({ playwright }) => {
     browser = await playwright.chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${CAMERAS.face}`],
+      args: [
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${CAMERAS.face}`,
+      ],
     });
   });
   test.afterAll(() => browser?.close());
@@ -84,7 +105,9 @@ test.describe('camera showing the student facing it', () => {
     const page = await context.newPage();
     const teacher = await teacherViaApi(request, 'rules');
     const auth = { Authorization: `Bearer ${teacher.accessToken}` };
-    const klass = await (await request.post('/api/classes', { headers: auth, data: { name: 'Rules', timezone: 'UTC' } })).json();
+    const klass = await (
+      await request.post('/api/classes', { headers: auth, data: { name: 'Rules', timezone: 'UTC' } })
+    ).json();
     const served = await (await request.get('/api/face/rules', { headers: auth })).json();
     expect(served.gate.maxYawDeg).toBeGreaterThan(5);
     // the real server's answer, with the operator's gate made too strict for any real head: half a degree of yaw
@@ -103,14 +126,18 @@ test.describe('camera showing the student facing it', () => {
     await page.getByLabel('Roll number').fill('3');
     await page.getByRole('button', { name: 'Next: photo' }).click();
     await page.getByRole('button', { name: 'Use the camera' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Look straight at the camera' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('status').filter({ hasText: 'Look straight at the camera' })).toBeVisible({
+      timeout: 60_000,
+    });
     await page.waitForTimeout(3000);
     await expect(page.locator('#capture')).not.toHaveAttribute('data-state', 'review');
     // the camera restarted (switching back to the details and on again) asks nothing more of the server
     await page.getByRole('button', { name: 'Change the details' }).click();
     await page.getByRole('button', { name: 'Next: photo' }).click();
     await page.getByRole('button', { name: 'Use the camera' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Look straight at the camera' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('status').filter({ hasText: 'Look straight at the camera' })).toBeVisible({
+      timeout: 60_000,
+    });
     expect(asked).toBe(1);
     await context.close();
   });

@@ -24,7 +24,10 @@ function freePort() {
 
 function findJar() {
   const jar = existsSync(BACKEND_TARGET) && readdirSync(BACKEND_TARGET).find((f) => /^rollcall-.*\.jar$/.test(f));
-  if (!jar) throw new Error(`No backend jar in ${BACKEND_TARGET}. Build it first: mvn -B -f backend/pom.xml -DskipTests package`);
+  if (!jar)
+    throw new Error(
+      `No backend jar in ${BACKEND_TARGET}. Build it first: mvn -B -f backend/pom.xml -DskipTests package`,
+    );
   return join(BACKEND_TARGET, jar);
 }
 
@@ -44,7 +47,8 @@ async function waitUntilUp(baseUrl, backend, logFile) {
 }
 
 export default async function globalSetup() {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
   if (!existsSync(GROUP_PHOTO)) throw new Error(`Test photo ${GROUP_PHOTO} missing: run npm ci in models/`);
   rmSync(WORK_DIR, { recursive: true, force: true });
   mkdirSync(WORK_DIR, { recursive: true });
@@ -74,7 +78,9 @@ export default async function globalSetup() {
   await waitUntilUp(baseUrl, backend, logFile);
   process.env.ROLLCALL_BASE_URL = baseUrl;
   process.env.ROLLCALL_DATA_DIR = dataDir;
-  console.log(`Rollcall backend at ${baseUrl} (data ${dataDir}; its log is copied to test-results/backend.log at the end)`);
+  console.log(
+    `Rollcall backend at ${baseUrl} (data ${dataDir}; its log is copied to test-results/backend.log at the end)`,
+  );
 
   return async () => {
     process.off('exit', stopNow);

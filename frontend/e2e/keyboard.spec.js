@@ -6,7 +6,11 @@ import { expect, signInWithToken, teacherViaApi, test } from './helpers.js';
 test.use({
   launchOptions: {
     executablePath: CHROMIUM,
-    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${CAMERAS.face}`],
+    args: [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${CAMERAS.face}`,
+    ],
   },
 });
 
@@ -34,14 +38,24 @@ async function pressUntil(page, name, key = 'Tab', max = 30) {
 test('a student is added from the roster with the keyboard only', async ({ page, request }) => {
   const teacher = await teacherViaApi(request, 'keyboard');
   const auth = { Authorization: `Bearer ${teacher.accessToken}` };
-  const klass = await (await request.post('/api/classes', { headers: auth, data: { name: 'Grade 2 D', timezone: 'Africa/Nairobi' } })).json();
+  const klass = await (
+    await request.post('/api/classes', { headers: auth, data: { name: 'Grade 2 D', timezone: 'Africa/Nairobi' } })
+  ).json();
   await signInWithToken(page, teacher);
-  await page.goto(`/class.html?id=${klass.id}`);
+  await page.goto(`/class.html?class=${klass.id}`);
   await expect(page.locator('#roster-status')).toHaveText('No students yet. Add the first one.');
 
   await test.step('from the top of the roster, Tab reaches “Add student” after the header and the main actions', async () => {
-    expect(await pressUntil(page, 'Add student')).toEqual(
-      ['Skip to content', 'Rollcall', 'Classes', 'Account', 'Sign out', 'Classes', 'Mark attendance', 'Add student']);
+    expect(await pressUntil(page, 'Add student')).toEqual([
+      'Skip to content',
+      'Rollcall',
+      'Classes',
+      'Account',
+      'Sign out',
+      'Classes',
+      'Mark attendance',
+      'Add student',
+    ]);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/student-new\\.html\\?class=${klass.id}$`));
     await expect(page.getByRole('link', { name: 'Grade 2 D' })).toBeVisible();
@@ -54,7 +68,11 @@ test('a student is added from the roster with the keyboard only', async ({ page,
     expect(await pressUntil(page, 'Roll number', 'Tab', 1)).toEqual(['Roll number']);
     await page.keyboard.type('2D-11');
     expect(await pressUntil(page, 'Next: photo', 'Tab', 2)).toEqual(['Email (optional)', 'Next: photo']);
-    expect(await pressUntil(page, 'Full name', 'Shift+Tab', 3)).toEqual(['Email (optional)', 'Roll number', 'Full name']);
+    expect(await pressUntil(page, 'Full name', 'Shift+Tab', 3)).toEqual([
+      'Email (optional)',
+      'Roll number',
+      'Full name',
+    ]);
     await expect(page.getByLabel('Full name')).toHaveValue('Ada Obi');
     await pressUntil(page, 'Next: photo', 'Tab', 3);
     await page.keyboard.press('Enter');
@@ -62,7 +80,11 @@ test('a student is added from the roster with the keyboard only', async ({ page,
   });
 
   await test.step('the photo step: every control in order, the camera started with Space', async () => {
-    expect(await pressUntil(page, 'Change the details', 'Tab', 3)).toEqual(['Use the camera', 'Choose a photo', 'Change the details']);
+    expect(await pressUntil(page, 'Change the details', 'Tab', 3)).toEqual([
+      'Use the camera',
+      'Choose a photo',
+      'Change the details',
+    ]);
     expect(await pressUntil(page, 'Use the camera', 'Shift+Tab', 2)).toEqual(['Choose a photo', 'Use the camera']);
     await page.keyboard.press('Space');
     await expect(page.locator('#capture')).toHaveAttribute('data-state', 'review', { timeout: 60_000 });
@@ -82,7 +104,6 @@ test('a student is added from the roster with the keyboard only', async ({ page,
   });
 
   await test.step('Enter on “Save student” confirms the photo', async () => {
-    const save = page.getByRole('button', { name: 'Save student' });
     expect(await pressUntil(page, 'Retake', 'Tab', 1)).toEqual(['Retake']);
     expect(await pressUntil(page, 'Save student', 'Shift+Tab', 1)).toEqual(['Save student']);
     await page.keyboard.press('Enter');
@@ -91,9 +112,13 @@ test('a student is added from the roster with the keyboard only', async ({ page,
   });
 
   await test.step('back to the class: the student is in the roster', async () => {
-    expect(await pressUntil(page, 'Back to the class', 'Tab', 3)).toEqual(['Add another student', 'Add a second photo', 'Back to the class']);
+    expect(await pressUntil(page, 'Back to the class', 'Tab', 3)).toEqual([
+      'Add another student',
+      'Add a second photo',
+      'Back to the class',
+    ]);
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`/class\\.html\\?id=${klass.id}$`));
+    await expect(page).toHaveURL(new RegExp(`/class\\.html\\?class=${klass.id}$`));
     await expect(page.locator('#roster-status')).toHaveText('1 student');
     await expect(page.getByRole('link', { name: 'Ada Obi', exact: true })).toBeVisible();
     await expect(page.locator('#roster')).toContainText('Roll no. 2D-11 · 1 photo');

@@ -4,10 +4,15 @@
 import { FACE_PHOTO } from './fixtures.js';
 import { expect, signInWithToken, teacherViaApi, test } from './helpers.js';
 
-test('enrol by file, edit the student, add and remove a photo, refuse a second student with the same face until confirmed, delete', async ({ page, request }) => {
+test('enrol by file, edit the student, add and remove a photo, refuse a second student with the same face until confirmed, delete', async ({
+  page,
+  request,
+}) => {
   const teacher = await teacherViaApi(request, 'roster');
   const auth = { Authorization: `Bearer ${teacher.accessToken}` };
-  const klass = await (await request.post('/api/classes', { headers: auth, data: { name: 'Grade 5 A', timezone: 'Asia/Dhaka' } })).json();
+  const klass = await (
+    await request.post('/api/classes', { headers: auth, data: { name: 'Grade 5 A', timezone: 'Asia/Dhaka' } })
+  ).json();
   await signInWithToken(page, teacher);
 
   // enrol by file: the picked photo passes the same in-browser check, then the server's
@@ -41,13 +46,14 @@ test('enrol by file, edit the student, add and remove a photo, refuse a second s
   const morePhotosHref = await page.getByRole('link', { name: 'Add a second photo' }).getAttribute('href');
 
   // both are in the roster
-  await page.goto(`/class.html?id=${klass.id}`);
+  await page.goto(`/class.html?class=${klass.id}`);
   await expect(page.locator('#roster .student-card')).toHaveCount(2);
   await expect(page.getByRole('link', { name: 'Edit Someone Else' })).toBeVisible();
-  const twin = (await (await request.get(`/api/classes/${klass.id}/students`, { headers: auth })).json())
-    .find((s) => s.name === 'Someone Else');
+  const twin = (await (await request.get(`/api/classes/${klass.id}/students`, { headers: auth })).json()).find(
+    (s) => s.name === 'Someone Else',
+  );
   expect(twin.faces).toHaveLength(1);
-  expect(morePhotosHref).toBe(`/student.html?class=${klass.id}&id=${twin.id}`);
+  expect(morePhotosHref).toBe(`/student.html?class=${klass.id}&student=${twin.id}`);
 
   // edit on the student page
   await page.getByRole('link', { name: 'Edit Lena Park' }).click();

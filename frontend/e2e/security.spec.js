@@ -16,7 +16,10 @@ const HOSTILE_NEXTS = [
 
 test.beforeEach(async ({ page }) => {
   // Should the page ever leave, the other site answers at once (and is seen) instead of a DNS error.
-  await page.route((url) => url.hostname.endsWith('evil.example'), (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>phished</h1>' }));
+  await page.route(
+    (url) => url.hostname.endsWith('evil.example'),
+    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>phished</h1>' }),
+  );
 });
 
 test('an already signed-in teacher given a hostile next stays on our own pages', async ({ page, request, baseURL }) => {
@@ -31,7 +34,11 @@ test('an already signed-in teacher given a hostile next stays on our own pages',
   }
 });
 
-test('signing in from a link with a hostile next lands on the class list, a real next on its page', async ({ page, request, baseURL }) => {
+test('signing in from a link with a hostile next lands on the class list, a real next on its page', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const teacher = await teacherViaApi(request, 'redirect-form');
   await page.goto('/signin.html?next=/%09/evil.example/phish');
   await page.getByLabel('Email', { exact: true }).fill(teacher.email);

@@ -8,13 +8,20 @@ import { codeFromOutbox, expect, expectAccessible, PASSWORD, screenshots, test, 
 test.use({
   launchOptions: {
     executablePath: CHROMIUM,
-    args: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${CAMERAS.face}`],
+    args: [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${CAMERAS.face}`,
+    ],
   },
 });
 
 const STUDENT = { name: 'Mira Lopez', rollNo: '7B-01' };
 
-test('a teacher signs up, enrols a student with the camera, marks attendance and leaves', async ({ page, request }, testInfo) => {
+test('a teacher signs up, enrols a student with the camera, marks attendance and leaves', async ({
+  page,
+  request,
+}, testInfo) => {
   const email = uniqueEmail('journey');
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -109,7 +116,9 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
     expect(await figure.locator('g.face-box.unknown, g.face-box.review').count()).toBeGreaterThanOrEqual(1);
     // numbered badges on the boxes match the numbered lines of the list
     const markedNumber = await figure.locator('g.face-box.marked text').textContent();
-    await expect(page.locator('.face-row.marked')).toContainText(`Face ${markedNumber}: ${STUDENT.name} (roll no. ${STUDENT.rollNo}): marked present`);
+    await expect(page.locator('.face-row.marked')).toContainText(
+      `Face ${markedNumber}: ${STUDENT.name} (roll no. ${STUDENT.rollNo}): marked present`,
+    );
     await expect(page.locator('#summary')).toHaveText('Present 1 of 1: everyone is here.');
     await expect(page.locator('#present')).toContainText(STUDENT.name);
     await expect(page.locator('#absent-count')).toHaveText('0');
@@ -133,7 +142,9 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
     const figure = page.locator('article.marking').first().locator('figure.result');
     await expect(figure.locator('figcaption')).toContainText('Camera photo', { timeout: 90_000 });
     await expect(figure.locator('g.face-box.already')).toHaveCount(1);
-    await expect(page.locator('article.marking').first().locator('.face-row.already')).toContainText(`${STUDENT.name} (roll no. ${STUDENT.rollNo}): was already present`);
+    await expect(page.locator('article.marking').first().locator('.face-row.already')).toContainText(
+      `${STUDENT.name} (roll no. ${STUDENT.rollNo}): was already present`,
+    );
     await expect(figure.locator('g.face-box.marked')).toHaveCount(0);
   });
 
@@ -187,10 +198,14 @@ test('a teacher signs up, enrols a student with the camera, marks attendance and
     await expectAccessible(page, testInfo, 'account');
     await screenshots(page, 'account');
     oldToken = await page.evaluate(() => JSON.parse(localStorage.getItem('rollcall.token')));
-    expect((await request.get('/api/account', { headers: { Authorization: `Bearer ${oldToken.accessToken}` } })).status()).toBe(200);
+    expect(
+      (await request.get('/api/account', { headers: { Authorization: `Bearer ${oldToken.accessToken}` } })).status(),
+    ).toBe(200);
     await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/signin\.html/);
-    expect((await request.get('/api/account', { headers: { Authorization: `Bearer ${oldToken.accessToken}` } })).status()).toBe(401);
+    expect(
+      (await request.get('/api/account', { headers: { Authorization: `Bearer ${oldToken.accessToken}` } })).status(),
+    ).toBe(401);
     // a browser still holding the revoked token is sent back to sign in, with a message
     await page.evaluate((t) => localStorage.setItem('rollcall.token', JSON.stringify(t)), oldToken);
     await page.goto('/account.html');

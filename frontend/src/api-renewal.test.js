@@ -16,7 +16,8 @@ const { api } = await import('./api.js');
 const { renewIfDue, saveToken } = await import('./session.js');
 
 const later = (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms));
-const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status, body, headers = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
 test('a request answered 401 because a renewal just replaced its token is sent again with the new token', async () => {
   // the server as it behaves: issuing token B refuses token A at once
@@ -27,7 +28,12 @@ test('a request answered 401 because a renewal just replaced its token is sent a
       current = 'B';
       return later(50, json(200, { accessToken: 'B', expiresIn: 3600 }));
     }
-    return later(10, token === current ? json(200, { token }) : json(401, { code: 'UNAUTHORIZED' }));
+    return later(
+      10,
+      token === current
+        ? json(200, { token })
+        : json(401, { code: 'UNAUTHORIZED' }, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }),
+    );
   };
   saveToken({ accessToken: 'A', expiresIn: 120 });
 

@@ -14,8 +14,13 @@ export class ApiError extends Error {
   }
 }
 
-/** Everything under /api needs a token except signing up, in and resetting the password. */
-const isPublic = (path) => path.startsWith('/api/auth/') && path !== '/api/auth/logout' && path !== '/api/auth/refresh';
+/**
+ * A 401 that says the request needs a (valid) token, as opposed to e.g. a wrong password at sign-in: the server
+ * challenges for a bearer token. Which endpoints are public is the server's to say (org.rollcall.web.PublicEndpoints),
+ * so the browser keeps no list of them.
+ */
+const needsToken = (response) =>
+  response.status === 401 && (response.headers.get('WWW-Authenticate') ?? '').startsWith('Bearer');
 
 /** The page is on its way to the sign-in page: its pending work simply never finishes. */
 const leavingPage = () => new Promise(() => {});
@@ -32,10 +37,16 @@ function sendWithProgress(path, { method, headers, body }, onUploadProgress) {
     xhr.upload.onprogress = (e) => e.lengthComputable && onUploadProgress(e.loaded, e.total);
     xhr.upload.onload = () => onUploadProgress(1, 1);
     xhr.onerror = () => reject(new TypeError('network'));
-    xhr.onload = () => resolve(new Response(xhr.status === 204 ? null : xhr.response, {
-      status: xhr.status,
-      headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' },
-    }));
+    xhr.onload = () =>
+      resolve(
+        new Response(xhr.status === 204 ? null : xhr.response, {
+          status: xhr.status,
+          headers: {
+            'Content-Type': xhr.getResponseHeader('Content-Type') ?? '',
+            'WWW-Authenticate': xhr.getResponseHeader('WWW-Authenticate') ?? '',
+          },
+        }),
+      );
     xhr.responseType = 'blob';
     xhr.send(body);
   });
@@ -43,16 +54,14 @@ function sendWithProgress(path, { method, headers, body }, onUploadProgress) {
 
 /**
  * Calls the Rollcall API. `json` is sent as a JSON body, `form` (FormData) as multipart; `onUploadProgress(sent,
- * total)` follows an upload. Without a token, or on a 401 (expired or revoked token), the token is dropped and the
- * browser goes to sign in with a message. A 401 because this page or another tab renewed the token meanwhile is retried once
- * with the new token.
+ * total)` follows an upload. When the server asks for a token (none was sent, or it expired or was revoked), the
+ * token is dropped and the browser goes to sign in with a message. A 401 because this page or another tab
+ * renewed the token meanwhile is retried once with the new token.
  */
 export async function api(path, options = {}, retried = false) {
   const { method = 'GET', json, form, accept = 'application/json', onUploadProgress } = options;
-  if (!isPublic(path)) {
-    await renewalUnderWay();
-    if (!requireSignIn()) return leavingPage();
-  }
+  // the server refuses the old token as soon as a renewal is issued: send with the new one
+  await renewalUnderWay();
   const token = currentToken();
   const headers = { Accept: accept };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -71,7 +80,11 @@ export async function api(path, options = {}, retried = false) {
   } catch {
     throw new ApiError({ status: 0 });
   }
-  if (response.status === 401 && !isPublic(path)) {
+  if (needsToken(response)) {
+    if (!token) {
+      requireSignIn(); // tells an expired sign-in from none
+      return leavingPage();
+    }
     // sent just before a renewal replaced the token: the renewal's answer may not have arrived yet
     await renewalUnderWay();
     const now = currentToken();

@@ -12,6 +12,9 @@ export function presentStudentIds(report, date) {
 /** The school days, newest first, each with the students present. */
 export function daysOf(report) {
   return report.dates
-    .map((date, column) => ({ date, students: report.students.filter((row) => row.present[column]).map((row) => row.student) }))
+    .map((date, column) => ({
+      date,
+      students: report.students.filter((row) => row.present[column]).map((row) => row.student),
+    }))
     .reverse();
 }

@@ -1,13 +1,16 @@
-// The enrolment photo widget: live camera with the face check and auto-capture, or a picked file that goes through
-// the same check. The teacher confirms the still before it is sent.
-import { backendName, checkFace, loadFaceCheck } from './face-check.js';
+// The enrolment photo widget: live camera with the face check and auto-capture (capture/camera.js,
+// capture/live-check.js), or a picked file that goes through the same check (capture/photo-file.js). The teacher
+// confirms the still before it is sent; a refusal may offer to confirm a look-alike or to choose the student's face
+// among several (capture/face-picker.js).
+import { createCamera } from './capture/camera.js';
+import { createFacePicker } from './capture/face-picker.js';
+import { waitForGoodFace } from './capture/live-check.js';
+import { checkPhotoFile, createFileChoice } from './capture/photo-file.js';
+import { backendName, loadFaceCheck } from './face-check.js';
 import { HINTS } from './face-rules.js';
-import { canvasToJpeg, loadUpright } from './images.js';
-import { errorText, h } from './ui.js';
-
-/** Consecutive good frames before the photo is taken: about half a second at 15 fps. */
-const GOOD_FRAMES_TO_CAPTURE = 8;
-const MAX_UPLOAD_SIDE = 1600;
+import { canvasToJpeg } from './images.js';
+import { h } from './ui/dom.js';
+import { errorText } from './ui/feedback.js';
 
 /**
  * The enrolment URL with the students the teacher confirmed the photo is not (twins, look-alikes) and, for a photo
@@ -29,41 +32,66 @@ export function enrolmentUrl(path, { differentFrom = [], face } = {}) {
  *        (undefined otherwise); send it as `face=N` (enrolmentUrl does).
  */
 export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this photo' }) {
-  const video = h('video', { playsinline: true, muted: true, 'aria-label': 'Camera preview' });
-  const overlay = h('canvas', { class: 'overlay', 'aria-hidden': 'true' });
-  const stage = h('div', { class: 'stage', hidden: true }, video, overlay);
+  const camera = createCamera();
   const hint = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
   const cameraButton = h('button', { type: 'button', class: 'primary' }, 'Use the camera');
-  const switchButton = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Switch camera');
-  const fileInput = h('input', { type: 'file', accept: 'image/*', id: `${container.id}-file`, class: 'file-input' });
-  const fileLabel = h('label', { for: fileInput.id, class: 'button secondary' }, 'Choose a photo');
-  const choice = h('div', { class: 'actions capture-choice' }, cameraButton, switchButton, fileInput, fileLabel);
+  const file = createFileChoice(`${container.id}-file`, checkFile);
+  const choice = h(
+    'div',
+    { class: 'actions capture-choice' },
+    cameraButton,
+    camera.switchButton,
+    file.input,
+    file.label,
+  );
   const still = h('img', { class: 'still', alt: 'The photo to be saved' });
   const error = h('p', { class: 'message', 'data-kind': 'error', role: 'alert', tabindex: '-1', hidden: true });
   const useButton = h('button', { type: 'button', class: 'primary' }, confirmLabel);
   const retakeButton = h('button', { type: 'button', class: 'secondary' }, 'Retake');
-  const review = h('div', { class: 'review', hidden: true }, still, h('div', { class: 'actions' }, useButton, retakeButton));
-  const differentButton = h('button', { type: 'button', class: 'secondary' }, 'They are different people (e.g. twins) — enrol anyway');
-  const lookAlike = h('div', { class: 'look-alike', hidden: true },
-    h('p', { class: 'help' }, 'Only if you are sure. When Rollcall cannot tell them apart in a class photo it marks neither of them, so check them by hand.'),
-    h('div', { class: 'actions' }, differentButton));
+  const review = h(
+    'div',
+    { class: 'review', hidden: true },
+    still,
+    h('div', { class: 'actions' }, useButton, retakeButton),
+  );
+  const differentButton = h(
+    'button',
+    { type: 'button', class: 'secondary' },
+    'They are different people (e.g. twins) — enrol anyway',
+  );
+  const lookAlike = h(
+    'div',
+    { class: 'look-alike', hidden: true },
+    h(
+      'p',
+      { class: 'help' },
+      'Only if you are sure. When Rollcall cannot tell them apart in a class photo it marks neither of them, so check them by hand.',
+    ),
+    h('div', { class: 'actions' }, differentButton),
+  );
   // a picked photo of several people: sent anyway, the server answers with every face's box to choose from
-  const pickButton = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Choose the student’s face in this photo');
-  const pickerHelp = h('p', { class: 'help', id: `${container.id}-picker-help` });
-  const pickerStage = h('div', { class: 'picker-stage', style: 'position: relative; max-width: 640px;' });
-  const pickerRetake = h('button', { type: 'button', class: 'secondary' }, 'None of these: use another photo');
-  const picker = h('div', { class: 'face-picker', role: 'group', 'aria-labelledby': pickerHelp.id, hidden: true },
-    pickerHelp, pickerStage, h('div', { class: 'actions' }, pickerRetake));
+  const pickButton = h(
+    'button',
+    { type: 'button', class: 'secondary', hidden: true },
+    'Choose the student’s face in this photo',
+  );
+  const picker = createFacePicker(container.id, {
+    onChoose: (i) => {
+      chosenFace = i;
+      picker.hide();
+      // the photo stays in view (with Retake) while it is sent for this face
+      review.hidden = false;
+      useButton.hidden = true;
+      setHint(`Sending face ${i + 1}…`);
+      send();
+    },
+    onRetake: () => retakeButton.click(),
+  });
   container.classList.add('capture');
-  container.replaceChildren(choice, stage, hint, review, pickButton, error, lookAlike, picker);
+  container.replaceChildren(choice, camera.stage, hint, review, pickButton, error, lookAlike, picker.element);
 
-  let stream = null;
-  // each camera start gets a new number; a check loop stops as soon as its number is no longer the current one
-  let loop = 0;
   let photo = null;
   let source = 'camera';
-  // the front camera on a laptop; on a phone the teacher may switch to the back camera to photograph the student
-  let facing = 'user';
   // students the teacher confirmed the current photo is not, and the one the last refusal named
   let differentFrom = [];
   let namedStudent = null;
@@ -77,159 +105,43 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
     if (text) error.focus();
   }
 
-  function hidePicker() {
-    picker.hidden = true;
-    pickerStage.replaceChildren();
-  }
-
-  /**
-   * The photo with a button over every face the server found (boxes in the sent photo's pixels, largest first):
-   * tapping one, or Tab to it and Enter, sends the photo again for that face.
-   */
-  function showPicker(boxes) {
-    const image = h('img', { src: still.src, alt: 'The photo with the faces found in it', style: 'width: 100%; display: block; border-radius: 6px;' });
-    const place = () => {
-      const W = image.naturalWidth || 1;
-      const H = image.naturalHeight || 1;
-      const buttons = boxes.map((box, i) => {
-        const button = h('button', {
-          type: 'button',
-          class: 'face-box',
-          'aria-label': `Face ${i + 1} of ${boxes.length}${i === 0 ? ' (the largest)' : ''}`,
-          dataset: { face: String(i) },
-          onclick: () => {
-            chosenFace = i;
-            hidePicker();
-            // the photo stays in view (with Retake) while it is sent for this face
-            review.hidden = false;
-            useButton.hidden = true;
-            setHint(`Sending face ${i + 1}…`);
-            send();
-          },
-        }, String(i + 1));
-        Object.assign(button.style, {
-          position: 'absolute',
-          left: `${(100 * box.x) / W}%`,
-          top: `${(100 * box.y) / H}%`,
-          width: `${(100 * box.width) / W}%`,
-          height: `${(100 * box.height) / H}%`,
-          minWidth: '44px',
-          minHeight: '44px',
-          padding: '0',
-          background: 'rgba(255, 255, 255, 0.12)',
-          border: '3px solid #d4a72c',
-          borderRadius: '6px',
-          color: '#fff',
-          fontWeight: 'bold',
-          textShadow: '0 0 3px #000',
-          alignItems: 'flex-start',
-          justifyContent: 'flex-start',
-        });
-        return button;
-      });
-      pickerStage.replaceChildren(image, ...buttons);
-      buttons[0]?.focus();
-    };
-    pickerHelp.textContent = `This photo shows ${boxes.length} faces. Tap the student’s face (or Tab to it and press Enter).`;
-    picker.hidden = false;
-    review.hidden = true;
-    pickButton.hidden = true;
-    if (image.complete && image.naturalWidth) place();
-    else image.addEventListener('load', place, { once: true });
-  }
-
-  function stopCamera() {
-    loop += 1;
-    stream?.getTracks().forEach((t) => t.stop());
-    stream = null;
-    stage.hidden = true;
-    switchButton.hidden = true;
-  }
-
-  function drawBox(verdict) {
-    overlay.width = video.videoWidth;
-    overlay.height = video.videoHeight;
-    const ctx = overlay.getContext('2d');
-    ctx.clearRect(0, 0, overlay.width, overlay.height);
-    if (!verdict.face) return;
-    const [x, y, w, hgt] = verdict.face.box;
-    ctx.lineWidth = Math.max(3, overlay.width / 160);
-    ctx.strokeStyle = verdict.ok ? '#1a7f37' : '#d4a72c';
-    ctx.strokeRect(x, y, w, hgt);
-  }
-
   function setHint(text) {
     if (hint.textContent !== text) hint.textContent = text; // unchanged text is not re-announced
   }
 
   async function startCamera() {
-    if (stream) return; // already running
-    const mine = loop;
+    if (camera.running()) return;
     showError('');
     review.hidden = true;
     source = 'camera';
     setHint('Starting the camera…');
+    let session;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: facing }, audio: false });
-    } catch {
+      session = await camera.start();
+    } catch (e) {
       setHint('');
-      showError('The camera could not be started. Allow camera access in the browser, or choose a photo instead.');
+      showError(errorText(e));
       return;
     }
-    video.srcObject = stream;
-    await video.play();
-    stage.classList.toggle('mirrored', facing === 'user'); // a selfie view moves like a mirror
-    stage.hidden = false;
-    const cameras = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
-    switchButton.hidden = cameras.length < 2;
     setHint('Loading the face check…');
     let check;
     try {
       check = await loadFaceCheck();
     } catch (e) {
-      if (mine === loop) {
-        stopCamera();
+      if (session.live()) {
+        camera.stop();
         setHint('');
         showError(errorText(e));
       }
       return;
     }
     container.dataset.backend = backendName(check);
-    if (mine === loop) runLoop(check, mine); // unless stopped or switched meanwhile
-  }
-
-  async function runLoop(check, mine) {
-    let streak = 0;
-    let frames = 0;
-    let windowStart = performance.now();
-    while (mine === loop) {
-      const frame = { width: video.videoWidth, height: video.videoHeight };
-      const verdict = await checkFace(check, video, frame);
-      if (mine !== loop) break;
-      drawBox(verdict);
-      streak = verdict.ok ? streak + 1 : 0;
-      setHint(verdict.hint);
-      frames += 1;
-      const elapsed = performance.now() - windowStart;
-      if (elapsed >= 1000) {
-        container.dataset.fps = (frames * 1000 / elapsed).toFixed(1);
-        container.dataset.frameSize = `${frame.width}x${frame.height}`;
-        frames = 0;
-        windowStart = performance.now();
-      }
-      if (streak >= GOOD_FRAMES_TO_CAPTURE) {
-        await captureFrame();
-        return;
-      }
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-  }
-
-  async function captureFrame() {
-    const canvas = h('canvas', { width: video.videoWidth, height: video.videoHeight });
-    canvas.getContext('2d').drawImage(video, 0, 0);
-    stopCamera();
-    showReview(await canvasToJpeg(canvas), 'Photo taken. Use it, or retake it.');
+    if (!session.live()) return; // stopped or switched meanwhile
+    const good = await waitForGoodFace(check, camera, session, {
+      onHint: setHint,
+      onRate: (fps, frameSize) => Object.assign(container.dataset, { fps, frameSize }),
+    });
+    if (good) showReview(await canvasToJpeg(camera.takePhoto()), 'Photo taken. Use it, or retake it.');
   }
 
   function showReview(blob, text) {
@@ -238,7 +150,7 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
     chosenFace = undefined;
     lookAlike.hidden = true;
     pickButton.hidden = true;
-    hidePicker();
+    picker.hide();
     URL.revokeObjectURL(still.src);
     still.src = URL.createObjectURL(blob);
     review.hidden = false;
@@ -249,17 +161,14 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
     useButton.focus();
   }
 
-  async function checkFile(file) {
-    stopCamera();
+  async function checkFile(picked) {
+    camera.stop();
     showError('');
     source = 'file';
     container.dataset.state = 'checking';
     setHint('Checking the photo…');
     try {
-      const canvas = await loadUpright(file, MAX_UPLOAD_SIDE);
-      const check = await loadFaceCheck();
-      const verdict = await checkFace(check, canvas, canvas, { still: true });
-      const blob = await canvasToJpeg(canvas);
+      const { blob, verdict } = await checkPhotoFile(picked);
       if (verdict.ok) {
         showReview(blob, 'The photo looks good. Use it, or choose another.');
       } else {
@@ -277,15 +186,9 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
   }
 
   cameraButton.addEventListener('click', startCamera);
-  switchButton.addEventListener('click', () => {
-    stopCamera();
-    facing = facing === 'user' ? 'environment' : 'user';
+  camera.switchButton.addEventListener('click', () => {
+    camera.switchFacing();
     startCamera();
-  });
-  fileInput.addEventListener('change', () => {
-    const [file] = fileInput.files;
-    fileInput.value = '';
-    if (file) checkFile(file);
   });
   // the Retake button hides with the review, so focus moves on before it would fall back to the page's start:
   // to the camera's hint while the camera runs, or to the file picker's input
@@ -296,10 +199,11 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
       hint.focus();
       startCamera();
     } else {
-      fileInput.focus();
-      fileInput.click();
+      file.input.focus();
+      file.input.click();
     }
   });
+
   async function send() {
     showError('');
     useButton.disabled = retakeButton.disabled = differentButton.disabled = pickButton.disabled = true;
@@ -313,7 +217,9 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
       const boxes = e.code === 'MULTIPLE_FACES' && chosenFace === undefined ? e.problem?.faces : null;
       if (Array.isArray(boxes) && boxes.length > 1) {
         container.dataset.state = 'picking';
-        showPicker(boxes);
+        review.hidden = true;
+        pickButton.hidden = true;
+        picker.show(still.src, boxes);
         setHint('');
         error.textContent = '';
         error.hidden = true;
@@ -327,14 +233,10 @@ export function createFaceCapture(container, { onPhoto, confirmLabel = 'Use this
 
   useButton.addEventListener('click', send);
   pickButton.addEventListener('click', send);
-  pickerRetake.addEventListener('click', () => {
-    hidePicker();
-    retakeButton.click();
-  });
   differentButton.addEventListener('click', () => {
     differentFrom.push(namedStudent);
     send();
   });
 
-  return { stop: stopCamera };
+  return { stop: camera.stop };
 }

@@ -81,7 +81,8 @@ export function measureFace(source, [x, y, width, height]) {
   probeContext.drawImage(source, x, y, width, height, 0, 0, SIDE, SIDE);
   const { data } = probeContext.getImageData(0, 0, SIDE, SIDE);
   const luma = new Float32Array(SIDE * SIDE);
-  for (let i = 0; i < luma.length; i++) luma[i] = 0.299 * data[4 * i] + 0.587 * data[4 * i + 1] + 0.114 * data[4 * i + 2];
+  for (let i = 0; i < luma.length; i++)
+    luma[i] = 0.299 * data[4 * i] + 0.587 * data[4 * i + 1] + 0.114 * data[4 * i + 2];
   let lightSum = 0;
   let lightCount = 0;
   let sum = 0;
@@ -107,7 +108,10 @@ export function measureFace(source, [x, y, width, height]) {
 /** Distance between the eye centres in pixels, from Human's face mesh (the server's FACE_TOO_SMALL measure). */
 export function interOcular(face) {
   const eye = (side) => {
-    const points = [...(face.annotations?.[`${side}EyeUpper0`] ?? []), ...(face.annotations?.[`${side}EyeLower0`] ?? [])];
+    const points = [
+      ...(face.annotations?.[`${side}EyeUpper0`] ?? []),
+      ...(face.annotations?.[`${side}EyeLower0`] ?? []),
+    ];
     if (!points.length) return null;
     return [points.reduce((s, p) => s + p[0], 0) / points.length, points.reduce((s, p) => s + p[1], 0) / points.length];
   };

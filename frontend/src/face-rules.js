@@ -69,7 +69,8 @@ export function judgeFaces(faces, frame, { brightness, sharpness } = {}, limits,
   if (faces.length === 0) return { ok: false, hint: HINTS.noFace };
   const face = faces.reduce((a, b) => (b.box[2] > a.box[2] ? b : a));
   const refuse = (hint) => ({ ok: false, hint, face });
-  if (faces.some((other) => other !== face && other.box[2] >= limits.otherFaceRatio * face.box[2])) return refuse(HINTS.manyFaces);
+  if (faces.some((other) => other !== face && other.box[2] >= limits.otherFaceRatio * face.box[2]))
+    return refuse(HINTS.manyFaces);
   const width = face.box[2];
   // without a mesh, the eye distance is about 0.3 of Human's face box
   const eyes = face.interOcular ?? 0.3 * width;
@@ -78,7 +79,8 @@ export function judgeFaces(faces, frame, { brightness, sharpness } = {}, limits,
   const angle = face.rotation?.angle;
   if (angle) {
     if (degrees(angle.roll) > limits.maxRollDeg) return refuse(HINTS.level);
-    if (degrees(angle.yaw) > limits.maxYawDeg || degrees(angle.pitch) > limits.maxPitchDeg) return refuse(HINTS.straight);
+    if (degrees(angle.yaw) > limits.maxYawDeg || degrees(angle.pitch) > limits.maxPitchDeg)
+      return refuse(HINTS.straight);
   }
   if (brightness !== undefined && brightness < limits.minBrightness) return refuse(HINTS.light);
   if (sharpness !== undefined && sharpness < limits.minSharpness) return refuse(HINTS.blurry);

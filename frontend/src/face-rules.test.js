@@ -5,14 +5,26 @@ import { BROWSER_LIMITS, browserLimits, HINTS, judgeFaces, MEASURE_SCALE } from 
 
 // the shape GET /api/face/rules serves (the shipped gate)
 const RULES = {
-  gate: { minInterOcularPx: 36, maxYawDeg: 30, maxPitchDeg: 30, maxRollDeg: 30, minSharpness: 15, minBrightness: 45, otherFaceRatio: 0.5 },
+  gate: {
+    minInterOcularPx: 36,
+    maxYawDeg: 30,
+    maxPitchDeg: 30,
+    maxRollDeg: 30,
+    minSharpness: 15,
+    minBrightness: 45,
+    otherFaceRatio: 0.5,
+  },
   upload: { maxPhotoBytes: 15728640, maxPhotos: 5 },
 };
 const LIMITS = browserLimits(RULES);
 const frame = { width: 640, height: 480 };
 const rad = (deg) => (deg * Math.PI) / 180;
-const face = ({ width = 200, interOcular = 60, yaw = 0, pitch = 0, roll = 0, score = 0.9 } = {}) =>
-  ({ box: [200, 120, width, width], interOcular, score, rotation: { angle: { yaw: rad(yaw), pitch: rad(pitch), roll: rad(roll) } } });
+const face = ({ width = 200, interOcular = 60, yaw = 0, pitch = 0, roll = 0, score = 0.9 } = {}) => ({
+  box: [200, 120, width, width],
+  interOcular,
+  score,
+  rotation: { angle: { yaw: rad(yaw), pitch: rad(pitch), roll: rad(roll) } },
+});
 const fine = { brightness: 120, sharpness: 400 };
 const judge = (faces, measures, options) => judgeFaces(faces, frame, measures, LIMITS, options);
 

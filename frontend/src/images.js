@@ -21,7 +21,8 @@ export async function loadUpright(file, maxSide) {
 
 export function canvasToJpeg(canvas, quality = 0.92) {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', quality));
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', quality),
+  );
 }
 
 export class UnreadableImage extends Error {

@@ -35,7 +35,8 @@ const BY_STATUS = {
 
 // The server's detail is written for people on client mistakes; "not found" and server failures carry technical
 // text, so those get our own sentence.
-const DETAIL_IS_FOR_PEOPLE = (status) => status >= 400 && status < 500 && status !== 404 && status !== 405 && status !== 415;
+const DETAIL_IS_FOR_PEOPLE = (status) =>
+  status >= 400 && status < 500 && status !== 404 && status !== 405 && status !== 415;
 
 export function teacherMessage({ status, code, detail }) {
   if (BY_CODE[code]) return BY_CODE[code];

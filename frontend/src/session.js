@@ -43,7 +43,10 @@ export function renewIfDue({ force = false } = {}) {
   if (renewing) return renewing;
   renewing = (async () => {
     try {
-      const answer = await fetch('/api/auth/refresh', { method: 'POST', headers: { Authorization: `Bearer ${now.accessToken}`, Accept: 'application/json' } });
+      const answer = await fetch('/api/auth/refresh', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${now.accessToken}`, Accept: 'application/json' },
+      });
       if (answer.ok) {
         // another tab may have renewed meanwhile: keep whichever token lives longer
         if (currentToken() === now.accessToken) saveToken(await answer.json());
@@ -88,8 +91,16 @@ export function takeNotice() {
 }
 
 // The pages a sign-in may return to; the sign-in pages themselves are left out so a link cannot loop.
-const RETURN_PAGES = new Set(['/', '/index.html', '/account.html', '/class.html', '/student.html', '/student-new.html',
-  '/attendance.html', '/history.html']);
+const RETURN_PAGES = new Set([
+  '/',
+  '/index.html',
+  '/account.html',
+  '/class.html',
+  '/student.html',
+  '/student-new.html',
+  '/attendance.html',
+  '/history.html',
+]);
 
 /**
  * Where to go after sign-in: `next` is parsed the way the browser will follow it (a backslash or a tab can turn

@@ -6,11 +6,13 @@ export function fillTimeZones(select, selected) {
   zones.add(own);
   if (selected) zones.add(selected);
   const wanted = selected ?? own;
-  select.replaceChildren(...[...zones].sort().map((zone) => {
-    const option = document.createElement('option');
-    option.value = zone;
-    option.textContent = zone.replaceAll('_', ' ');
-    option.selected = zone === wanted;
-    return option;
-  }));
+  select.replaceChildren(
+    ...[...zones].sort().map((zone) => {
+      const option = document.createElement('option');
+      option.value = zone;
+      option.textContent = zone.replaceAll('_', ' ');
+      option.selected = zone === wanted;
+      return option;
+    }),
+  );
 }

@@ -1,8 +1,13 @@
 import { api } from '../api.js';
+import { fillLimits } from '../limits.js';
 import { forgetToken, leaveNotice } from '../session.js';
-import { $, confirmDialog, load, onSubmit, say, signOut, startSignedInPage } from '../ui.js';
+import { $ } from '../ui/dom.js';
+import { confirmDialog, load, say } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { signOut, startSignedInPage } from '../ui/page.js';
 
 startSignedInPage();
+fillLimits();
 
 load(async () => {
   const me = await api('/api/account');

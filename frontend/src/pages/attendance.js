@@ -1,16 +1,18 @@
 import { api } from '../api.js';
-import { $, errorText, formatDate, h, load, onSubmit, say, startSignedInPage, todayIn, pathParam } from '../ui.js';
+import { $, h } from '../ui/dom.js';
+import { formatDate, todayIn } from '../ui/dates.js';
+import { errorText, load, say } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { startClassPage } from '../ui/page.js';
+import { serverLimits } from '../limits.js';
 import { canvasToJpeg, loadUpright } from '../images.js';
 import { presentStudentIds } from '../attendance-report.js';
 import { forgetPhotos, keepPhotos, keptPhotos } from '../pending-photos.js';
 import { faceGroups, faceLine, summaryText } from '../marking-view.js';
 
-startSignedInPage();
-const classId = pathParam('class');
-const base = `/api/classes/${classId}`;
+const { classId, base, loadClass } = startClassPage({ title: 'Mark attendance' });
 /** Long side of an uploaded class photo: phone photos shrink, yet a face 1/40 of the width keeps ~60 px. */
 const MAX_PHOTO_SIDE = 2560;
-const MAX_PHOTOS = 10;
 const SVG = 'http://www.w3.org/2000/svg';
 
 let roster = [];
@@ -37,9 +39,21 @@ async function refreshLists() {
 
 function personRow(student, isPresent) {
   const label = isPresent ? 'Mark absent' : 'Mark present';
-  return h('li', { class: 'person' },
+  return h(
+    'li',
+    { class: 'person' },
     h('span', {}, h('strong', {}, student.name), h('span', { class: 'muted' }, ` · ${student.rollNo}`)),
-    h('button', { type: 'button', class: isPresent ? 'secondary small' : 'primary small', 'aria-label': `${label}: ${student.name}`, onclick: () => toggle(student, isPresent) }, label));
+    h(
+      'button',
+      {
+        type: 'button',
+        class: isPresent ? 'secondary small' : 'primary small',
+        'aria-label': `${label}: ${student.name}`,
+        onclick: () => toggle(student, isPresent),
+      },
+      label,
+    ),
+  );
 }
 
 function drawLists() {
@@ -48,7 +62,11 @@ function drawLists() {
   const away = roster.filter((s) => !present.has(s.id));
   const nobody = (text) => h('li', { class: 'person muted' }, text);
   $('#present').replaceChildren(...(here.length ? here.map((s) => personRow(s, true)) : [nobody('Nobody yet')]));
-  $('#absent').replaceChildren(...(away.length ? away.map((s) => personRow(s, false)) : [nobody(roster.length ? 'Everyone is here' : 'No students in this class yet')]));
+  $('#absent').replaceChildren(
+    ...(away.length
+      ? away.map((s) => personRow(s, false))
+      : [nobody(roster.length ? 'Everyone is here' : 'No students in this class yet')]),
+  );
   $('#present-count').textContent = here.length;
   $('#absent-count').textContent = away.length;
   const summary = summaryText(roster, present, markings);
@@ -63,7 +81,9 @@ async function toggle(student, isPresent) {
     await refreshLists();
     say('#lists-status', `${student.name} marked ${isPresent ? 'absent' : 'present'}.`, 'success');
     // keep keyboard focus on the same student, now in the other list
-    [...document.querySelectorAll('#present button, #absent button')].find((b) => b.getAttribute('aria-label').endsWith(`: ${student.name}`))?.focus();
+    [...document.querySelectorAll('#present button, #absent button')]
+      .find((b) => b.getAttribute('aria-label').endsWith(`: ${student.name}`))
+      ?.focus();
   } catch (error) {
     say('#lists-status', errorText(error), 'error');
   }
@@ -71,14 +91,20 @@ async function toggle(student, isPresent) {
 
 /* ---------- the faces of the day's markings ---------- */
 
-const boxKind = (face) => (face.status === 'UNKNOWN' && face.needsReview ? 'review' : { MARKED: 'marked', ALREADY_MARKED: 'already', UNKNOWN: 'unknown', KEPT_ABSENT: 'kept' }[face.status]);
+const boxKind = (face) =>
+  face.status === 'UNKNOWN' && face.needsReview
+    ? 'review'
+    : { MARKED: 'marked', ALREADY_MARKED: 'already', UNKNOWN: 'unknown', KEPT_ABSENT: 'kept' }[face.status];
 
 async function thumbnailOf(marking, face) {
   const key = face.faceId;
   if (!thumbnails.has(key)) {
-    thumbnails.set(key, api(`${base}/attendance/markings/${marking.markingId}/faces/${face.faceId}/thumbnail`, { accept: 'image/jpeg' })
-      .then((blob) => URL.createObjectURL(blob))
-      .catch(() => null));
+    thumbnails.set(
+      key,
+      api(`${base}/attendance/markings/${marking.markingId}/faces/${face.faceId}/thumbnail`, { accept: 'image/jpeg' })
+        .then((blob) => URL.createObjectURL(blob))
+        .catch(() => null),
+    );
   }
   return thumbnails.get(key);
 }
@@ -98,11 +124,20 @@ function photoFigure(marking, canvas, faces, title) {
     group.setAttribute('class', `face-box ${boxKind(face)}`);
     group.dataset.faceId = face.faceId;
     const rect = document.createElementNS(SVG, 'rect');
-    Object.entries({ x, y, width, height, 'stroke-width': stroke, class: 'box' }).forEach(([k, v]) => rect.setAttribute(k, v));
+    Object.entries({ x, y, width, height, 'stroke-width': stroke, class: 'box' }).forEach(([k, v]) =>
+      rect.setAttribute(k, v),
+    );
     const circle = document.createElementNS(SVG, 'circle');
     Object.entries({ cx: x, cy: y, r: badge * 0.75, class: 'badge' }).forEach(([k, v]) => circle.setAttribute(k, v));
     const text = document.createElementNS(SVG, 'text');
-    Object.entries({ x, y, 'font-size': badge, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'badge-number' }).forEach(([k, v]) => text.setAttribute(k, v));
+    Object.entries({
+      x,
+      y,
+      'font-size': badge,
+      'text-anchor': 'middle',
+      'dominant-baseline': 'central',
+      class: 'badge-number',
+    }).forEach(([k, v]) => text.setAttribute(k, v));
     text.textContent = number;
     group.append(rect, circle, text);
     group.addEventListener('click', () => openPicker(marking, face, number));
@@ -114,14 +149,32 @@ function photoFigure(marking, canvas, faces, title) {
 function faceRow(marking, face, number) {
   const thumb = h('img', { class: 'face-thumb', alt: '', width: 48, height: 48 });
   thumbnailOf(marking, face).then((url) => url && (thumb.src = url));
-  return h('li', {},
-    h('button', { type: 'button', class: `face-row ${boxKind(face)}`, 'data-face-id': face.faceId, onclick: () => openPicker(marking, face, number) },
-      h('span', { class: 'face-number', 'aria-hidden': 'true' }, String(number)), thumb,
-      h('span', {}, h('span', { class: 'visually-hidden' }, `Face ${number}: `), faceLine(face))));
+  return h(
+    'li',
+    {},
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `face-row ${boxKind(face)}`,
+        'data-face-id': face.faceId,
+        onclick: () => openPicker(marking, face, number),
+      },
+      h('span', { class: 'face-number', 'aria-hidden': 'true' }, String(number)),
+      thumb,
+      h('span', {}, h('span', { class: 'visually-hidden' }, `Face ${number}: `), faceLine(face)),
+    ),
+  );
 }
 
 function until(instant) {
-  return new Date(instant).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return new Date(instant).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 function markingCard(marking, index) {
@@ -129,13 +182,48 @@ function markingCard(marking, index) {
   const canvases = canvasesOf.get(marking.markingId);
   const time = new Date(marking.markedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
   const groups = faceGroups(numbered);
-  return h('article', { class: 'card marking', 'data-marking-id': marking.markingId },
-    h('h3', {}, `Photos marked at ${time}`, h('span', { class: 'muted' }, ` · ${marking.photos} photo${marking.photos === 1 ? '' : 's'}, ${marking.faces.length} face${marking.faces.length === 1 ? '' : 's'}`)),
-    canvases ? canvases.map(({ canvas, title }, p) => photoFigure(marking, canvas, numbered.filter(({ face }) => face.photo === p), title))
-      : h('p', { class: 'help' }, `The photos are not kept. Their faces can be corrected until ${until(marking.reviewUntil)}.`),
-    groups.filter((g) => g.faces.length).map((g) => h('section', { class: 'face-group', 'aria-label': `${g.title} (marking ${index + 1})` },
-      h('h4', {}, `${g.title} (${g.faces.length})`),
-      h('ul', { class: 'face-list' }, g.faces.map(({ face, number }) => faceRow(marking, face, number))))));
+  return h(
+    'article',
+    { class: 'card marking', 'data-marking-id': marking.markingId },
+    h(
+      'h3',
+      {},
+      `Photos marked at ${time}`,
+      h(
+        'span',
+        { class: 'muted' },
+        ` · ${marking.photos} photo${marking.photos === 1 ? '' : 's'}, ${marking.faces.length} face${marking.faces.length === 1 ? '' : 's'}`,
+      ),
+    ),
+    canvases
+      ? canvases.map(({ canvas, title }, p) =>
+          photoFigure(
+            marking,
+            canvas,
+            numbered.filter(({ face }) => face.photo === p),
+            title,
+          ),
+        )
+      : h(
+          'p',
+          { class: 'help' },
+          `The photos are not kept. Their faces can be corrected until ${until(marking.reviewUntil)}.`,
+        ),
+    groups
+      .filter((g) => g.faces.length)
+      .map((g) =>
+        h(
+          'section',
+          { class: 'face-group', 'aria-label': `${g.title} (marking ${index + 1})` },
+          h('h4', {}, `${g.title} (${g.faces.length})`),
+          h(
+            'ul',
+            { class: 'face-list' },
+            g.faces.map(({ face, number }) => faceRow(marking, face, number)),
+          ),
+        ),
+      ),
+  );
 }
 
 function drawMarkings() {
@@ -154,17 +242,35 @@ const picker = $('#picker');
 let picking = null; // { marking, face, number, differentFrom }
 
 function choiceButton(student, action) {
-  return h('li', {}, h('button', { type: 'button', class: 'choice', onclick: action },
-    h('strong', {}, student.name), h('span', { class: 'muted' }, ` · roll no. ${student.rollNo}${present.has(student.id) ? ' · already present' : ''}`)));
+  return h(
+    'li',
+    {},
+    h(
+      'button',
+      { type: 'button', class: 'choice', onclick: action },
+      h('strong', {}, student.name),
+      h(
+        'span',
+        { class: 'muted' },
+        ` · roll no. ${student.rollNo}${present.has(student.id) ? ' · already present' : ''}`,
+      ),
+    ),
+  );
 }
 
 function drawRosterChoices() {
   const query = $('#picker-search').value.trim().toLowerCase();
-  const found = roster.filter((s) => !query || s.name.toLowerCase().includes(query) || s.rollNo.toLowerCase().includes(query));
+  const found = roster.filter(
+    (s) => !query || s.name.toLowerCase().includes(query) || s.rollNo.toLowerCase().includes(query),
+  );
   const shown = found.slice(0, 8);
-  $('#picker-roster').replaceChildren(...shown.map((s) => choiceButton(s, () => assign(s))),
-    ...(found.length > shown.length ? [h('li', { class: 'muted' }, `${found.length - shown.length} more: type to narrow the list`)] : []),
-    ...(found.length ? [] : [h('li', { class: 'muted' }, 'No student with that name or roll number')]));
+  $('#picker-roster').replaceChildren(
+    ...shown.map((s) => choiceButton(s, () => assign(s))),
+    ...(found.length > shown.length
+      ? [h('li', { class: 'muted' }, `${found.length - shown.length} more: type to narrow the list`)]
+      : []),
+    ...(found.length ? [] : [h('li', { class: 'muted' }, 'No student with that name or roll number')]),
+  );
 }
 
 async function openPicker(marking, face, number) {
@@ -200,7 +306,9 @@ async function afterCorrection(message) {
   say('#progress', ''); // the counts of the last upload are out of date now; the summary above is current
   say('#review-status', message, 'success');
   // focus stays on the face just corrected
-  document.querySelector(`[data-marking-id="${marking.markingId}"] .face-row[data-face-id="${picking.face.faceId}"]`)?.focus();
+  document
+    .querySelector(`[data-marking-id="${marking.markingId}"] .face-row[data-face-id="${picking.face.faceId}"]`)
+    ?.focus();
   return number;
 }
 
@@ -228,8 +336,13 @@ function facePath() {
 function assign(student) {
   picking.target = student;
   return correction(async () => {
-    await api(facePath(), { method: 'PUT', json: { studentId: student.id, learn: true, differentFrom: picking.differentFrom } });
-    await afterCorrection(`${student.name} is marked present. Rollcall will also use this face to recognise ${student.name} next time.`);
+    await api(facePath(), {
+      method: 'PUT',
+      json: { studentId: student.id, learn: true, differentFrom: picking.differentFrom },
+    });
+    await afterCorrection(
+      `${student.name} is marked present. Rollcall will also use this face to recognise ${student.name} next time.`,
+    );
   });
 }
 
@@ -237,11 +350,15 @@ $('#picker-search').addEventListener('input', drawRosterChoices);
 $('#picker-close').addEventListener('click', () => picker.close());
 $('#picker-different').addEventListener('click', () => picking.target && assign(picking.target));
 $('#picker-anyway-button').addEventListener('click', () => assign(picking.face.student));
-$('#picker-reject').addEventListener('click', () => correction(async () => {
-  const name = picking.face.student.name;
-  await api(facePath(), { method: 'DELETE' });
-  await afterCorrection(`Face ${picking.number} is no longer taken for ${name}${picking.face.status === 'MARKED' ? `, and ${name} is absent again` : ''}.`);
-}));
+$('#picker-reject').addEventListener('click', () =>
+  correction(async () => {
+    const name = picking.face.student.name;
+    await api(facePath(), { method: 'DELETE' });
+    await afterCorrection(
+      `Face ${picking.number} is no longer taken for ${name}${picking.face.status === 'MARKED' ? `, and ${name} is absent again` : ''}.`,
+    );
+  }),
+);
 $('#picker-new-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const form = event.target;
@@ -266,13 +383,15 @@ $('#picker-new-form').addEventListener('submit', (event) => {
 
 /* ---------- marking from photos ---------- */
 
-function progressText(files, sent, total) {
+function progressText(files, sent) {
   // one request carries every photo: which photo is on its way follows from the bytes sent so far
   let offset = 0;
   for (const [i, { blob }] of files.entries()) {
     if (sent < offset + blob.size || i === files.length - 1) {
       const percent = Math.min(100, Math.round(((sent - offset) / blob.size) * 100));
-      return files.length === 1 ? `Uploading the photo: ${percent} %` : `Uploading photo ${i + 1} of ${files.length}: ${Math.max(0, percent)} %`;
+      return files.length === 1
+        ? `Uploading the photo: ${percent} %`
+        : `Uploading photo ${i + 1} of ${files.length}: ${Math.max(0, percent)} %`;
     }
     offset += blob.size;
   }
@@ -286,7 +405,8 @@ function progressText(files, sent, total) {
  */
 async function markPhotos(photos) {
   const files = [];
-  for (const [i, p] of photos.entries()) files.push({ name: p.title ?? `class-photo-${i + 1}.jpg`, blob: p.blob ?? await canvasToJpeg(p.canvas, 0.9) });
+  for (const [i, p] of photos.entries())
+    files.push({ name: p.title ?? `class-photo-${i + 1}.jpg`, blob: p.blob ?? (await canvasToJpeg(p.canvas, 0.9)) });
   await keepPhotos(classId, dateInput.value, files);
   const form = new FormData();
   files.forEach(({ name, blob }) => form.append('photo', blob, name));
@@ -301,7 +421,7 @@ async function markPhotos(photos) {
       form,
       onUploadProgress: (sent, total) => {
         bar.value = Math.round((sent / total) * 100);
-        say('#progress', sent >= total ? 'Looking for faces…' : progressText(files, sent, total));
+        say('#progress', sent >= total ? 'Looking for faces…' : progressText(files, sent));
       },
     });
   } catch (error) {
@@ -312,12 +432,19 @@ async function markPhotos(photos) {
     bar.hidden = true;
   }
   await forgetPhotos(classId);
-  canvasesOf.set(answer.markingId, photos.map(({ canvas, title }) => ({ canvas, title })));
+  canvasesOf.set(
+    answer.markingId,
+    photos.map(({ canvas, title }) => ({ canvas, title })),
+  );
   await refreshMarkings();
   await refreshLists();
   const n = answer.marked;
   const kept = answer.keptAbsent ? `, ${answer.keptAbsent} kept absent as you marked them` : '';
-  say('#progress', `Done: ${n} student${n === 1 ? '' : 's'} marked present now, ${answer.alreadyMarked} already present${kept}, ${answer.unknown} face${answer.unknown === 1 ? '' : 's'} not recognised.`, n > 0 ? 'success' : 'info');
+  say(
+    '#progress',
+    `Done: ${n} student${n === 1 ? '' : 's'} marked present now, ${answer.alreadyMarked} already present${kept}, ${answer.unknown} face${answer.unknown === 1 ? '' : 's'} not recognised.`,
+    n > 0 ? 'success' : 'info',
+  );
   $('#results-title').focus();
 }
 
@@ -328,8 +455,9 @@ onSubmit($('#photo-form'), async () => {
     $('#photos').focus();
     return;
   }
-  if (files.length > MAX_PHOTOS) {
-    say($('#photo-form [data-error]'), `Choose at most ${MAX_PHOTOS} photos at a time.`, 'error');
+  const { maxPhotos } = (await serverLimits()).attendance;
+  if (files.length > maxPhotos) {
+    say($('#photo-form [data-error]'), `Choose at most ${maxPhotos} photos at a time.`, 'error');
     return;
   }
   try {
@@ -346,9 +474,16 @@ onSubmit($('#photo-form'), async () => {
 
 $('#use-camera').addEventListener('click', async () => {
   try {
-    cameraStream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment', width: { ideal: 1920 } }, audio: false });
+    cameraStream = await navigator.mediaDevices.getUserMedia({
+      video: { facingMode: 'environment', width: { ideal: 1920 } },
+      audio: false,
+    });
   } catch {
-    say($('#photo-form [data-error]'), 'The camera could not be started. Allow camera access, or choose photos instead.', 'error');
+    say(
+      $('#photo-form [data-error]'),
+      'The camera could not be started. Allow camera access, or choose photos instead.',
+      'error',
+    );
     return;
   }
   const video = $('#camera-video');
@@ -378,16 +513,22 @@ $('#snap').addEventListener('click', async () => {
   }
 });
 
-dateInput.addEventListener('change', () => dateInput.value && Promise.all([refreshLists(), refreshMarkings()])
-  .then(drawLists)
-  .catch((e) => say('#lists-status', errorText(e), 'error')));
+dateInput.addEventListener(
+  'change',
+  () =>
+    dateInput.value &&
+    Promise.all([refreshLists(), refreshMarkings()])
+      .then(drawLists)
+      .catch((e) => say('#lists-status', errorText(e), 'error')),
+);
 
 /** Photos chosen before a trip to the sign-in page are offered again. */
 async function offerKeptPhotos() {
   const kept = await keptPhotos(classId);
   if (!kept?.photos?.length) return;
   const n = kept.photos.length;
-  $('#pending-text').textContent = `You chose ${n} photo${n === 1 ? '' : 's'} for ${formatDate(kept.date)} before you had to sign in again. They have not been marked yet.`;
+  $('#pending-text').textContent =
+    `You chose ${n} photo${n === 1 ? '' : 's'} for ${formatDate(kept.date)} before you had to sign in again. They have not been marked yet.`;
   $('#pending').hidden = false;
   $('#pending-mark').onclick = async () => {
     $('#pending').hidden = true;
@@ -410,11 +551,7 @@ async function offerKeptPhotos() {
 }
 
 load(async () => {
-  const klass = await api(base);
-  document.title = `Mark attendance · ${klass.name} · Rollcall`;
-  $('#class-name').textContent = `· ${klass.name}`;
-  $('#class-link').textContent = klass.name;
-  $('#class-link').href = `/class.html?id=${classId}`;
+  const klass = await loadClass();
   dateInput.value = todayIn(klass.timezone);
   dateInput.max = dateInput.value; // the server refuses attendance for future days
   await refreshMarkings();

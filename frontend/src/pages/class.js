@@ -1,10 +1,14 @@
 import { api } from '../api.js';
 import { leaveNotice } from '../session.js';
-import { $, confirmDialog, errorText, h, load, onSubmit, say, startSignedInPage, pathParam } from '../ui.js';
+import { $, h } from '../ui/dom.js';
+import { confirmDialog, errorText, load, say } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { classPageUrl, pathParam, studentUrl } from '../ui/links.js';
+import { startSignedInPage } from '../ui/page.js';
 import { fillTimeZones } from '../timezones.js';
 
 startSignedInPage();
-const classId = pathParam('id');
+const classId = pathParam('class', 'id');
 const base = `/api/classes/${classId}`;
 let searchRun = 0;
 
@@ -14,15 +18,38 @@ function photoCount(student) {
 }
 
 function studentCard(student) {
-  const link = `/student.html?class=${classId}&id=${student.id}`;
-  return h('li', { class: 'card student-card' },
-    h('div', {},
+  const link = studentUrl(classId, student.id);
+  return h(
+    'li',
+    { class: 'card student-card' },
+    h(
+      'div',
+      {},
       h('h3', {}, h('a', { href: link }, student.name)),
-      h('p', { class: 'muted' }, `Roll no. ${student.rollNo}`, student.email ? ` · ${student.email}` : '',
-        ` · ${photoCount(student)}`)),
-    h('div', { class: 'actions' },
+      h(
+        'p',
+        { class: 'muted' },
+        `Roll no. ${student.rollNo}`,
+        student.email ? ` · ${student.email}` : '',
+        ` · ${photoCount(student)}`,
+      ),
+    ),
+    h(
+      'div',
+      { class: 'actions' },
       h('a', { class: 'button secondary', href: link, 'aria-label': `Edit ${student.name}` }, 'Edit'),
-      h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${student.name}`, onclick: () => deleteStudent(student) }, 'Delete')));
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger',
+          'aria-label': `Delete ${student.name}`,
+          onclick: () => deleteStudent(student),
+        },
+        'Delete',
+      ),
+    ),
+  );
 }
 
 async function deleteStudent(student) {
@@ -63,11 +90,11 @@ function showClass(klass) {
 load(async () => {
   const klass = await api(base);
   showClass(klass);
-  $('#mark-link').href = `/attendance.html?class=${classId}`;
-  $('#add-link').href = `/student-new.html?class=${classId}`;
-  $('#history-link').href = `/history.html?class=${classId}`;
-  $('#import-link').href = `/roster-import.html?class=${classId}`;
-  $('#photos-link').href = `/roster-photos.html?class=${classId}`;
+  $('#mark-link').href = classPageUrl('attendance', classId);
+  $('#add-link').href = classPageUrl('student-new', classId);
+  $('#history-link').href = classPageUrl('history', classId);
+  $('#import-link').href = classPageUrl('roster-import', classId);
+  $('#photos-link').href = classPageUrl('roster-photos', classId);
   $('#edit-name').value = klass.name;
   fillTimeZones($('#edit-timezone'), klass.timezone);
   await showRoster();

@@ -1,8 +1,12 @@
 import { api } from '../api.js';
+import { fillLimits } from '../limits.js';
 import { leaveNotice } from '../session.js';
-import { $, onSubmit, showNotice } from '../ui.js';
+import { $ } from '../ui/dom.js';
+import { onSubmit } from '../ui/forms.js';
+import { showNotice } from '../ui/page.js';
 
 showNotice();
+fillLimits();
 const emailForm = $('#email-form');
 const resetForm = $('#reset-form');
 let email = '';

@@ -1,19 +1,17 @@
 import { api } from '../api.js';
-import { $, errorText, h, load, onSubmit, pathParam, say, startSignedInPage } from '../ui.js';
+import { $, h } from '../ui/dom.js';
+import { errorText, load, say } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { classPageUrl, classUrl } from '../ui/links.js';
+import { startClassPage } from '../ui/page.js';
 
-startSignedInPage();
-const classId = pathParam('class');
+const { classId, loadClass } = startClassPage({ title: 'Import a roster' });
 const importUrl = `/api/classes/${classId}/students/import`;
 let checkedFile = null;
 
-$('#class-link').href = `/class.html?id=${classId}`;
-$('#roster-link').href = `/class.html?id=${classId}`;
-$('#photos-link').href = `/roster-photos.html?class=${classId}`;
-load(async () => {
-  const klass = await api(`/api/classes/${classId}`);
-  $('#class-link').textContent = klass.name;
-  document.title = `Import a roster · ${klass.name} · Rollcall`;
-});
+$('#roster-link').href = classUrl(classId);
+$('#photos-link').href = classPageUrl('roster-photos', classId);
+load(loadClass);
 
 const FIELD = { name: 'Name', rollNo: 'Roll number', email: 'Email' };
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
@@ -25,18 +23,36 @@ function send(file, dryRun) {
 }
 
 function fill(tableId, rows) {
-  $(`#${tableId} tbody`).replaceChildren(...rows.map((cells) => h('tr', {}, ...cells.map((c) => h('td', {}, c ?? '')))));
+  $(`#${tableId} tbody`).replaceChildren(
+    ...rows.map((cells) => h('tr', {}, ...cells.map((c) => h('td', {}, c ?? '')))),
+  );
   $(`#${tableId}-part`).hidden = rows.length === 0;
 }
 
 function showPreview(preview) {
   const { create, update, unchanged, errors } = preview;
-  fill('errors', errors.map((e) => [String(e.line), FIELD[e.field] ?? e.field, e.message]));
-  fill('create', create.map((s) => [String(s.line), s.rollNo, s.name, s.email]));
-  fill('update', update.map((s) => [String(s.line), s.rollNo,
-    `${s.name}${s.email ? ` · ${s.email}` : ''}`, `${s.previousName}${s.previousEmail ? ` · ${s.previousEmail}` : ''}`]));
-  const parts = [`${plural(create.length, 'new student', 'new students')}`, `${update.length} updated`,
-    `${unchanged} already as in the file`];
+  fill(
+    'errors',
+    errors.map((e) => [String(e.line), FIELD[e.field] ?? e.field, e.message]),
+  );
+  fill(
+    'create',
+    create.map((s) => [String(s.line), s.rollNo, s.name, s.email]),
+  );
+  fill(
+    'update',
+    update.map((s) => [
+      String(s.line),
+      s.rollNo,
+      `${s.name}${s.email ? ` · ${s.email}` : ''}`,
+      `${s.previousName}${s.previousEmail ? ` · ${s.previousEmail}` : ''}`,
+    ]),
+  );
+  const parts = [
+    `${plural(create.length, 'new student', 'new students')}`,
+    `${update.length} updated`,
+    `${unchanged} already as in the file`,
+  ];
   const summary = errors.length
     ? `${plural(errors.length, 'problem', 'problems')} to fix before anything can be imported. ${parts.join(', ')}.`
     : `${parts.join(', ')}.`;
@@ -73,11 +89,13 @@ $('#confirm').addEventListener('click', async () => {
     const result = await send(checkedFile, false);
     $('#preview').hidden = true;
     $('#done').hidden = false;
-    $('#done-text').textContent = `${plural(result.create.length, 'student was', 'students were')} added and ${plural(result.update.length, 'student was', 'students were')} updated. New students have no photo yet.`;
+    $('#done-text').textContent =
+      `${plural(result.create.length, 'student was', 'students were')} added and ${plural(result.update.length, 'student was', 'students were')} updated. New students have no photo yet.`;
     $('#done-title').focus();
   } catch (error) {
     // the server judged the file again: show its list (e.g. a roll number taken meanwhile)
-    if (error.problem?.errors) showPreview({ ...error.problem, create: error.problem.create ?? [], update: error.problem.update ?? [] });
+    if (error.problem?.errors)
+      showPreview({ ...error.problem, create: error.problem.create ?? [], update: error.problem.update ?? [] });
     say('#confirm-error', errorText(error), 'error');
     $('#confirm-error').focus();
   } finally {

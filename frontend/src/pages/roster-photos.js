@@ -1,20 +1,18 @@
 import { api } from '../api.js';
-import { $, h, load, onSubmit, pathParam, startSignedInPage } from '../ui.js';
+import { $, h } from '../ui/dom.js';
+import { load } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { classUrl } from '../ui/links.js';
+import { startClassPage } from '../ui/page.js';
 import { teacherMessage } from '../messages.js';
 
-startSignedInPage();
-const classId = pathParam('class');
+const { classId, loadClass } = startClassPage({ title: 'Add photos in bulk' });
 const photosUrl = `/api/classes/${classId}/students/photos`;
 // small requests, so the progress bar moves and one slow photo never holds a long request open
 const PER_REQUEST = 4;
 
-$('#class-link').href = `/class.html?id=${classId}`;
-$('#roster-link').href = `/class.html?id=${classId}`;
-load(async () => {
-  const klass = await api(`/api/classes/${classId}`);
-  $('#class-link').textContent = klass.name;
-  document.title = `Add photos in bulk · ${klass.name} · Rollcall`;
-});
+$('#roster-link').href = classUrl(classId);
+load(loadClass);
 
 const STATUS = {
   ENROLLED: 'Enrolled',
@@ -24,20 +22,27 @@ const STATUS = {
 };
 
 function resultRow(result) {
-  const refusedWhy = result.status === 'REFUSED'
-    ? `: ${teacherMessage({ status: 422, code: result.code, detail: result.message })}` : '';
+  const refusedWhy =
+    result.status === 'REFUSED'
+      ? `: ${teacherMessage({ status: 422, code: result.code, detail: result.message })}`
+      : '';
   const text = result.status === 'NO_STUDENT' ? result.message : `${STATUS[result.status]}${refusedWhy}`;
-  return h('tr', { dataset: { status: result.status } },
+  return h(
+    'tr',
+    { dataset: { status: result.status } },
     h('td', {}, result.file),
     h('td', {}, result.studentName ? `${result.studentName} (${result.rollNo})` : result.rollNo),
-    h('td', {}, text));
+    h('td', {}, text),
+  );
 }
 
 function showProgress(done, total, zip) {
   const bar = $('#progress');
   if (zip) bar.removeAttribute('value');
   else bar.value = total ? done / total : 0;
-  $('#progress-text').textContent = zip ? 'Reading the ZIP and enrolling its photos…' : `${done} of ${total} photos done`;
+  $('#progress-text').textContent = zip
+    ? 'Reading the ZIP and enrolling its photos…'
+    : `${done} of ${total} photos done`;
 }
 
 function summarise(results) {
@@ -48,8 +53,11 @@ function summarise(results) {
 onSubmit($('#photos-form'), async () => {
   const files = [...$('#photo-files').files];
   const isZip = (f) => f.type.includes('zip') || f.name.toLowerCase().endsWith('.zip');
-  const batches = files.some(isZip) ? [files] : Array.from({ length: Math.ceil(files.length / PER_REQUEST) },
-    (_, i) => files.slice(i * PER_REQUEST, (i + 1) * PER_REQUEST));
+  const batches = files.some(isZip)
+    ? [files]
+    : Array.from({ length: Math.ceil(files.length / PER_REQUEST) }, (_, i) =>
+        files.slice(i * PER_REQUEST, (i + 1) * PER_REQUEST),
+      );
   const zip = files.some(isZip);
   const results = [];
   $('#results tbody').replaceChildren();

@@ -1,6 +1,8 @@
 import { api } from '../api.js';
 import { saveToken, currentToken, safeReturnPath } from '../session.js';
-import { $, onSubmit, showNotice } from '../ui.js';
+import { $ } from '../ui/dom.js';
+import { onSubmit } from '../ui/forms.js';
+import { showNotice } from '../ui/page.js';
 
 /** Only our own pages are followed after sign-in, so a crafted link cannot send the teacher elsewhere. */
 function nextPage() {

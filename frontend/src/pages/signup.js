@@ -1,8 +1,13 @@
 import { api } from '../api.js';
+import { fillLimits } from '../limits.js';
 import { saveToken } from '../session.js';
-import { $, onSubmit, say, errorText, showNotice } from '../ui.js';
+import { $ } from '../ui/dom.js';
+import { errorText, say } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { showNotice } from '../ui/page.js';
 
 showNotice();
+fillLimits();
 const emailForm = $('#email-form');
 const accountForm = $('#account-form');
 let email = '';

@@ -1,20 +1,19 @@
 import { api } from '../api.js';
-import { $, errorText, load, onSubmit, pathParam, say, startSignedInPage } from '../ui.js';
+import { $ } from '../ui/dom.js';
+import { errorText, load, say } from '../ui/feedback.js';
+import { onSubmit } from '../ui/forms.js';
+import { classPageUrl, classUrl, studentUrl } from '../ui/links.js';
+import { startClassPage } from '../ui/page.js';
 import { createFaceCapture, enrolmentUrl } from '../face-capture.js';
 
-startSignedInPage();
-const classId = pathParam('class');
+const { classId, loadClass } = startClassPage();
 const detailsForm = $('#details-form');
 const photoStep = $('#photo-step');
 let details = null;
 
-$('#class-link').href = `/class.html?id=${classId}`;
-$('#roster-link').href = `/class.html?id=${classId}`;
-$('#another-link').href = `/student-new.html?class=${classId}`;
-load(async () => {
-  const klass = await api(`/api/classes/${classId}`);
-  $('#class-link').textContent = klass.name;
-});
+$('#roster-link').href = classUrl(classId);
+$('#another-link').href = classPageUrl('student-new', classId);
+load(loadClass);
 
 onSubmit(detailsForm, async ({ name, rollNo, email }) => {
   details = { name: name.trim(), rollNo: rollNo.trim(), email: email.trim() || null };
@@ -39,10 +38,12 @@ $('#save-without-photo').addEventListener('click', async () => {
     capture.stop();
     photoStep.hidden = true;
     $('#done-step').hidden = false;
-    $('#done-text').textContent = `${created.name} (roll no. ${created.rollNo}) is in the class, without a photo for now.`;
-    $('#done-help').textContent = 'Mark them present by hand, or tap their face on a class photo on the marking page: Rollcall then learns it.';
+    $('#done-text').textContent =
+      `${created.name} (roll no. ${created.rollNo}) is in the class, without a photo for now.`;
+    $('#done-help').textContent =
+      'Mark them present by hand, or tap their face on a class photo on the marking page: Rollcall then learns it.';
     $('#more-photos-link').textContent = 'Add a photo';
-    $('#more-photos-link').href = `/student.html?class=${classId}&id=${created.id}`;
+    $('#more-photos-link').href = studentUrl(classId, created.id);
     $('#done-title').focus();
   } catch (error) {
     say('#save-error', errorText(error), 'error');
@@ -58,11 +59,15 @@ const capture = createFaceCapture($('#capture'), {
     const form = new FormData();
     form.append('student', new Blob([JSON.stringify(details)], { type: 'application/json' }));
     form.append('photo', photo, 'face.jpg');
-    const created = await api(enrolmentUrl(`/api/classes/${classId}/students`, { differentFrom, face }), { method: 'POST', form });
+    const created = await api(enrolmentUrl(`/api/classes/${classId}/students`, { differentFrom, face }), {
+      method: 'POST',
+      form,
+    });
     photoStep.hidden = true;
     $('#done-step').hidden = false;
-    $('#done-text').textContent = `${created.name ?? details.name} (roll no. ${created.rollNo ?? details.rollNo}) is in the class.`;
-    $('#more-photos-link').href = `/student.html?class=${classId}&id=${created.id}`;
+    $('#done-text').textContent =
+      `${created.name ?? details.name} (roll no. ${created.rollNo ?? details.rollNo}) is in the class.`;
+    $('#more-photos-link').href = studentUrl(classId, created.id);
     $('#done-title').focus();
   },
 });

@@ -1,7 +1,6 @@
 package org.rollcall.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Which of these need no token is said once, in {@link org.rollcall.web.PublicEndpoints}. */
 @RestController
 @RequestMapping("/api/auth")
 @Tag(name = "Authentication")
@@ -28,7 +28,6 @@ class AuthController {
 
     @PostMapping("/email-otp")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @SecurityRequirements
     @Operation(summary = "Mail a sign-up code (same answer whether or not the email has an account)")
     void sendSignUpCode(@Valid @RequestBody EmailRequest request) {
         auth.sendSignUpCode(request.email());
@@ -36,7 +35,6 @@ class AuthController {
 
     @PostMapping("/email-verification")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @SecurityRequirements
     @Operation(summary = "Check the sign-up code; the email may then register")
     void verifyEmail(@Valid @RequestBody EmailVerificationRequest request) {
         auth.verifyEmail(request.email(), request.code());
@@ -44,14 +42,12 @@ class AuthController {
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    @SecurityRequirements
     @Operation(summary = "Create the account of a verified email")
     AccountResponse register(@Valid @RequestBody RegisterRequest request) {
         return auth.register(request.email(), request.password(), request.displayName());
     }
 
     @PostMapping("/login")
-    @SecurityRequirements
     @Operation(summary = "Exchange email and password for a bearer token")
     AccessToken login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return auth.login(request.email(), request.password(), http.getRemoteAddr());
@@ -72,7 +68,6 @@ class AuthController {
 
     @PostMapping("/password-reset/otp")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @SecurityRequirements
     @Operation(summary = "Mail a password-reset code if the account exists (the answer is the same either way)")
     void sendPasswordResetCode(@Valid @RequestBody EmailRequest request) {
         auth.sendPasswordResetCode(request.email());
@@ -80,7 +75,6 @@ class AuthController {
 
     @PostMapping("/password-reset")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @SecurityRequirements
     @Operation(summary = "Set a new password with the mailed code; every earlier token stops working")
     void resetPassword(@Valid @RequestBody PasswordResetRequest request) {
         auth.resetPassword(request.email(), request.code(), request.newPassword());

@@ -17,17 +17,13 @@ class FaceRulesController {
      *               second face counts)
      * @param upload what one enrolment request may carry
      */
-    record FaceRules(FaceEngineSettings.Gate gate, Upload upload) {
-    }
-
-    /** @param maxPhotoBytes larger photos are refused (IMAGE_TOO_LARGE); @param maxPhotos photos per request */
-    record Upload(long maxPhotoBytes, int maxPhotos) {
+    record FaceRules(FaceEngineSettings.Gate gate, EnrolmentLimits.Upload upload) {
     }
 
     private final FaceRules rules;
 
-    FaceRulesController(FaceEngineSettings settings, StudentProperties students) {
-        this.rules = new FaceRules(settings.gate(), new Upload(settings.limits().maxImageBytes(), students.maxPhotos()));
+    FaceRulesController(FaceEngineSettings settings, EnrolmentLimits upload) {
+        this.rules = new FaceRules(settings.gate(), upload.limits());
     }
 
     @GetMapping("/api/face/rules")

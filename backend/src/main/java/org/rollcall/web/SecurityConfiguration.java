@@ -3,7 +3,6 @@ package org.rollcall.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,16 +15,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Everything outside /api/** is public (the browser app, Swagger UI, health probes). Under /api/** only the
- * sign-up, login and password-reset endpoints are open; the rest needs a bearer token that passes signature,
+ * Everything outside /api/** is public (the browser app, Swagger UI, health probes). Under /api/** only
+ * {@link PublicEndpoints} are open; the rest needs a bearer token that passes signature,
  * expiry, the Redis denylist and the account's token generation (see org.rollcall.auth.JwtConfiguration).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    static final String[] PUBLIC_AUTH_ENDPOINTS = {
-            "/api/auth/email-otp", "/api/auth/email-verification", "/api/auth/register", "/api/auth/login",
-            "/api/auth/password-reset/otp", "/api/auth/password-reset"};
 
     /**
      * The browser app keeps its bearer token in localStorage, so injected script is the way a token would be stolen:
@@ -62,10 +57,10 @@ class SecurityConfiguration {
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         // Sent only on HTTPS requests (directly or via X-Forwarded-Proto from a trusted proxy).
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
-                .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(HttpMethod.POST, PUBLIC_AUTH_ENDPOINTS).permitAll()
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll())
+                .authorizeHttpRequests(authorize -> {
+                    PublicEndpoints.ALL.forEach(open -> authorize.requestMatchers(open.method(), open.path()).permitAll());
+                    authorize.requestMatchers("/api/**").authenticated().anyRequest().permitAll();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(unauthorized)

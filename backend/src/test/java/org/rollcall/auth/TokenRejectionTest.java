@@ -105,6 +105,8 @@ class TokenRejectionTest {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.code()).isEqualTo("UNAUTHORIZED");
+        // the browser app tells "sign in again" from other 401s (a wrong password) by this challenge
+        assertThat(response.headers().getFirst("WWW-Authenticate")).startsWith("Bearer");
     }
 
     private static JWTClaimsSet claims(UUID subject, Instant expiresAt, int generation) {
