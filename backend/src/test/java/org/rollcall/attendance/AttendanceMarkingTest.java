@@ -1,7 +1,7 @@
 package org.rollcall.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.RollcallClient.check;
 
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
@@ -29,10 +29,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.RollcallClient.Answer;
 import org.rollcall.support.BadImages;
 import org.rollcall.support.TestApi;
 import tools.jackson.databind.JsonNode;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.TestPhotos;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.IntegrationTestSupport;
 
 /**
  * Marking a class from photos with the real engine on real group photos (npm packages). Three of the four people of
@@ -41,7 +45,7 @@ import tools.jackson.databind.JsonNode;
  * marked, each from their own face, and nobody else: the fourth person of the photo (not enrolled, and the closest
  * look-alike of an enrolled one for this engine) and the strangers must come back unknown.
  */
-class AttendanceMarkingTest extends AttendanceIntegrationSupport {
+class AttendanceMarkingTest extends IntegrationTestSupport {
 
     private static final int[] WINDOW_ENROLLED = {0, 1, 3};
     private static final int WINDOW_NOT_ENROLLED = 2;

@@ -1,7 +1,7 @@
 package org.rollcall.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.RollcallClient.check;
 
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
@@ -25,10 +25,14 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.RollcallClient.Answer;
 import org.rollcall.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.TestPhotos;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.IntegrationTestSupport;
 
 /**
  * The review loop against the real database, Redis and engine: the faces of a marking are kept with candidates, the
@@ -36,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  * and a manual unmark is not undone by the next photo. Three of the four people of sample6 are enrolled; the fourth
  * ("Penny") has no photo and is learned from the class photo.
  */
-class MarkingReviewTest extends AttendanceIntegrationSupport {
+class MarkingReviewTest extends IntegrationTestSupport {
 
     private static final int[] ENROLLED = {0, 1, 3};
     private static final int PENNY = 2;

@@ -1,7 +1,7 @@
 package org.rollcall.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.RollcallClient.check;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,12 +13,15 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.RollcallClient.Answer;
 import org.springframework.http.client.MultipartBodyBuilder;
 import tools.jackson.databind.JsonNode;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.IntegrationTestSupport;
 
 /** Another teacher's class, student or attendance does not exist for you (404), and no valid token means 401. */
-class OwnershipTest extends AttendanceIntegrationSupport {
+class OwnershipTest extends IntegrationTestSupport {
 
     @Autowired
     private FaceEngine engine;

@@ -1,7 +1,7 @@
 package org.rollcall.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.RollcallClient.check;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,8 +25,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.IntegrationTestSupport;
 
-class RegisterXlsxTest extends AttendanceIntegrationSupport {
+class RegisterXlsxTest extends IntegrationTestSupport {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final LocalDate MONDAY = LocalDate.of(2026, 2, 2);

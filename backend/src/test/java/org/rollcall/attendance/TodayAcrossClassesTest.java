@@ -1,7 +1,7 @@
 package org.rollcall.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.RollcallClient.check;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,8 +11,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rollcall.students.RosterUploads;
 import tools.jackson.databind.JsonNode;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.IntegrationTestSupport;
 
-class TodayAcrossClassesTest extends AttendanceIntegrationSupport {
+class TodayAcrossClassesTest extends IntegrationTestSupport {
 
     @Test
     void eachClassCountsTodayInItsOwnTimezoneAndUnmarkedClassesAreNamed() {

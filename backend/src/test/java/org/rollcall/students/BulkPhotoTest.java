@@ -18,9 +18,9 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
-import org.rollcall.attendance.RollcallClient.Answer;
-import org.rollcall.attendance.TestPhotos;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.RollcallClient.Answer;
+import org.rollcall.support.TestPhotos;
 import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceEngine;
 import org.rollcall.support.RollcallIntegrationTest;

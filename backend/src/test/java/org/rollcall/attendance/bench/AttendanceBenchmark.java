@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
+import org.rollcall.support.RollcallClient;
 import org.rollcall.face.FaceEngine;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.rollcall.attendance.RollcallClient;
-import org.rollcall.attendance.RollcallClient.Answer;
-import org.rollcall.attendance.TestPhotos;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.RollcallClient.Answer;
+import org.rollcall.support.TestPhotos;
 import org.rollcall.face.FaceEngine;
 import tools.jackson.databind.JsonNode;
 

@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
-import org.rollcall.attendance.RollcallClient.Answer;
-import org.rollcall.attendance.TestPhotos;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.RollcallClient.Answer;
+import org.rollcall.support.TestPhotos;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;

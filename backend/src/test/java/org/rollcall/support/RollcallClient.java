@@ -1,12 +1,10 @@
-package org.rollcall.attendance;
+package org.rollcall.support;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.rollcall.support.ApiResponse;
-import org.rollcall.support.TestApi;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;

@@ -1,7 +1,7 @@
-package org.rollcall.attendance;
+package org.rollcall.students;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.RollcallClient.check;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,13 +12,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.RollcallClient.Answer;
 import org.rollcall.support.BadImages;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import tools.jackson.databind.JsonNode;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.TestPhotos;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.IntegrationTestSupport;
 
-class StudentEnrolmentTest extends AttendanceIntegrationSupport {
+class StudentEnrolmentTest extends IntegrationTestSupport {
 
     @Autowired
     private FaceEngine engine;

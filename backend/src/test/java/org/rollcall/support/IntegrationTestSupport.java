@@ -1,11 +1,9 @@
-package org.rollcall.attendance;
+package org.rollcall.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
-import org.rollcall.attendance.RollcallClient.Answer;
-import org.rollcall.support.RollcallIntegrationTest;
-import org.rollcall.support.TestApi;
+import org.rollcall.support.RollcallClient.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -15,11 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole application on a random port with real PostgreSQL, Redis and the real face engine (the foundation's test
- * support), plus a clock tests can stand still (which makes it a context of its own, shared by these tests). Every test works as fresh teachers, so tests do not see each other.
+ * support), plus a clock tests can stand still (which makes it a context of its own, shared by the tests that extend
+ * this). Every test works as fresh teachers, so tests do not see each other.
  */
 @RollcallIntegrationTest
-@Import(AttendanceIntegrationSupport.Clocks.class)
-abstract class AttendanceIntegrationSupport {
+@Import(IntegrationTestSupport.Clocks.class)
+public abstract class IntegrationTestSupport {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {

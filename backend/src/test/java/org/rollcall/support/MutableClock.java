@@ -1,4 +1,4 @@
-package org.rollcall.attendance;
+package org.rollcall.support;
 
 import java.time.Clock;
 import java.time.Instant;

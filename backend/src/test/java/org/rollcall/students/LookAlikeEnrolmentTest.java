@@ -1,7 +1,7 @@
-package org.rollcall.attendance;
+package org.rollcall.students;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.RollcallClient.check;
 
 import java.awt.geom.Point2D;
 import java.time.LocalDate;
@@ -11,17 +11,21 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.RollcallClient.Answer;
 import org.rollcall.face.Box;
 import org.rollcall.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.TestPhotos;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.IntegrationTestSupport;
 
 /**
  * Twins and look-alikes: a teacher who confirms that new photos are not an enrolled student ({@code differentFrom})
  * can enrol them anyway; the matcher's margin then leaves a face resembling both unknown rather than marking either.
  */
-class LookAlikeEnrolmentTest extends AttendanceIntegrationSupport {
+class LookAlikeEnrolmentTest extends IntegrationTestSupport {
 
     private static final int TWIN_FACE = 0;
     private static final int OTHER_FACE = 1;

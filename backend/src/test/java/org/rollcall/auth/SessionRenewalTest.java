@@ -1,7 +1,7 @@
-package org.rollcall.attendance;
+package org.rollcall.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.RollcallClient.check;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,18 +17,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.RollcallClient.Answer;
 import org.rollcall.support.TestApi;
 import org.rollcall.support.TestTeacher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.IntegrationTestSupport;
 
 /**
  * Sliding renewal of tokens (a lesson must not end at the sign-in page): a token is exchanged for a fresh one and
  * dies at once, once only, within the absolute session limit (12 h); logout and a password change still kill tokens.
- * Lives beside the attendance tests for their movable clock.
+ * Extends {@link IntegrationTestSupport} for its movable clock.
  */
-class SessionRenewalTest extends AttendanceIntegrationSupport {
+class SessionRenewalTest extends IntegrationTestSupport {
 
     @Test
     void aTokenIsRenewedOnceAndTheOldOneStopsWorking() {

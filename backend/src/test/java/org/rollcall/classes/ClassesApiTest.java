@@ -1,15 +1,17 @@
-package org.rollcall.attendance;
+package org.rollcall.classes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.RollcallClient.check;
 
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.RollcallClient.Answer;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.IntegrationTestSupport;
 
-class ClassesApiTest extends AttendanceIntegrationSupport {
+class ClassesApiTest extends IntegrationTestSupport {
 
     @Test
     void aNewAccountStartsWithOneClass() {

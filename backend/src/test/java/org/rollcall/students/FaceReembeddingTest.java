@@ -1,7 +1,7 @@
-package org.rollcall.attendance;
+package org.rollcall.students;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.RollcallClient.check;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,12 +14,16 @@ import org.rollcall.face.FaceEngine;
 import org.rollcall.students.FaceReembedding;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import org.rollcall.support.RollcallClient;
+import org.rollcall.support.TestPhotos;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.IntegrationTestSupport;
 
 /**
  * A database holding faces of an older model id (the dlib-only engine before the fused recogniser): they are
  * re-embedded from what is stored, once, and recognised again, with no re-enrolment.
  */
-class FaceReembeddingTest extends AttendanceIntegrationSupport {
+class FaceReembeddingTest extends IntegrationTestSupport {
 
     private static final String OLD_MODEL = "dlib-resnet-v1/sp5-chip150-p0.25+flip";
 
