@@ -1,7 +1,7 @@
 package org.rollcall.students;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.support.RollcallClient.check;
+import static org.rollcall.support.TestApi.check;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.rollcall.students.FaceReembedding;
+import org.rollcall.support.IntegrationTestSupport;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.TestApi;
+import org.rollcall.support.TestPhotos;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import org.rollcall.support.RollcallClient;
-import org.rollcall.support.TestPhotos;
-import org.rollcall.support.SampleClass;
-import org.rollcall.support.IntegrationTestSupport;
 
 /**
  * A database holding faces of an older model id (the dlib-only engine before the fused recogniser): they are
@@ -35,7 +35,7 @@ class FaceReembeddingTest extends IntegrationTestSupport {
     @Test
     void facesOfAnOldModelAreReEmbeddedFromTheirCropOrThumbnailAndRecognisedAgain() {
         SampleClass sample = SampleClass.of(engine, 6, 4);
-        RollcallClient teacher = newTeacher();
+        TestApi.Client teacher = newTeacher();
         UUID classId = teacher.createClass("8D", "UTC");
         UUID fromThumbnail = teacher.enrolled(classId, "Ann", "1", sample.enrolmentPhotos().get(0));
         UUID fromCrop = teacher.enrolled(classId, "Ben", "2", sample.enrolmentPhotos().get(1));
@@ -64,7 +64,7 @@ class FaceReembeddingTest extends IntegrationTestSupport {
 
         JsonNode marked = check(teacher.mark(classId, LocalDate.of(2026, 5, 4),
                 TestPhotos.jpeg(sample.photo(), 0.95f)), 200).json();
-        List<String> present = RollcallClient.list(marked.get("faces")).stream()
+        List<String> present = TestApi.list(marked.get("faces")).stream()
                 .filter(f -> f.get("student") != null && !f.get("student").isNull())
                 .map(f -> f.get("student").get("name").asString()).toList();
         assertThat(present).contains("Ann", "Ben").doesNotContain("Cai");
@@ -75,8 +75,8 @@ class FaceReembeddingTest extends IntegrationTestSupport {
                 .param("s", studentId).query().singleRow();
     }
 
-    private static Map<String, Boolean> needsReEnrolment(RollcallClient teacher, UUID classId) {
-        return RollcallClient.list(check(teacher.get("/api/classes/" + classId + "/students"), 200).json()).stream()
+    private static Map<String, Boolean> needsReEnrolment(TestApi.Client teacher, UUID classId) {
+        return TestApi.list(check(teacher.get("/api/classes/" + classId + "/students"), 200).json()).stream()
                 .collect(Collectors.toMap(s -> s.get("name").asString(), s -> s.get("needsReEnrolment").asBoolean()));
     }
 }

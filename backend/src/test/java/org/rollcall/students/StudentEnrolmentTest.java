@@ -1,7 +1,7 @@
 package org.rollcall.students;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.support.RollcallClient.check;
+import static org.rollcall.support.TestApi.check;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,15 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.rollcall.support.RollcallClient.Answer;
+import org.rollcall.support.ApiResponse;
 import org.rollcall.support.BadImages;
+import org.rollcall.support.IntegrationTestSupport;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.TestApi;
+import org.rollcall.support.TestPhotos;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import tools.jackson.databind.JsonNode;
-import org.rollcall.support.RollcallClient;
-import org.rollcall.support.TestPhotos;
-import org.rollcall.support.SampleClass;
-import org.rollcall.support.IntegrationTestSupport;
 
 class StudentEnrolmentTest extends IntegrationTestSupport {
 
@@ -29,7 +29,7 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
 
     private static SampleClass sample6;
 
-    private RollcallClient teacher;
+    private TestApi.Client teacher;
     private UUID classId;
 
     @BeforeEach
@@ -43,7 +43,7 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
 
     @Test
     void enrolsAStudentWithTheFaceQualityReportAndKeepsOnlyEmbeddingAndThumbnail() {
-        Answer created = check(teacher.enrol(classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0)), 201);
+        ApiResponse created = check(teacher.enrol(classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0)), 201);
 
         JsonNode student = created.json();
         assertThat(student.get("name").asString()).isEqualTo("Maya Lopez");
@@ -63,7 +63,7 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
         // the lossless aligned crop that a later model change re-embeds from (210 x 210 RGB, PNG)
         assertThat(((Number) stored.get("crop")).intValue()).isBetween(10_000, 3 * 210 * 210);
 
-        Answer thumbnail = teacher.getImage("/api/classes/" + classId + "/students/" + studentId + "/faces/"
+        ApiResponse thumbnail = teacher.getImage("/api/classes/" + classId + "/students/" + studentId + "/faces/"
                 + face.get("id").asString() + "/thumbnail");
         assertThat(thumbnail.status()).isEqualTo(200);
         assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
@@ -77,7 +77,7 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
 
         byte[] sameFaceOtherShot = TestPhotos.jpeg(TestPhotos.anotherShot(
                 TestPhotos.read(sample6.enrolmentPhotos().get(0)), 0.9, 3, 0.9f), 0.85f);
-        Answer duplicate = teacher.enrol(classId, "Someone Else", "13", sameFaceOtherShot);
+        ApiResponse duplicate = teacher.enrol(classId, "Someone Else", "13", sameFaceOtherShot);
 
         assertProblem(duplicate, 422, "ALREADY_ENROLLED_AS");
         assertThat(duplicate.json().get("detail").asString()).contains("Maya Lopez").contains("12");
@@ -100,7 +100,7 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
         UUID ava = teacher.enrolled(classId, "Ava Chen", "13", sample6.enrolmentPhotos().get(1));
         assertProblem(teacher.patchJson("/api/classes/" + classId + "/students/" + ava, Map.of("rollNo", "12")),
                 409, "ROLL_NO_TAKEN");
-        Answer renamed = check(teacher.patchJson("/api/classes/" + classId + "/students/" + ava,
+        ApiResponse renamed = check(teacher.patchJson("/api/classes/" + classId + "/students/" + ava,
                 Map.of("name", "Ava Chen-Li", "email", "ava@example.org")), 200);
         assertThat(renamed.json().get("rollNo").asString()).isEqualTo("13");
         assertThat(renamed.json().get("email").asString()).isEqualTo("ava@example.org");
@@ -113,7 +113,7 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
         long faces = count("face");
 
         assertProblem(teacher.enrol(classId, "A", "1", TestPhotos.notAnImage()), 422, "UNSUPPORTED_IMAGE");
-        Answer corrupt = teacher.enrol(classId, "A", "1", BadImages.truncated(good, 0.4));
+        ApiResponse corrupt = teacher.enrol(classId, "A", "1", BadImages.truncated(good, 0.4));
         assertThat(corrupt.status()).as(corrupt.toString()).isEqualTo(422);
         assertThat(corrupt.code()).as(corrupt.toString()).isIn("UNSUPPORTED_IMAGE", "NO_FACE");
         assertProblem(teacher.enrol(classId, "A", "1", BadImages.hugePng(60_000, 60_000)), 413, "IMAGE_TOO_LARGE");
@@ -131,18 +131,18 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
         check(teacher.delete("/api/classes/" + classId + "/students/" + nobody), 204);
 
         MultipartBodyBuilder noStudent = new MultipartBodyBuilder();
-        RollcallClient.photo(noStudent, good, "a.jpg");
+        TestApi.photo(noStudent, good, "a.jpg");
         assertProblem(teacher.postMultipart("/api/classes/" + classId + "/students", noStudent.build()), 400,
                 "VALIDATION_FAILED");
         MultipartBodyBuilder badJson = new MultipartBodyBuilder();
         badJson.part("student", "{\"name\": \"A\"", MediaType.APPLICATION_JSON);
-        RollcallClient.photo(badJson, good, "a.jpg");
+        TestApi.photo(badJson, good, "a.jpg");
         assertProblem(teacher.postMultipart("/api/classes/" + classId + "/students", badJson.build()), 400,
                 "VALIDATION_FAILED");
         MultipartBodyBuilder noRoll = new MultipartBodyBuilder();
         noRoll.part("student", "{\"name\": \"A\"}", MediaType.TEXT_PLAIN);
-        RollcallClient.photo(noRoll, good, "a.jpg");
-        Answer missingRoll = teacher.postMultipart("/api/classes/" + classId + "/students", noRoll.build());
+        TestApi.photo(noRoll, good, "a.jpg");
+        ApiResponse missingRoll = teacher.postMultipart("/api/classes/" + classId + "/students", noRoll.build());
         assertProblem(missingRoll, 400, "VALIDATION_FAILED");
         assertThat(missingRoll.json().get("detail").asString()).isEqualTo("Roll number must not be empty");
 
@@ -157,19 +157,19 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
                 0.95, -2, 1.05f), 0.9f);
         String base = "/api/classes/" + classId + "/students/" + maya;
 
-        Answer added = check(teacher.postMultipart(base + "/faces", RollcallClient.markParts(null, anotherOfMaya)), 201);
-        List<JsonNode> faces = RollcallClient.list(added.json().get("faces"));
+        ApiResponse added = check(teacher.postMultipart(base + "/faces", TestApi.markParts(null, anotherOfMaya)), 201);
+        List<JsonNode> faces = TestApi.list(added.json().get("faces"));
         assertThat(faces).hasSize(2);
         // somebody else's face cannot be added to Maya
         teacher.enrolled(classId, "Ava Chen", "13", sample6.enrolmentPhotos().get(1));
-        assertProblem(teacher.postMultipart(base + "/faces", RollcallClient.markParts(null,
+        assertProblem(teacher.postMultipart(base + "/faces", TestApi.markParts(null,
                 sample6.enrolmentPhotos().get(1))), 422, "ALREADY_ENROLLED_AS");
 
         check(teacher.delete(base + "/faces/" + faces.get(0).get("id").asString()), 204);
         assertThat(check(teacher.get(base), 200).json().get("faces").size()).isEqualTo(1);
         assertProblem(teacher.delete(base + "/faces/" + faces.get(0).get("id").asString()), 404, "FACE_NOT_FOUND");
         // an img-like request that accepts only JPEG still learns that the face is gone
-        Answer gone = teacher.get(base + "/faces/" + faces.get(0).get("id").asString() + "/thumbnail", "image/jpeg");
+        ApiResponse gone = teacher.get(base + "/faces/" + faces.get(0).get("id").asString() + "/thumbnail", "image/jpeg");
         assertThat(gone.status()).as(gone.toString()).isEqualTo(404);
 
         check(teacher.delete(base), 204);
@@ -192,7 +192,7 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
         assertThat(names(check(teacher.get(roster + "?q=zzz"), 200))).isEmpty();
     }
 
-    private static List<String> names(Answer answer) {
-        return RollcallClient.list(answer.json()).stream().map(s -> s.get("name").asString()).toList();
+    private static List<String> names(ApiResponse answer) {
+        return TestApi.list(answer.json()).stream().map(s -> s.get("name").asString()).toList();
     }
 }

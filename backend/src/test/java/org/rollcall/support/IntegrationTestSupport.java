@@ -3,32 +3,16 @@ package org.rollcall.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
-import org.rollcall.support.RollcallClient.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The whole application on a random port with real PostgreSQL, Redis and the real face engine (the foundation's test
- * support), plus a clock tests can stand still (which makes it a context of its own, shared by the tests that extend
- * this). Every test works as fresh teachers, so tests do not see each other.
+ * The whole application on a random port with real PostgreSQL, Redis and the real face engine (the shared
+ * {@link RollcallIntegrationTest} context), for tests that stand its clock still: the clock is set back after each
+ * test. Every test works as fresh teachers, so tests do not see each other.
  */
 @RollcallIntegrationTest
-@Import(IntegrationTestSupport.Clocks.class)
 public abstract class IntegrationTestSupport {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
 
     @Autowired
     protected TestApi api;
@@ -43,15 +27,15 @@ public abstract class IntegrationTestSupport {
     }
 
     /** A fresh teacher signed up through the public flow, talking to the app over HTTP. */
-    protected RollcallClient newTeacher() {
-        return new RollcallClient(api, api.newTeacher().token());
+    protected TestApi.Client newTeacher() {
+        return api.client(api.newTeacher().token());
     }
 
     protected long count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }
 
-    protected static void assertProblem(Answer answer, int status, String code) {
+    protected static void assertProblem(ApiResponse answer, int status, String code) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
         assertThat(answer.code()).as(answer.toString()).isEqualTo(code);
