@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.rollcall.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.rollcall.web.ErrorCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +28,7 @@ public class ClassService {
     /** The teacher's class, or 404: another teacher's class is indistinguishable from a missing one. */
     public SchoolClass get(UUID classId, UUID teacherId) {
         return classes.findOwned(classId, teacherId).orElseThrow(() ->
-                new ApiException(HttpStatus.NOT_FOUND, "CLASS_NOT_FOUND", "There is no such class."));
+                new ApiException(ErrorCode.CLASS_NOT_FOUND));
     }
 
     @Transactional

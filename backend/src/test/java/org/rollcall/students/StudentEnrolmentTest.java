@@ -18,8 +18,10 @@ import org.rollcall.support.IntegrationTestSupport;
 import org.rollcall.support.SampleClass;
 import org.rollcall.support.TestApi;
 import org.rollcall.support.TestPhotos;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 class StudentEnrolmentTest extends IntegrationTestSupport {
@@ -130,21 +132,15 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
                 new MultipartBodyBuilder().build()), 400, "PHOTO_REQUIRED");
         check(teacher.delete("/api/classes/" + classId + "/students/" + nobody), 204);
 
-        MultipartBodyBuilder noStudent = new MultipartBodyBuilder();
-        TestApi.photo(noStudent, good, "a.jpg");
-        assertProblem(teacher.postMultipart("/api/classes/" + classId + "/students", noStudent.build()), 400,
-                "VALIDATION_FAILED");
-        MultipartBodyBuilder badJson = new MultipartBodyBuilder();
-        badJson.part("student", "{\"name\": \"A\"", MediaType.APPLICATION_JSON);
-        TestApi.photo(badJson, good, "a.jpg");
-        assertProblem(teacher.postMultipart("/api/classes/" + classId + "/students", badJson.build()), 400,
-                "VALIDATION_FAILED");
-        MultipartBodyBuilder noRoll = new MultipartBodyBuilder();
-        noRoll.part("student", "{\"name\": \"A\"}", MediaType.TEXT_PLAIN);
-        TestApi.photo(noRoll, good, "a.jpg");
-        ApiResponse missingRoll = teacher.postMultipart("/api/classes/" + classId + "/students", noRoll.build());
-        assertProblem(missingRoll, 400, "VALIDATION_FAILED");
+        String enrol = "/api/classes/" + classId + "/students";
+        assertErrors(teacher.postMultipart(enrol, studentPart(null, null, good)), "student");
+        assertErrors(teacher.postMultipart(enrol, studentPart("{\"name\": \"A\"", MediaType.APPLICATION_JSON, good)),
+                "student");
+        ApiResponse missingRoll = teacher.postMultipart(enrol,
+                studentPart("{\"name\": \"A\"}", MediaType.TEXT_PLAIN, good));
         assertThat(missingRoll.json().get("detail").asString()).isEqualTo("Roll number must not be empty");
+        assertErrors(missingRoll, "rollNo");
+        assertThat(missingRoll.json().get("errors").get(0).get("message").asString()).isEqualTo("must not be empty");
 
         assertThat(count("student")).isEqualTo(students);
         assertThat(count("face")).isEqualTo(faces);
@@ -194,5 +190,24 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
 
     private static List<String> names(ApiResponse answer) {
         return TestApi.list(answer.json()).stream().map(s -> s.get("name").asString()).toList();
+    }
+
+    /** An enrolment whose `student` part is {@code json} sent as {@code type} (no such part when null). */
+    private static MultiValueMap<String, HttpEntity<?>> studentPart(String json, MediaType type, byte[] photo) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        if (json != null) {
+            parts.part("student", json, type);
+        }
+        TestApi.photo(parts, photo, "a.jpg");
+        return parts.build();
+    }
+
+    /** VALIDATION_FAILED names the fields like a JSON body's does: errors [{field, message}]. */
+    private static void assertErrors(ApiResponse answer, String... fields) {
+        assertProblem(answer, 400, "VALIDATION_FAILED");
+        assertThat(TestApi.list(answer.json().get("errors"))).as(answer.toString())
+                .extracting(error -> error.get("field").asString()).containsExactly(fields);
+        assertThat(TestApi.list(answer.json().get("errors"))).as(answer.toString())
+                .allSatisfy(error -> assertThat(error.get("message").asString()).isNotBlank());
     }
 }
