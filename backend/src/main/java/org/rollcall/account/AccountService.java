@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.ErrorCode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +46,7 @@ public class AccountService {
         try {
             teachers.insert(teacher);
         } catch (DuplicateKeyException e) {
-            throw new ApiException(HttpStatus.CONFLICT, "EMAIL_TAKEN", "An account with this email already exists.");
+            throw new ApiException(ErrorCode.EMAIL_TAKEN);
         }
         events.publishEvent(new TeacherRegistered(teacher.id(), teacher.displayName()));
         return teacher;
@@ -62,21 +62,21 @@ public class AccountService {
         String hash = teacher.map(Teacher::passwordHash).orElse(unknownAccountHash);
         boolean matches = passwordEncoder.matches(password, hash);
         if (teacher.isEmpty() || !matches) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "Wrong email or password.");
+            throw new ApiException(ErrorCode.INVALID_CREDENTIALS);
         }
         return teacher.get();
     }
 
     public AccountResponse get(UUID teacherId) {
         return teachers.findById(teacherId).map(AccountResponse::of)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", NOT_FOUND));
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND));
     }
 
     /** Tokens issued before the change die, except the one of the session that asked for it. */
     @Transactional
     public void changePassword(UUID teacherId, String currentPassword, String newPassword) {
         Teacher teacher = teachers.findByIdForUpdate(teacherId)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", NOT_FOUND));
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND));
         requirePassword(teacher, currentPassword);
         setPassword(teacher, newPassword, true);
     }
@@ -92,7 +92,7 @@ public class AccountService {
     @Transactional
     public void delete(UUID teacherId, String password) {
         Teacher teacher = teachers.findByIdForUpdate(teacherId)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", NOT_FOUND));
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND));
         requirePassword(teacher, password);
         teachers.delete(teacher.id());
         events.publishEvent(new TeacherDeleted(teacher.id()));
@@ -106,7 +106,7 @@ public class AccountService {
 
     private void requirePassword(Teacher teacher, String password) {
         if (!passwordEncoder.matches(password, teacher.passwordHash())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "WRONG_PASSWORD", "The password is wrong.");
+            throw new ApiException(ErrorCode.WRONG_PASSWORD);
         }
     }
 }

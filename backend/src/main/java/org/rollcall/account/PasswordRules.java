@@ -9,8 +9,8 @@ import me.gosimple.nbvcxz.matching.match.Match;
 import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
 import me.gosimple.nbvcxz.scoring.Result;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.ErrorCode;
 import org.rollcall.web.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,10 +61,10 @@ public class PasswordRules {
             return;
         }
         if (isOneCommonPassword(result)) {
-            throw refused("PASSWORD_TOO_COMMON", label + " is one of the most common passwords; choose another."
+            throw refused(ErrorCode.PASSWORD_TOO_COMMON, label + " is one of the most common passwords; choose another."
                     + ADVICE);
         }
-        throw refused("PASSWORD_TOO_WEAK", label + " is too easy to guess" + reason(result) + "." + ADVICE);
+        throw refused(ErrorCode.PASSWORD_TOO_WEAK, label + " is too easy to guess" + reason(result) + "." + ADVICE);
     }
 
     /** Mostly a breached password ("Password123"), rather than one built with a common word among others. */
@@ -134,11 +134,11 @@ public class PasswordRules {
     }
 
     private static ApiException personal(String label, String what) {
-        return refused("PASSWORD_PERSONAL", label + " must not contain your " + what
+        return refused(ErrorCode.PASSWORD_PERSONAL, label + " must not contain your " + what
                 + ": that is the first thing someone guessing it would try.");
     }
 
-    private static ApiException refused(String code, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, code, message);
+    private static ApiException refused(ErrorCode code, String message) {
+        return new ApiException(code, message);
     }
 }

@@ -101,7 +101,7 @@ class AttendanceMarker {
         List<GalleryEntry<UUID>> roster = gallery.of(schoolClass.id());
         // one-to-one within each photo; across photos the same student may appear twice (overlapping shots of a hall)
         List<PhotoMatches> matches = found.stream()
-                .map(faces -> new PhotoMatches(faces, match(faces, roster)))
+                .map(faces -> new PhotoMatches(faces, engine.match(faces, roster)))
                 .toList();
         Map<UUID, Float> recognised = MarkReport.recognised(matches);
         // the teacher's manual unmark of the day wins over any later photo
@@ -171,16 +171,5 @@ class AttendanceMarker {
             }
         }
         return found;
-    }
-
-    private List<Assignment<UUID>> match(List<DetectedFace> faces, List<GalleryEntry<UUID>> roster) {
-        if (roster.isEmpty()) {
-            List<Assignment<UUID>> nobody = new ArrayList<>(faces.size());
-            for (int i = 0; i < faces.size(); i++) {
-                nobody.add(new Assignment<>(i, null, -1f, -1f));
-            }
-            return nobody;
-        }
-        return engine.match(faces, roster);
     }
 }

@@ -18,7 +18,7 @@ import org.rollcall.students.Student;
 import org.rollcall.students.StudentRef;
 import org.rollcall.students.StudentRepository;
 import org.rollcall.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.rollcall.web.ErrorCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -82,7 +82,7 @@ class MarkingReview {
                       Set<UUID> differentFrom, UUID teacherId) {
         for (UUID other : differentFrom) {
             if (other.equals(student.id()) || students.findInClass(other, schoolClass.id()).isEmpty()) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "DIFFERENT_FROM_NOT_IN_CLASS",
+                throw new ApiException(ErrorCode.DIFFERENT_FROM_NOT_IN_CLASS,
                         "The student named as a different person is not another student of this class.");
             }
         }
@@ -191,16 +191,16 @@ class MarkingReview {
     }
 
     private ApiException closed() {
-        return new ApiException(HttpStatus.GONE, "MARKING_CLOSED", "This marking is more than "
+        return new ApiException(ErrorCode.MARKING_CLOSED, "This marking is more than "
                 + properties.reviewHours() + " hours old, so its faces are no longer kept and it cannot be corrected."
                 + " Mark students present or absent by hand instead.");
     }
 
     private static ApiException markingNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "MARKING_NOT_FOUND", "There is no such marking in this class.");
+        return new ApiException(ErrorCode.MARKING_NOT_FOUND);
     }
 
     private static ApiException faceNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "FACE_NOT_FOUND", "That face is not part of this marking.");
+        return new ApiException(ErrorCode.FACE_NOT_FOUND, "That face is not part of this marking.");
     }
 }

@@ -8,9 +8,9 @@ import org.rollcall.account.TeacherRepository;
 import org.rollcall.mail.MailDispatcher;
 import org.rollcall.mail.MailMessage;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.ErrorCode;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +63,7 @@ class AuthService {
     AccountResponse register(String email, String password, String displayName) {
         String normalized = OtpService.normalize(email);
         if (!otps.isEmailVerified(normalized)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "EMAIL_NOT_VERIFIED",
+            throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED,
                     "Confirm this email with the code we mail you before registering.");
         }
         Teacher teacher = accounts.register(normalized, password, displayName);
@@ -81,7 +81,7 @@ class AuthService {
     AccessToken refresh(Jwt token) {
         UUID teacherId = UUID.fromString(token.getSubject());
         int generation = teachers.findTokenGeneration(teacherId).orElseThrow(() -> new ApiException(
-                HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "This account no longer exists."));
+                ErrorCode.UNAUTHORIZED, "This account no longer exists."));
         return tokens.refresh(token, generation);
     }
 
@@ -106,7 +106,7 @@ class AuthService {
         passwordRules.requireAcceptable(newPassword, "newPassword", normalized, null);
         otps.verify(OtpPurpose.PASSWORD_RESET, normalized, code);
         if (!accounts.resetPassword(normalized, newPassword)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_CODE",
+            throw new ApiException(ErrorCode.INVALID_CODE,
                     "The code is wrong or has expired; ask for a new one.");
         }
     }

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.rollcall.web.ErrorCode;
 import org.rollcall.web.TooManyRequestsException;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -84,7 +85,7 @@ class LoginThrottle {
                 .build((PREFIX + key).getBytes(StandardCharsets.UTF_8), () -> configuration)
                 .tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw new TooManyRequestsException("TOO_MANY_LOGIN_ATTEMPTS", message,
+            throw new TooManyRequestsException(ErrorCode.TOO_MANY_LOGIN_ATTEMPTS, message,
                     Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }

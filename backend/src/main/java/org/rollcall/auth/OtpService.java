@@ -11,12 +11,12 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.ErrorCode;
 import org.rollcall.web.TooManyRequestsException;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -83,13 +83,13 @@ class OtpService {
         Boolean first = redis.opsForValue().setIfAbsent(PREFIX + "cooldown:" + subject, "1",
                 properties.resendCooldown());
         if (!Boolean.TRUE.equals(first)) {
-            throw new TooManyRequestsException("OTP_COOLDOWN", "A code was sent moments ago; wait before asking again.",
+            throw new TooManyRequestsException(ErrorCode.OTP_COOLDOWN, ErrorCode.OTP_COOLDOWN.sentence(),
                     remaining(PREFIX + "cooldown:" + subject, properties.resendCooldown()));
         }
         String hourlyKey = PREFIX + "hourly:" + subject;
         Long sent = redis.execute(COUNT_IN_WINDOW, List.of(hourlyKey), Long.toString(HOUR.toSeconds()));
         if (sent == null || sent > properties.hourlyCap()) {
-            throw new TooManyRequestsException("OTP_HOURLY_LIMIT",
+            throw new TooManyRequestsException(ErrorCode.OTP_HOURLY_LIMIT,
                     "Too many codes were asked for this email; try again later.", remaining(hourlyKey, HOUR));
         }
         String code = "%06d".formatted(random.nextInt(1_000_000));
@@ -167,6 +167,6 @@ class OtpService {
     }
 
     private static ApiException invalid(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_CODE", message);
+        return new ApiException(ErrorCode.INVALID_CODE, message);
     }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.rollcall.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.rollcall.web.ErrorCode;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -52,11 +52,11 @@ class TokenService {
         Instant now = clock.instant();
         Instant sessionStart = sessionStart(token);
         if (!now.isBefore(sessionStart.plus(maxSession))) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "SESSION_EXPIRED", "You have been signed in for "
+            throw new ApiException(ErrorCode.SESSION_EXPIRED, "You have been signed in for "
                     + maxSession.toHours() + " hours; please sign in again.");
         }
         if (!revocations.denylistIfFirst(token.getId(), remainingLifetime(token))) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+            throw new ApiException(ErrorCode.UNAUTHORIZED,
                     "This sign-in was already renewed; please sign in again.");
         }
         return issue(UUID.fromString(token.getSubject()), generation, sessionStart);

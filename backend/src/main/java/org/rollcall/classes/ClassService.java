@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.rollcall.web.ApiException;
 import org.rollcall.web.CurrentTeacher;
-import org.springframework.http.HttpStatus;
+import org.rollcall.web.ErrorCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +33,7 @@ public class ClassService {
      */
     public SchoolClass owned(CurrentTeacher teacher, UUID classId) {
         return classes.findOwned(classId, teacher.id()).orElseThrow(() ->
-                new ApiException(HttpStatus.NOT_FOUND, "CLASS_NOT_FOUND", "There is no such class."));
+                new ApiException(ErrorCode.CLASS_NOT_FOUND));
     }
 
     @Transactional

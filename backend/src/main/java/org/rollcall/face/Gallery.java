@@ -21,14 +21,12 @@ public final class Gallery<K> {
     private final FloatBuffer matrix;
     private final int dim;
     private final int perSubject;
-    private final int size;
 
-    private Gallery(List<K> subjects, FloatBuffer matrix, int dim, int perSubject, int size) {
+    private Gallery(List<K> subjects, FloatBuffer matrix, int dim, int perSubject) {
         this.subjects = subjects;
         this.matrix = matrix;
         this.dim = dim;
         this.perSubject = perSubject;
-        this.size = size;
     }
 
     /**
@@ -67,16 +65,11 @@ public final class Gallery<K> {
             }
         }
         matrix.flip();
-        return new Gallery<>(List.copyOf(bySubject.keySet()), matrix, dim, perSubject, entries.size());
+        return new Gallery<>(List.copyOf(bySubject.keySet()), matrix, dim, perSubject);
     }
 
     public List<K> subjects() {
         return subjects;
-    }
-
-    /** Number of enrolled embeddings. */
-    public int size() {
-        return size;
     }
 
     int dim() {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.rollcall.web.BusyException;
+import org.rollcall.web.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FaceWorkQueue {
-
-    private static final String CODE = "FACE_WORK_BUSY";
 
     private final FaceWorkProperties limits;
     private final int concurrency;
@@ -141,6 +140,7 @@ public class FaceWorkQueue {
 
     private BusyException busy(String message) {
         // a photo takes a second or two: by then some of the queue has moved
-        return new BusyException(CODE, message, Duration.ofSeconds(Math.max(2, limits.maxWait().toSeconds() / 4)));
+        return new BusyException(ErrorCode.FACE_WORK_BUSY, message,
+                Duration.ofSeconds(Math.max(2, limits.maxWait().toSeconds() / 4)));
     }
 }

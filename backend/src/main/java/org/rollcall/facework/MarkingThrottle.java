@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import org.rollcall.web.ErrorCode;
 import org.rollcall.web.TooManyRequestsException;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
@@ -61,7 +62,7 @@ public class MarkingThrottle {
             stripe.unlock();
         }
         if (!probe.isConsumed()) {
-            throw new TooManyRequestsException("TOO_MANY_MARKINGS",
+            throw new TooManyRequestsException(ErrorCode.TOO_MANY_MARKINGS,
                     "You have sent many photos for marking in a short time; wait a moment and try again.",
                     Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }

@@ -8,7 +8,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.rollcall.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.rollcall.web.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ public class PhotoBudget {
             total += declaredPixels(photo);
         }
         if (total > MAX_PIXELS_PER_REQUEST) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "IMAGE_TOO_LARGE", "Together the photos have "
+            throw new ApiException(ErrorCode.IMAGE_TOO_LARGE, "Together the photos have "
                     + total / 1_000_000 + " megapixels; at most " + MAX_PIXELS_PER_REQUEST / 1_000_000
                     + " can be sent at once. Send fewer or smaller photos.");
         }

@@ -12,7 +12,7 @@ import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.ApiException;
 import org.rollcall.web.CurrentTeacher;
-import org.springframework.http.HttpStatus;
+import org.rollcall.web.ErrorCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +50,7 @@ class BulkPhotoController {
 
     private List<BulkPhotoEnrolment.Photo> photos(List<MultipartFile> parts) {
         if (parts.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "PHOTO_REQUIRED",
+            throw new ApiException(ErrorCode.PHOTO_REQUIRED,
                     "Choose the photos (or one ZIP of them) to send in `photo` parts.");
         }
         if (parts.size() > limits.maxPhotoFiles()) {
@@ -63,7 +63,7 @@ class BulkPhotoController {
             total += content.length;
             if (UploadedZip.isZip(content)) {
                 if (parts.size() > 1) {
-                    throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ZIP_WITH_OTHER_FILES",
+                    throw new ApiException(ErrorCode.ZIP_WITH_OTHER_FILES,
                             "Send either photos or one ZIP of photos, not both in one upload.");
                 }
                 return fromZip(content);
@@ -84,7 +84,7 @@ class BulkPhotoController {
                 .map(entry -> new BulkPhotoEnrolment.Photo(entry.fileName(), entry.content()))
                 .toList();
         if (photos.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ZIP_EMPTY", "The ZIP holds no photos.");
+            throw new ApiException(ErrorCode.ZIP_EMPTY);
         }
         if (photos.size() > limits.maxPhotoFiles()) {
             throw tooMany(photos.size());
@@ -106,12 +106,12 @@ class BulkPhotoController {
     }
 
     private ApiException tooMany(int count) {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "TOO_MANY_PHOTOS", count + " photos were sent; at most "
+        return new ApiException(ErrorCode.TOO_MANY_PHOTO_FILES, count + " photos were sent; at most "
                 + limits.maxPhotoFiles() + " are accepted at once. Send the rest in a second upload.");
     }
 
     private ApiException tooLarge() {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "PHOTOS_TOO_LARGE", "The photos add up to more than "
+        return new ApiException(ErrorCode.PHOTOS_TOO_LARGE, "The photos add up to more than "
                 + limits.maxPhotoBytes().toMegabytes() + " MB; send them in smaller parts.");
     }
 

@@ -19,6 +19,7 @@ import org.rollcall.face.FaceEngine;
 import org.rollcall.face.FaceRejectedException;
 import org.rollcall.facework.FaceWorkQueue;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.ErrorCode;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -73,7 +74,8 @@ class BulkPhotoEnrolment {
         Optional<Student> found = roster.find(base);
         if (found.isEmpty()) {
             String rollNo = COPY_SUFFIX.matcher(base).replaceFirst("");
-            return new BulkPhotoResult(photo.fileName(), rollNo, BulkPhotoResult.Status.NO_STUDENT, "NO_STUDENT",
+            return new BulkPhotoResult(photo.fileName(), rollNo, BulkPhotoResult.Status.NO_STUDENT,
+                    BulkPhotoResult.Status.NO_STUDENT.name(),
                     "No student of this class has roll number " + rollNo + "; name the photo after the roll number"
                             + " (e.g. " + roster.example() + ".jpg).", null, null);
         }
@@ -90,9 +92,9 @@ class BulkPhotoEnrolment {
             enrolments = faceWork.run(schoolClass.teacherId(),
                     () -> enroller.enrol(schoolClass.id(), student.id(), List.of(photo.content()), Set.of(), null));
         } catch (FaceRejectedException e) {
-            return refused(photo, student, e.reason().name(), e.getMessage());
+            return refused(photo, student, ErrorCode.of(e.reason()).code(), e.getMessage());
         } catch (ApiException e) {
-            return refused(photo, student, e.code(), e.getMessage());
+            return refused(photo, student, e.code().code(), e.getMessage());
         }
         try {
             transaction.executeWithoutResult(tx -> {

@@ -14,7 +14,7 @@ import org.rollcall.face.Enrolment;
 import org.rollcall.face.FaceEngine;
 import org.rollcall.face.GalleryEntry;
 import org.rollcall.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.rollcall.web.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +45,7 @@ class FaceEnroller {
      */
     List<Enrolment> enrol(UUID classId, UUID studentId, List<byte[]> photos, Set<UUID> differentFrom, Integer face) {
         if (face != null && (face < 0 || photos.size() != 1)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "FACE_NEEDS_ONE_PHOTO", face < 0
+            throw new ApiException(ErrorCode.FACE_NEEDS_ONE_PHOTO, face < 0
                     ? "The face number must be 0 or more."
                     : "Choose a face (face=…) only when sending a single photo.");
         }
@@ -82,13 +82,13 @@ class FaceEnroller {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("studentId", match.subject());
         owner.ifPresent(s -> properties.put("studentName", s.name()));
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ALREADY_ENROLLED_AS",
+        return new ApiException(ErrorCode.ALREADY_ENROLLED_AS,
                 which + " is already enrolled as " + ownerText + " in this class (similarity "
                         + String.format("%.2f", match.score()) + ").", properties);
     }
 
     private static ApiException notAnotherStudent(UUID id) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "DIFFERENT_FROM_NOT_IN_CLASS",
+        return new ApiException(ErrorCode.DIFFERENT_FROM_NOT_IN_CLASS,
                 "differentFrom names " + id + ", which is not another student of this class.");
     }
 }

@@ -15,7 +15,7 @@ import org.rollcall.face.FaceEngine;
 import org.rollcall.face.FaceQuality;
 import org.rollcall.face.GalleryEntry;
 import org.rollcall.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.rollcall.web.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -95,7 +95,7 @@ public class LearnedFaces {
             other.ifPresent(s -> details.put("studentName", s.name()));
             String named = other.map(s -> s.name() + " (roll no. " + s.rollNo() + ")").orElse("another student");
             String chosen = students.findInClass(studentId, classId).map(Student::name).orElse("the student you chose");
-            throw new ApiException(HttpStatus.CONFLICT, "FACE_MATCHES_OTHER_STUDENT",
+            throw new ApiException(ErrorCode.FACE_MATCHES_OTHER_STUDENT,
                     "This face looks more like " + named + " than like " + chosen + ", so nothing was changed."
                             + " If they are different people, confirm it and the face will be used for " + chosen
                             + ".", details);

@@ -17,9 +17,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.ErrorCode;
 import org.rollcall.web.Problems;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -48,7 +48,7 @@ class RosterImport {
 
     RosterPreview run(SchoolClass schoolClass, byte[] file, boolean dryRun) {
         if (file.length > properties.maxRosterBytes().toBytes()) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "ROSTER_TOO_LARGE", "The roster file is larger than "
+            throw new ApiException(ErrorCode.ROSTER_TOO_LARGE, "The roster file is larger than "
                     + properties.maxRosterBytes().toMegabytes() + " MB; a class roster is far smaller.");
         }
         RosterSheet sheet = RosterSheet.read(file, new UploadedZip.Limits(10_000, 50L * 1024 * 1024, 100));
@@ -66,7 +66,7 @@ class RosterImport {
                     students.insert(student);
                 } catch (DuplicateKeyException e) {
                     // another request added this roll number since the file was judged: nothing of the file stays
-                    throw new ApiException(HttpStatus.CONFLICT, "ROLL_NO_TAKEN", "Roll number " + student.rollNo()
+                    throw new ApiException(ErrorCode.ROLL_NO_TAKEN, "Roll number " + student.rollNo()
                             + " was added to the class while the roster was imported; nothing was imported. Try again.");
                 }
             }
@@ -84,11 +84,11 @@ class RosterImport {
                 .filter(line -> line.number() > columns.headerLine() && !line.isBlank())
                 .toList();
         if (rows.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ROSTER_EMPTY",
+            throw new ApiException(ErrorCode.ROSTER_EMPTY,
                     "The roster has a header but no students below it.");
         }
         if (rows.size() > properties.maxRosterRows()) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "ROSTER_TOO_MANY_ROWS", "The roster has "
+            throw new ApiException(ErrorCode.ROSTER_TOO_MANY_ROWS, "The roster has "
                     + rows.size() + " rows; at most " + properties.maxRosterRows() + " can be imported at once.");
         }
         Map<String, Student> byRollNo = current.stream().collect(Collectors.toMap(Student::rollNo, Function.identity()));
@@ -168,7 +168,7 @@ class RosterImport {
     }
 
     private static ApiException columnsMissing() {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ROSTER_COLUMNS_MISSING",
+        return new ApiException(ErrorCode.ROSTER_COLUMNS_MISSING,
                 "We could not find the columns: the first line should name a \"Name\" (or \"First name\" and"
                         + " \"Last name\") and a \"Roll number\" column, and may name an \"Email\" column.");
     }
@@ -185,7 +185,7 @@ class RosterImport {
         body.put("update", preview.update());
         body.put("unchanged", preview.unchanged());
         body.put("errors", errors);
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ROSTER_INVALID",
+        return new ApiException(ErrorCode.ROSTER_INVALID,
                 "Nothing was imported: " + errors.size() + (errors.size() == 1 ? " problem" : " problems")
                         + " in the roster (" + first + more + ").", body);
     }

@@ -8,7 +8,7 @@ import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.ApiException;
 import org.rollcall.web.CurrentTeacher;
-import org.springframework.http.HttpStatus;
+import org.rollcall.web.ErrorCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +36,7 @@ class RosterImportController {
                                @RequestPart(name = "file", required = false) MultipartFile file,
                                @RequestParam(defaultValue = "true") boolean dryRun) {
         if (file == null || file.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "FILE_REQUIRED",
+            throw new ApiException(ErrorCode.FILE_REQUIRED,
                     "Choose the roster file (CSV or Excel .xlsx) to send in a `file` part.");
         }
         SchoolClass schoolClass = classes.owned(teacher, classId);

@@ -23,7 +23,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.rollcall.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.rollcall.web.ErrorCode;
 
 /**
  * The cells of a roster file as text, row by row with the line number the teacher sees in her spreadsheet program.
@@ -183,6 +183,6 @@ record RosterSheet(List<Line> lines) {
     }
 
     private static ApiException unreadable(String message) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "ROSTER_UNREADABLE", message);
+        return new ApiException(ErrorCode.ROSTER_UNREADABLE, message);
     }
 }

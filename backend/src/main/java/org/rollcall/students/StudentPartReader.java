@@ -2,14 +2,13 @@ package org.rollcall.students;
 
 import java.util.Comparator;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.rollcall.web.ApiException;
 import org.rollcall.web.NulCharacters;
-import org.rollcall.web.Problems;
-import org.springframework.http.HttpStatus;
+import org.rollcall.web.ValidationFailedException;
+import org.rollcall.web.ValidationFailedException.FieldMessage;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class StudentPartReader {
 
+    private static final String PART = "student";
+
     private final JsonMapper json;
     private final Validator validator;
 
@@ -31,7 +32,8 @@ class StudentPartReader {
 
     StudentRequest read(String part) {
         if (part == null || part.isBlank()) {
-            throw invalid("Send the student as JSON in a `student` part: {\"name\": …, \"rollNo\": …, \"email\": …}.");
+            throw ValidationFailedException.of(PART,
+                    "Send the student as JSON in a `student` part: {\"name\": …, \"rollNo\": …, \"email\": …}.");
         }
         StudentRequest request;
         try {
@@ -41,19 +43,15 @@ class StudentPartReader {
             if (nul != null) {
                 throw nul;
             }
-            throw invalid("The `student` part is not valid JSON: " + e.getOriginalMessage());
+            throw ValidationFailedException.of(PART, "The `student` part is not valid JSON: " + e.getOriginalMessage());
         }
         Set<ConstraintViolation<StudentRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw invalid(violations.stream()
+            throw new ValidationFailedException(violations.stream()
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> Problems.fieldLabel(v.getPropertyPath().toString()) + " " + v.getMessage())
-                    .collect(Collectors.joining("; ")));
+                    .map(v -> new FieldMessage(v.getPropertyPath().toString(), v.getMessage()))
+                    .toList());
         }
         return request;
-    }
-
-    private static ApiException invalid(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", message);
     }
 }

@@ -12,8 +12,8 @@ import org.rollcall.face.FaceEngine;
 import org.rollcall.facework.FaceWorkQueue;
 import org.rollcall.facework.PhotoBudget;
 import org.rollcall.web.ApiException;
+import org.rollcall.web.ErrorCode;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -154,15 +154,15 @@ public class StudentService {
     }
 
     private static ApiException rollNoTaken(String rollNo) {
-        return new ApiException(HttpStatus.CONFLICT, "ROLL_NO_TAKEN",
+        return new ApiException(ErrorCode.ROLL_NO_TAKEN,
                 "Roll number " + rollNo + " already belongs to another student of this class.");
     }
 
     private static ApiException notFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "STUDENT_NOT_FOUND", "There is no such student in this class.");
+        return new ApiException(ErrorCode.STUDENT_NOT_FOUND);
     }
 
     private static ApiException faceNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "FACE_NOT_FOUND", "This student has no such face.");
+        return new ApiException(ErrorCode.FACE_NOT_FOUND, "This student has no such face.");
     }
 }

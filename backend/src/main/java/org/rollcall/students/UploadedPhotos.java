@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.rollcall.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.rollcall.web.ErrorCode;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -20,10 +20,10 @@ public final class UploadedPhotos {
     public static List<byte[]> read(List<MultipartFile> parts, int max) {
         List<MultipartFile> photos = parts == null ? List.of() : parts;
         if (photos.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "PHOTO_REQUIRED", "Send at least one photo in a `photo` part.");
+            throw new ApiException(ErrorCode.PHOTO_REQUIRED, "Send at least one photo in a `photo` part.");
         }
         if (photos.size() > max) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "TOO_MANY_PHOTOS",
+            throw new ApiException(ErrorCode.TOO_MANY_PHOTOS,
                     photos.size() + " photos were sent; at most " + max + " are accepted in one request.");
         }
         return photos.stream().map(UploadedPhotos::bytes).toList();

@@ -10,27 +10,33 @@ import org.springframework.http.HttpStatus;
  */
 public class ApiException extends RuntimeException {
 
-    private final HttpStatus status;
-    private final String code;
+    private final ErrorCode code;
     private final Map<String, Object> properties;
 
-    public ApiException(HttpStatus status, String code, String message) {
-        this(status, code, message, Map.of());
+    /** With the code's own sentence. */
+    public ApiException(ErrorCode code) {
+        this(code, code.sentence());
+    }
+
+    public ApiException(ErrorCode code, String message) {
+        this(code, message, Map.of());
     }
 
     /** @param properties extra members of the problem body a client can act on (e.g. the id of a student named) */
-    public ApiException(HttpStatus status, String code, String message, Map<String, Object> properties) {
+    public ApiException(ErrorCode code, String message, Map<String, Object> properties) {
         super(message);
-        this.status = status;
+        if (message == null) {
+            throw new IllegalArgumentException(code + " has no sentence of its own; say what was wrong");
+        }
         this.code = code;
         this.properties = Map.copyOf(properties);
     }
 
     public HttpStatus status() {
-        return status;
+        return code.status();
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 

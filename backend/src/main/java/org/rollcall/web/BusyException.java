@@ -1,15 +1,14 @@
 package org.rollcall.web;
 
 import java.time.Duration;
-import org.springframework.http.HttpStatus;
 
 /** The server has more work queued than it will wait for: 503 with Retry-After, instead of waiting unboundedly. */
 public class BusyException extends ApiException implements RetryLater {
 
     private final Duration retryAfter;
 
-    public BusyException(String code, String message, Duration retryAfter) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, code, message);
+    public BusyException(ErrorCode code, String message, Duration retryAfter) {
+        super(code, message);
         this.retryAfter = retryAfter;
     }
 

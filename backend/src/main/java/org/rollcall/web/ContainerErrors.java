@@ -69,7 +69,8 @@ class ContainerErrors {
             }
             HttpStatusCode code = HttpStatusCode.valueOf(status);
             String body = "{\"type\":\"about:blank\",\"title\":\"" + title(code) + "\",\"status\":" + status
-                    + ",\"detail\":\"" + detailFor(status) + "\",\"code\":\"" + Problems.codeFor(code) + "\"}";
+                    + ",\"detail\":\"" + detailFor(status) + "\",\"code\":\"" + ErrorCode.forStatus(status).code()
+                    + "\"}";
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
@@ -101,7 +102,7 @@ class ContainerErrors {
             HttpStatusCode code = HttpStatusCode.valueOf(status);
             return ResponseEntity.status(code).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .header("Cache-Control", "no-store")
-                    .body(Problems.of(code, Problems.codeFor(code), detailFor(status)));
+                    .body(Problems.of(code, ErrorCode.forStatus(status), detailFor(status)));
         }
     }
 }

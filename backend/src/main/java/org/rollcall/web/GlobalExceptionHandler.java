@@ -1,11 +1,11 @@
 package org.rollcall.web;
 
 import io.lettuce.core.RedisException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.rollcall.face.FaceRejectedException;
-import org.rollcall.face.RejectReason;
+import org.rollcall.web.ValidationFailedException.FieldMessage;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeLimitExceededException;
 import org.slf4j.Logger;
@@ -16,12 +16,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -63,14 +62,13 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(FaceRejectedException.class)
     ResponseEntity<ProblemDetail> handleFaceRejected(FaceRejectedException e) {
-        HttpStatus status = e.reason() == RejectReason.IMAGE_TOO_LARGE
-                ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT;
-        ProblemDetail problem = Problems.of(status, e.reason().name(), e.getMessage());
+        ErrorCode code = ErrorCode.of(e.reason());
+        ProblemDetail problem = Problems.of(code, e.getMessage());
         if (!e.faces().isEmpty()) {
             // MULTIPLE_FACES: the boxes let the client ask which face is the student's (face=N)
             problem.setProperty("faces", e.faces());
         }
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(code.status()).body(problem);
     }
 
     /* A Bucket4j timeout: Redis answered too slowly for a throttle; fail closed like an unreachable Redis. */
@@ -81,41 +79,43 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             RedisSystemException.class, RedisException.class, io.github.bucket4j.TimeoutException.class})
     ResponseEntity<ProblemDetail> handleUnavailable(Exception e) {
         log.warn("Backing service unavailable: {}", e.toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                "SERVICE_UNAVAILABLE", "A service Rollcall depends on is unreachable; try again shortly."));
+        return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
+                .body(Problems.of(ErrorCode.SERVICE_UNAVAILABLE));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "INTERNAL_ERROR", "Something went wrong on our side."));
+        return ResponseEntity.internalServerError().body(Problems.of(ErrorCode.INTERNAL_ERROR));
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+        List<FieldMessage> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldMessage(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
-        String detail = e.getBindingResult().getFieldErrors().stream()
-                .map(GlobalExceptionHandler::describe)
-                .collect(Collectors.joining("; "));
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                detail.isEmpty() ? "The request is invalid." : detail);
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return validationFailed(new ValidationFailedException(errors));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = e.getParameterValidationResults().stream()
-                .map(result -> Problems.fieldLabel(result.getMethodParameter().getParameterName()) + " " + result.getResolvableErrors()
-                        .stream().map(error -> String.valueOf(error.getDefaultMessage()))
-                        .collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail));
+        List<FieldMessage> errors = new ArrayList<>();
+        List<String> perParameter = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            List<String> messages = result.getResolvableErrors().stream()
+                    .map(error -> String.valueOf(error.getDefaultMessage()))
+                    .toList();
+            messages.forEach(message -> errors.add(new FieldMessage(name, message)));
+            perParameter.add(Problems.fieldLabel(name) + " " + String.join(", ", messages));
+        }
+        return validationFailed(new ValidationFailedException(String.join("; ", perParameter), errors));
+    }
+
+    private static ResponseEntity<Object> validationFailed(ValidationFailedException e) {
+        return answer(Problems.of(e));
     }
 
     @Override
@@ -124,18 +124,17 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         // The body limit fires while the JSON is being read, so it arrives wrapped in the reader's exception.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
-                return ResponseEntity.status(api.status()).body(Problems.of(api));
+                return answer(Problems.of(api));
             }
         }
-        return ResponseEntity.badRequest().body(describeUnreadable(e));
+        return answer(describeUnreadable(e));
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() == null ? "a parameter" : "'" + e.getPropertyName() + "'";
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                "The value of " + name + " is not valid."));
+        return answer(Problems.of(ErrorCode.INVALID_PARAMETER, "The value of " + name + " is not valid."));
     }
 
     @Override
@@ -146,13 +145,12 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             return tooMany;
         }
         if (hasCause(e, SizeLimitExceededException.class)) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                    "PAYLOAD_TOO_LARGE", "The upload is too large: at most " + multipart.getMaxRequestSize()
-                            .toMegabytes() + " MB in one request. Send the photos in several goes."));
+            return answer(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, "The upload is too large: at most "
+                    + multipart.getMaxRequestSize().toMegabytes()
+                    + " MB in one request. Send the photos in several goes."));
         }
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "IMAGE_TOO_LARGE", "The upload is too large: at most " + multipart.getMaxFileSize().toMegabytes()
-                        + " MB per photo."));
+        return answer(Problems.of(ErrorCode.IMAGE_TOO_LARGE, "The upload is too large: at most "
+                + multipart.getMaxFileSize().toMegabytes() + " MB per photo."));
     }
 
     /** A multipart body that cannot be parsed (size limits are handled above). */
@@ -162,8 +160,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         if (tooMany != null) {
             return tooMany;
         }
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART",
-                "The multipart request could not be read."));
+        return answer(Problems.of(ErrorCode.MALFORMED_MULTIPART));
     }
 
     /* Tomcat counts the parts of a multipart body (server.tomcat.max-part-count); Spring reports it as a size. */
@@ -171,8 +168,13 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         if (!hasCause(e, FileCountLimitExceededException.class)) {
             return null;
         }
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "TOO_MANY_PARTS", "The request has too many parts: send at most 10 photos at once."));
+        return answer(Problems.of(ErrorCode.TOO_MANY_PARTS,
+                "The request has too many parts: send at most 10 photos at once."));
+    }
+
+    /** The answer of a problem, with the problem's status. */
+    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
@@ -189,9 +191,9 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            problem.setProperty(Problems.CODE, Problems.codeFor(status));
+            problem.setProperty(Problems.CODE, ErrorCode.forStatus(status.value()).code());
         } else if (body == null) {
-            body = Problems.of(status, Problems.codeFor(status), e.getMessage());
+            body = Problems.of(status, ErrorCode.forStatus(status.value()), e.getMessage());
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }
@@ -199,26 +201,21 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     private static ProblemDetail describeUnreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
-                    "Unknown field '" + unknown.getPropertyName() + "'.");
+            return Problems.of(ErrorCode.UNKNOWN_FIELD, "Unknown field '" + unknown.getPropertyName() + "'.");
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_VALUE",
+            return Problems.of(ErrorCode.INVALID_VALUE,
                     "Field '" + fieldPath(mismatch) + "' has a value of the wrong type.");
         }
         if (cause instanceof JacksonException) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is not valid JSON.");
+            return Problems.of(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON.");
         }
-        return Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is missing or unreadable.");
+        return Problems.of(ErrorCode.MALFORMED_JSON, "The request body is missing or unreadable.");
     }
 
     private static String fieldPath(JacksonException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
-    }
-
-    private static String describe(FieldError error) {
-        return Problems.fieldLabel(error.getField()) + " " + error.getDefaultMessage();
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JsonParser;
@@ -27,8 +26,6 @@ import tools.jackson.databind.module.SimpleModule;
 @Configuration(proxyBeanMethods = false)
 public class NulCharacters {
 
-    public static final String CODE = "INVALID_CHARACTER";
-
     @Bean
     JacksonModule nulFreeStrings() {
         return new SimpleModule("nul-free-strings").addDeserializer(String.class, new NulFreeStringDeserializer());
@@ -37,14 +34,14 @@ public class NulCharacters {
     /** The answer for a text field that holds a NUL; {@code field} is its JSON name, or null. */
     public static ApiException refused(String field) {
         String what = field == null || field.isEmpty() ? "The text" : Problems.fieldLabel(field);
-        return new ApiException(HttpStatus.BAD_REQUEST, CODE,
+        return new ApiException(ErrorCode.INVALID_CHARACTER,
                 what + " contains an invisible NUL character; remove it (retype the text) and try again.");
     }
 
     /** The JSON body's cause chain may hold the refusal (Jackson wraps what deserializers throw). */
     public static ApiException refusalIn(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ApiException api && CODE.equals(api.code())) {
+            if (cause instanceof ApiException api && api.code() == ErrorCode.INVALID_CHARACTER) {
                 return api;
             }
         }

@@ -2,6 +2,7 @@ package org.rollcall.web;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -14,15 +15,26 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+    /** A problem with the code's status and its own sentence. */
+    public static ProblemDetail of(ErrorCode code) {
+        return of(code, Objects.requireNonNull(code.sentence(), code + " has no sentence of its own"));
+    }
+
+    /** A problem with the code's status. */
+    public static ProblemDetail of(ErrorCode code, String detail) {
+        return of(code.status(), code, detail);
+    }
+
+    /** A problem whose status is not the code's own: answers that only had a status ({@link ErrorCode#forStatus}). */
+    public static ProblemDetail of(HttpStatusCode status, ErrorCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty(CODE, code);
+        problem.setProperty(CODE, code.code());
         return problem;
     }
 
     /** The problem body of an {@link ApiException}, with its extra properties. */
     public static ProblemDetail of(ApiException e) {
-        ProblemDetail problem = of(e.status(), e.code(), e.getMessage());
+        ProblemDetail problem = of(e.code(), e.getMessage());
         e.properties().forEach(problem::setProperty);
         return problem;
     }
@@ -38,22 +50,5 @@ public final class Problems {
         }
         String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    /** A code for answers that only have a status (404, 405, 415 …): the status name, e.g. METHOD_NOT_ALLOWED. */
-    public static String codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "BAD_REQUEST";
-            case 401 -> "UNAUTHORIZED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            case 429 -> "TOO_MANY_REQUESTS";
-            case 503 -> "SERVICE_UNAVAILABLE";
-            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "BAD_REQUEST";
-        };
     }
 }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -39,7 +38,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         if (isMultipart(request)) {
             chain.doFilter(request, response);
         } else if (request.getContentLengthLong() > MAX_JSON_BODY.toBytes()) {
-            problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", message()));
+            problems.write(response, Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, message()));
         } else {
             chain.doFilter(new LimitedBodyRequest(request), response);
         }
@@ -102,7 +101,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > MAX_JSON_BODY.toBytes()) {
-                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", message());
+                throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, message());
             }
         }
 

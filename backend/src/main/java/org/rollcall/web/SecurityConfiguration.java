@@ -3,7 +3,6 @@ package org.rollcall.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -40,11 +39,11 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponseWriter problems) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+            problems.write(response, Problems.of(ErrorCode.UNAUTHORIZED,
                     "A valid bearer token is required: log in again."));
         };
         AccessDeniedHandler forbidden = (request, response, e) -> problems.write(response,
-                Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "You may not do this."));
+                Problems.of(ErrorCode.FORBIDDEN));
         return http
                 // Stateless bearer-token API: no cookies are used for authentication, so CSRF does not apply.
                 .csrf(AbstractHttpConfigurer::disable)

@@ -1,15 +1,14 @@
 package org.rollcall.web;
 
 import java.time.Duration;
-import org.springframework.http.HttpStatus;
 
 /** A rate limit was hit; the answer is 429 with a Retry-After header in whole seconds. */
 public class TooManyRequestsException extends ApiException implements RetryLater {
 
     private final Duration retryAfter;
 
-    public TooManyRequestsException(String code, String message, Duration retryAfter) {
-        super(HttpStatus.TOO_MANY_REQUESTS, code, message);
+    public TooManyRequestsException(ErrorCode code, String message, Duration retryAfter) {
+        super(code, message);
         this.retryAfter = retryAfter;
     }
 

@@ -49,7 +49,7 @@ class PasswordRulesTest {
         assertThatThrownBy(() -> rules.requireAcceptable(password, "newPassword", email, name))
                 .as(password)
                 .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.code()).isEqualTo(code);
+                    assertThat(e.code().code()).isEqualTo(code);
                     assertThat(e.getMessage()).contains(words);
                     assertThat(e.status().value()).isEqualTo(400);
                 });

@@ -1,7 +1,7 @@
 package org.rollcall.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.TestApi.check;
 
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
@@ -29,9 +29,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.ApiResponse;
 import org.rollcall.support.BadImages;
+import org.rollcall.support.IntegrationTestSupport;
+import org.rollcall.support.SampleClass;
 import org.rollcall.support.TestApi;
+import org.rollcall.support.TestPhotos;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,7 +44,7 @@ import tools.jackson.databind.JsonNode;
  * marked, each from their own face, and nobody else: the fourth person of the photo (not enrolled, and the closest
  * look-alike of an enrolled one for this engine) and the strangers must come back unknown.
  */
-class AttendanceMarkingTest extends AttendanceIntegrationSupport {
+class AttendanceMarkingTest extends IntegrationTestSupport {
 
     private static final int[] WINDOW_ENROLLED = {0, 1, 3};
     private static final int WINDOW_NOT_ENROLLED = 2;
@@ -59,7 +62,7 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
     private static List<Point2D> windowSeats; // where the sample6 faces are in the class photo
     private static double strangersFromX;     // the strangers' half of the class photo
 
-    private RollcallClient teacher;
+    private TestApi.Client teacher;
     private UUID classId;
     private final Map<UUID, Integer> windowIndex = new HashMap<>();
     private final List<UUID> windowStudents = new ArrayList<>();
@@ -96,11 +99,11 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
     void marksExactlyThePeopleInThePhotoEachFromTheirOwnFaceAndLeavesEveryoneElseUnknown() {
         LocalDate day = LocalDate.of(2026, 3, 2);
 
-        Answer answer = check(teacher.mark(classId, day, classPhoto), 200);
+        ApiResponse answer = check(teacher.mark(classId, day, classPhoto), 200);
 
         JsonNode json = answer.json();
         assertThat(json.get("date").asString()).isEqualTo("2026-03-02");
-        List<JsonNode> faces = RollcallClient.list(json.get("faces"));
+        List<JsonNode> faces = TestApi.list(json.get("faces"));
         assertThat(studentsWithStatus(faces, "MARKED")).containsExactlyInAnyOrderElementsOf(windowStudents);
         assertThat(json.get("marked").asInt()).isEqualTo(3);
         assertThat(json.get("alreadyMarked").asInt()).isZero();
@@ -135,9 +138,9 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         LocalDate day = LocalDate.of(2026, 3, 9);
         byte[] secondShot = TestPhotos.jpeg(TestPhotos.anotherShot(window.photo(), 0.6, -2, 1.0f), 0.85f);
 
-        Answer answer = check(teacher.mark(classId, day, classPhoto, secondShot), 200);
+        ApiResponse answer = check(teacher.mark(classId, day, classPhoto, secondShot), 200);
 
-        List<JsonNode> faces = RollcallClient.list(answer.json().get("faces"));
+        List<JsonNode> faces = TestApi.list(answer.json().get("faces"));
         for (int photo = 0; photo < 2; photo++) {
             int p = photo;
             List<JsonNode> inPhoto = faces.stream().filter(f -> f.get("photo").asInt() == p).toList();
@@ -155,14 +158,14 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         check(teacher.put("/api/classes/" + classId + "/attendance/" + day + "/students/" + windowStudents.get(0)),
                 200);
 
-        Answer first = check(teacher.mark(classId, day, classPhoto), 200);
-        assertThat(studentsWithStatus(RollcallClient.list(first.json().get("faces")), "ALREADY_MARKED"))
+        ApiResponse first = check(teacher.mark(classId, day, classPhoto), 200);
+        assertThat(studentsWithStatus(TestApi.list(first.json().get("faces")), "ALREADY_MARKED"))
                 .containsExactly(windowStudents.get(0));
-        assertThat(studentsWithStatus(RollcallClient.list(first.json().get("faces")), "MARKED"))
+        assertThat(studentsWithStatus(TestApi.list(first.json().get("faces")), "MARKED"))
                 .containsExactlyInAnyOrderElementsOf(windowStudents.subList(1, 3));
 
-        Answer again = check(teacher.mark(classId, day, classPhoto), 200);
-        List<JsonNode> faces = RollcallClient.list(again.json().get("faces"));
+        ApiResponse again = check(teacher.mark(classId, day, classPhoto), 200);
+        List<JsonNode> faces = TestApi.list(again.json().get("faces"));
         assertThat(studentsWithStatus(faces, "ALREADY_MARKED")).containsExactlyInAnyOrderElementsOf(windowStudents);
         assertThat(studentsWithStatus(faces, "MARKED")).isEmpty();
         assertThat(again.json().get("marked").asInt()).isZero();
@@ -178,10 +181,10 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         LocalDate day = LocalDate.of(2026, 3, 4);
         int requests = 20;
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Answer>> answers = new ArrayList<>();
+        List<Future<ApiResponse>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
             for (int i = 0; i < requests; i++) {
-                Callable<Answer> call = () -> {
+                Callable<ApiResponse> call = () -> {
                     start.await();
                     return teacher.mark(classId, day, classPhoto);
                 };
@@ -189,8 +192,8 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
             }
             start.countDown();
             int markedInTotal = 0;
-            for (Future<Answer> future : answers) {
-                Answer answer = future.get();
+            for (Future<ApiResponse> future : answers) {
+                ApiResponse answer = future.get();
                 assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
                 markedInTotal += answer.json().get("marked").asInt();
                 assertThat(answer.json().get("marked").asInt() + answer.json().get("alreadyMarked").asInt())
@@ -208,7 +211,7 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         LocalDate day = LocalDate.of(2026, 3, 5);
 
         assertProblem(teacher.mark(classId, day, TestPhotos.notAnImage()), 422, "UNSUPPORTED_IMAGE");
-        Answer corrupt = teacher.mark(classId, day, BadImages.truncated(classPhoto, 0.4));
+        ApiResponse corrupt = teacher.mark(classId, day, BadImages.truncated(classPhoto, 0.4));
         assertThat(corrupt.status()).as(corrupt.toString()).isEqualTo(422);
         assertThat(corrupt.code()).isIn("UNSUPPORTED_IMAGE", "NO_FACE");
         assertProblem(teacher.mark(classId, day, BadImages.hugePng(60_000, 60_000)), 413, "IMAGE_TOO_LARGE");
@@ -236,7 +239,7 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         // 23:30 on the server (UTC) is 05:30 the next morning in Dhaka (UTC+6)
         clock.standAt(Instant.parse("2026-03-10T23:30:00Z"), ZoneId.of("UTC"));
 
-        Answer answer = check(teacher.mark(dhakaClass, null, classPhoto), 200);
+        ApiResponse answer = check(teacher.mark(dhakaClass, null, classPhoto), 200);
 
         assertThat(answer.json().get("date").asString()).isEqualTo("2026-03-11");
         assertThat(jdbc.sql("SELECT date FROM attendance WHERE student_id = :s").param("s", student)
@@ -259,16 +262,16 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         assertThat(student.get("faces").get(0).get("modelId").asString()).isEqualTo("retired-model-v0");
 
         LocalDate day = LocalDate.of(2026, 3, 6);
-        Answer answer = check(teacher.mark(classId, day, classPhoto), 200);
-        assertThat(studentsWithStatus(RollcallClient.list(answer.json().get("faces")), "MARKED"))
+        ApiResponse answer = check(teacher.mark(classId, day, classPhoto), 200);
+        assertThat(studentsWithStatus(TestApi.list(answer.json().get("faces")), "MARKED"))
                 .containsExactlyInAnyOrderElementsOf(windowStudents.subList(1, 3));
         assertThat(presentOn(day)).doesNotContain(stale);
 
         check(teacher.postMultipart("/api/classes/" + classId + "/students/" + stale + "/faces",
-                RollcallClient.markParts(null, window.enrolmentPhotos().get(WINDOW_ENROLLED[0]))), 201);
+                TestApi.markParts(null, window.enrolmentPhotos().get(WINDOW_ENROLLED[0]))), 201);
         assertThat(check(teacher.get("/api/classes/" + classId + "/students/" + stale), 200).json()
                 .get("needsReEnrolment").asBoolean()).isFalse();
-        assertThat(studentsWithStatus(RollcallClient.list(check(teacher.mark(classId, day, classPhoto), 200).json()
+        assertThat(studentsWithStatus(TestApi.list(check(teacher.mark(classId, day, classPhoto), 200).json()
                 .get("faces")), "MARKED")).containsExactly(stale);
     }
 
@@ -321,7 +324,7 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         UUID s0 = sofaStudents.get(0);
         check(teacher.mark(classId, LocalDate.of(2026, 2, 2), classPhoto), 200);     // window students
         check(teacher.put(base + "/attendance/2026-02-03/students/" + s0), 200);        // one by hand
-        Answer manual = check(teacher.put(base + "/attendance/2026-02-03/students/" + s0), 200); // idempotent
+        ApiResponse manual = check(teacher.put(base + "/attendance/2026-02-03/students/" + s0), 200); // idempotent
         assertThat(manual.json().get("source").asString()).isEqualTo("MANUAL");
         assertThat(manual.json().get("markedBy").asString()).isNotBlank();
         assertThat(manual.json().get("markedAt").asString()).isNotBlank();
@@ -330,22 +333,22 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         check(teacher.delete(base + "/attendance/2026-02-03/students/" + w0), 204);      // idempotent
 
         JsonNode matrix = check(teacher.get(base + "/attendance?from=2026-02-01&to=2026-02-28"), 200).json();
-        assertThat(RollcallClient.list(matrix.get("dates")).stream().map(JsonNode::asString))
+        assertThat(TestApi.list(matrix.get("dates")).stream().map(JsonNode::asString))
                 .containsExactly("2026-02-02", "2026-02-03");
-        Map<String, JsonNode> rows = RollcallClient.list(matrix.get("students")).stream()
+        Map<String, JsonNode> rows = TestApi.list(matrix.get("students")).stream()
                 .collect(Collectors.toMap(r -> r.get("student").get("id").asString(), r -> r));
         assertThat(rows).hasSize(5);
         assertThat(rows.get(w0.toString()).get("total").asInt()).isEqualTo(1);
         assertThat(rows.get(w0.toString()).get("percentage").asDouble()).isEqualTo(50.0);
         assertThat(rows.get(s0.toString()).get("present").get(1).asBoolean()).isTrue();
         assertThat(rows.get(sofaStudents.get(1).toString()).get("total").asInt()).isZero();
-        assertThat(RollcallClient.list(matrix.get("presentPerDate")).stream().map(JsonNode::asInt))
+        assertThat(TestApi.list(matrix.get("presentPerDate")).stream().map(JsonNode::asInt))
                 .containsExactly(3, 1);
 
         // a client that accepts anything (a browser address bar, curl) gets JSON
         assertThat(check(teacher.get(base + "/attendance?from=2026-02-01&to=2026-02-28", "*/*"), 200).contentType())
                 .startsWith("application/json");
-        Answer csv = check(teacher.getCsv(base + "/attendance?from=2026-02-01&to=2026-02-28"), 200);
+        ApiResponse csv = check(teacher.getCsv(base + "/attendance?from=2026-02-01&to=2026-02-28"), 200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
         // every text cell is quoted (one cell even for readers that split on ';'), counts are bare numbers
@@ -360,11 +363,11 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
         assertThat(history.get("total").asInt()).isEqualTo(1);
         assertThat(history.get("present").get(0).get("date").asString()).isEqualTo("2026-02-03");
         assertThat(history.get("present").get(0).get("source").asString()).isEqualTo("MANUAL");
-        assertThat(RollcallClient.list(history.get("corrections")).stream().map(c -> c.get("action").asString()))
+        assertThat(TestApi.list(history.get("corrections")).stream().map(c -> c.get("action").asString()))
                 .containsExactly("MARK"); // the second, idempotent PUT changed nothing and logged nothing
         JsonNode unmarked = check(teacher.get(base + "/students/" + w0 + "/attendance?from=2026-02-01&to=2026-02-28"),
                 200).json();
-        List<JsonNode> corrections = RollcallClient.list(unmarked.get("corrections"));
+        List<JsonNode> corrections = TestApi.list(unmarked.get("corrections"));
         assertThat(corrections.stream().map(c -> c.get("action").asString())).containsExactly("MARK", "UNMARK");
         assertThat(corrections).allSatisfy(c -> {
             assertThat(c.get("date").asString()).isEqualTo("2026-02-03");
@@ -372,7 +375,7 @@ class AttendanceMarkingTest extends AttendanceIntegrationSupport {
             assertThat(c.get("correctedAt").asString()).isNotBlank();
         });
         assertThat(unmarked.get("total").asInt()).isEqualTo(1); // 2026-02-02 from the photo; 02-03 was unmarked
-        Answer studentCsv = check(teacher.getCsv(base + "/students/" + w0 + "/attendance?from=2026-02-01&to=2026-02-28"),
+        ApiResponse studentCsv = check(teacher.getCsv(base + "/students/" + w0 + "/attendance?from=2026-02-01&to=2026-02-28"),
                 200);
         assertThat(studentCsv.body()).contains("\"W0\",\"Window 0\",\"2026-02-02\",\"PHOTO\",");
 

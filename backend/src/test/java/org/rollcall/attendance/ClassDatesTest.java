@@ -34,17 +34,17 @@ class ClassDatesTest {
         for (LocalDate early : new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.MIN, LocalDate.of(1999, 12, 31)}) {
             assertThatThrownBy(() -> dates.attendanceDate(london, early))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
-                        assertThat(e.code()).isEqualTo("DATE_TOO_EARLY");
+                        assertThat(e.code().code()).isEqualTo("DATE_TOO_EARLY");
                         assertThat(e.getMessage()).contains("1 January 2000").contains(early.toString());
                     });
             assertThatThrownBy(() -> dates.range(london, early, LocalDate.of(2026, 3, 1), limits))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("DATE_TOO_EARLY"));
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().code()).isEqualTo("DATE_TOO_EARLY"));
             assertThatThrownBy(() -> dates.range(london, early, early, limits))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("DATE_TOO_EARLY"));
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().code()).isEqualTo("DATE_TOO_EARLY"));
         }
         assertThat(dates.attendanceDate(london, LocalDate.of(2000, 1, 1))).isEqualTo(LocalDate.of(2000, 1, 1));
         assertThatThrownBy(() -> dates.range(london, LocalDate.of(2000, 1, 1), LocalDate.of(2026, 3, 1), limits))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("INVALID_RANGE"));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().code()).isEqualTo("INVALID_RANGE"));
     }
 
     @Test
@@ -52,7 +52,7 @@ class ClassDatesTest {
         assertThat(dates.attendanceDate(dhaka, LocalDate.of(2026, 3, 11))).isEqualTo(LocalDate.of(2026, 3, 11));
         assertThat(dates.attendanceDate(london, LocalDate.of(2026, 3, 1))).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThatThrownBy(() -> dates.attendanceDate(london, LocalDate.of(2026, 3, 11)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("DATE_IN_FUTURE"));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().code()).isEqualTo("DATE_IN_FUTURE"));
     }
 
     @Test
@@ -67,9 +67,9 @@ class ClassDatesTest {
     @Test
     void backwardsOrOverlongRangesAreRefused() {
         assertThatThrownBy(() -> DateRange.of(LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 1), 366))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("INVALID_RANGE"));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().code()).isEqualTo("INVALID_RANGE"));
         assertThatThrownBy(() -> DateRange.of(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 2), 366))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("INVALID_RANGE"));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().code()).isEqualTo("INVALID_RANGE"));
         assertThat(DateRange.of(LocalDate.of(2025, 1, 2), LocalDate.of(2026, 1, 2), 366).from())
                 .isEqualTo(LocalDate.of(2025, 1, 2));
     }

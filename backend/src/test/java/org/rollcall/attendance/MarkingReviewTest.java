@@ -1,7 +1,7 @@
 package org.rollcall.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.TestApi.check;
 
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
@@ -25,8 +25,12 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient.Answer;
 import org.rollcall.face.FaceEngine;
+import org.rollcall.support.ApiResponse;
+import org.rollcall.support.IntegrationTestSupport;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.TestApi;
+import org.rollcall.support.TestPhotos;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  * and a manual unmark is not undone by the next photo. Three of the four people of sample6 are enrolled; the fourth
  * ("Penny") has no photo and is learned from the class photo.
  */
-class MarkingReviewTest extends AttendanceIntegrationSupport {
+class MarkingReviewTest extends IntegrationTestSupport {
 
     private static final int[] ENROLLED = {0, 1, 3};
     private static final int PENNY = 2;
@@ -52,7 +56,7 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
     private static byte[] secondShot;        // yet another shot of sample6 alone
     private static List<Point2D> seats;      // where the sample6 people sit in classPhoto
 
-    private RollcallClient teacher;
+    private TestApi.Client teacher;
     private UUID classId;
     private String base;
     private final List<UUID> enrolled = new ArrayList<>();
@@ -89,14 +93,14 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
         JsonNode marking = check(teacher.mark(classId, day, classPhoto), 200).json();
 
         UUID markingId = UUID.fromString(marking.get("markingId").asString());
-        List<JsonNode> faces = RollcallClient.list(marking.get("faces"));
+        List<JsonNode> faces = TestApi.list(marking.get("faces"));
         assertThat(faces).allSatisfy(f -> assertThat(f.get("faceId").asString()).isNotBlank());
         assertThat(faces.stream().map(f -> f.get("faceId").asString()).distinct()).hasSize(faces.size());
         assertThat(marking.get("marked").asInt()).isEqualTo(3);
         JsonNode penny = nearest(faces, seats.get(PENNY));
         assertThat(penny.get("status").asString()).isEqualTo("UNKNOWN");
         assertThat(penny.get("candidates").size()).isBetween(1, 3);
-        List<Double> scores = RollcallClient.list(penny.get("candidates")).stream()
+        List<Double> scores = TestApi.list(penny.get("candidates")).stream()
                 .map(c -> c.get("score").asDouble()).toList();
         assertThat(scores).isSortedAccordingTo(Comparator.reverseOrder());
         JsonNode marked = nearest(faces, seats.get(0));
@@ -126,12 +130,12 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
     @Test
     void aStudentWithNoPhotoIsGivenAFaceFromTheClassPhotoAndRecognisedNextTime() {
         LocalDate day = LocalDate.of(2026, 4, 6);
-        Answer created = check(teacher.postJson(base + "/students", Map.of("name", "Penny Lane", "rollNo", "P1")), 201);
+        ApiResponse created = check(teacher.postJson(base + "/students", Map.of("name", "Penny Lane", "rollNo", "P1")), 201);
         assertThat(created.json().get("faces").size()).isZero();
         assertThat(created.json().get("needsReEnrolment").asBoolean()).isTrue();
         UUID penny = UUID.fromString(created.json().get("id").asString());
         JsonNode marking = check(teacher.mark(classId, day, classPhoto), 200).json();
-        JsonNode face = nearest(RollcallClient.list(marking.get("faces")), seats.get(PENNY));
+        JsonNode face = nearest(TestApi.list(marking.get("faces")), seats.get(PENNY));
         String facePath = base + "/attendance/markings/" + marking.get("markingId").asString() + "/faces/"
                 + face.get("faceId").asString();
 
@@ -146,7 +150,7 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
         JsonNode history = check(teacher.get(base + "/students/" + penny + "/attendance?from=" + day + "&to=" + day),
                 200).json();
         assertThat(history.get("corrections").get(0).get("action").asString()).isEqualTo("MARK");
-        List<JsonNode> faces = RollcallClient.list(check(teacher.get(base + "/students/" + penny + "/faces"), 200)
+        List<JsonNode> faces = TestApi.list(check(teacher.get(base + "/students/" + penny + "/faces"), 200)
                 .json());
         assertThat(faces).hasSize(1);
         assertThat(faces.get(0).get("source").asString()).isEqualTo("LEARNED");
@@ -162,7 +166,7 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
         JsonNode next = check(teacher.mark(classId, day.plusDays(1), secondShot), 200).json();
         assertThat(studentsMarked(next)).contains(penny);
         // the enrolment duplicate check knows learned faces too
-        Answer duplicate = teacher.enrol(classId, "Penny Again", "P2", window.enrolmentPhotos().get(PENNY));
+        ApiResponse duplicate = teacher.enrol(classId, "Penny Again", "P2", window.enrolmentPhotos().get(PENNY));
         assertProblem(duplicate, 422, "ALREADY_ENROLLED_AS");
         assertThat(duplicate.json().get("studentId").asString()).isEqualTo(penny.toString());
 
@@ -174,7 +178,7 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
     @Test
     void aFaceMarkedBeforeTheRecognisersChangedIsEmbeddedAgainFromItsCropToBeLearned() {
         JsonNode marking = check(teacher.mark(classId, LocalDate.of(2026, 4, 7), classPhoto), 200).json();
-        JsonNode face = nearest(RollcallClient.list(marking.get("faces")), seats.get(PENNY));
+        JsonNode face = nearest(TestApi.list(marking.get("faces")), seats.get(PENNY));
         UUID faceId = UUID.fromString(face.get("faceId").asString());
         eventually(() -> assertThat(count("marking_face WHERE id = '" + faceId + "' AND crop IS NOT NULL")).isOne());
         float[] original = jdbc.sql("SELECT embedding FROM marking_face WHERE id = :id").param("id", faceId)
@@ -211,7 +215,7 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
         LocalDate day = LocalDate.of(2026, 4, 8);
         JsonNode marking = check(teacher.mark(classId, day, classPhoto), 200).json();
         String markingPath = base + "/attendance/markings/" + marking.get("markingId").asString();
-        JsonNode w0Face = nearest(RollcallClient.list(marking.get("faces")), seats.get(0));
+        JsonNode w0Face = nearest(TestApi.list(marking.get("faces")), seats.get(0));
         UUID w0 = enrolled.get(0);
         UUID w1 = enrolled.get(1);
 
@@ -228,7 +232,7 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
         // Window 1 unmarked by hand: the next photo of the day recognises but does not write him
         check(teacher.delete(base + "/attendance/" + day + "/students/" + w1), 204);
         JsonNode later = check(teacher.mark(classId, day, secondShot), 200).json();
-        List<JsonNode> laterFaces = RollcallClient.list(later.get("faces"));
+        List<JsonNode> laterFaces = TestApi.list(later.get("faces"));
         JsonNode kept = laterFaces.stream().filter(f -> !f.get("student").isNull()
                 && f.get("student").get("id").asString().equals(w1.toString())).findFirst().orElseThrow();
         assertThat(kept.get("status").asString()).isEqualTo("KEPT_ABSENT");
@@ -236,7 +240,7 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
         assertThat(presentOn(day)).doesNotContain(w1);
         // the earlier marking shows Window 1 kept absent now too
         assertThat(check(teacher.get(markingPath), 200).json().get("faces").valueStream()
-                .filter(f -> f.get("faceId").asString().equals(nearest(RollcallClient.list(marking.get("faces")),
+                .filter(f -> f.get("faceId").asString().equals(nearest(TestApi.list(marking.get("faces")),
                         seats.get(1)).get("faceId").asString()))
                 .findFirst().orElseThrow().get("status").asString()).isEqualTo("KEPT_ABSENT");
 
@@ -253,13 +257,13 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
     void aFaceThatLooksMoreLikeAnotherStudentIsNotLearnedUnlessTheTeacherSaysTheyDiffer() {
         LocalDate day = LocalDate.of(2026, 4, 13);
         JsonNode marking = check(teacher.mark(classId, day, classPhoto), 200).json();
-        JsonNode w0Face = nearest(RollcallClient.list(marking.get("faces")), seats.get(0));
+        JsonNode w0Face = nearest(TestApi.list(marking.get("faces")), seats.get(0));
         String facePath = base + "/attendance/markings/" + marking.get("markingId").asString() + "/faces/"
                 + w0Face.get("faceId").asString();
         UUID w0 = enrolled.get(0);
         long faces = count("face");
 
-        Answer refused = teacher.putJson(facePath, Map.of("studentId", sofa));
+        ApiResponse refused = teacher.putJson(facePath, Map.of("studentId", sofa));
 
         assertProblem(refused, 409, "FACE_MATCHES_OTHER_STUDENT");
         assertThat(refused.json().get("studentId").asString()).isEqualTo(w0.toString());
@@ -289,7 +293,7 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
                 .get("id").asString().transform(UUID::fromString);
         JsonNode marking = check(teacher.mark(classId, day, classPhoto), 200).json();
         String markingPath = base + "/attendance/markings/" + marking.get("markingId").asString();
-        List<JsonNode> unknown = RollcallClient.list(marking.get("faces")).stream()
+        List<JsonNode> unknown = TestApi.list(marking.get("faces")).stream()
                 .filter(f -> f.get("status").asString().equals("UNKNOWN")).toList();
         assertThat(unknown.size()).isGreaterThanOrEqualTo(3);
         String contested = markingPath + "/faces/" + unknown.get(0).get("faceId").asString();
@@ -362,7 +366,7 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
         JsonNode marking = check(teacher.mark(classId, LocalDate.of(2026, 4, 22), classPhoto), 200).json();
         String markingPath = base + "/attendance/markings/" + marking.get("markingId").asString();
         String facePath = markingPath + "/faces/" + marking.get("faces").get(0).get("faceId").asString();
-        RollcallClient other = newTeacher();
+        TestApi.Client other = newTeacher();
         UUID otherClass = other.createClass("Other", "UTC");
         UUID otherStudent = check(other.postJson("/api/classes/" + otherClass + "/students",
                 Map.of("name", "Olga", "rollNo", "1")), 201).json().get("id").asString().transform(UUID::fromString);
@@ -387,11 +391,11 @@ class MarkingReviewTest extends AttendanceIntegrationSupport {
         int learned = 0;
         for (int d = 0; d < 6 && learned < 24; d++) {
             JsonNode marking = check(teacher.mark(classId, LocalDate.of(2026, 5, 4 + d), classPhoto), 200).json();
-            for (JsonNode face : RollcallClient.list(marking.get("faces"))) {
+            for (JsonNode face : TestApi.list(marking.get("faces"))) {
                 // the strangers' faces: unknown at first, then recognised as Keeper once learned
                 if (face.get("box").get("x").asDouble() > seats.stream().mapToDouble(Point2D::getX).max()
                         .orElseThrow() + 100) {
-                    Answer answer = teacher.putJson(base + "/attendance/markings/" + marking.get("markingId")
+                    ApiResponse answer = teacher.putJson(base + "/attendance/markings/" + marking.get("markingId")
                                     .asString() + "/faces/" + face.get("faceId").asString(),
                             Map.of("studentId", keeper, "differentFrom", enrolledAndSofa()));
                     check(answer, 200);

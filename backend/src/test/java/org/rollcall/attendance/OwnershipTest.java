@@ -1,7 +1,7 @@
 package org.rollcall.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.TestApi.check;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,13 +12,16 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
+import org.rollcall.support.ApiResponse;
+import org.rollcall.support.IntegrationTestSupport;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.rollcall.attendance.RollcallClient.Answer;
 import org.springframework.http.client.MultipartBodyBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** Another teacher's class, student or attendance does not exist for you (404), and no valid token means 401. */
-class OwnershipTest extends AttendanceIntegrationSupport {
+class OwnershipTest extends IntegrationTestSupport {
 
     @Autowired
     private FaceEngine engine;
@@ -30,9 +33,9 @@ class OwnershipTest extends AttendanceIntegrationSupport {
         if (sample6 == null) {
             sample6 = SampleClass.of(engine, 6, 4);
         }
-        RollcallClient owner = newTeacher();
+        TestApi.Client owner = newTeacher();
         UUID classId = owner.createClass("Owner's class", "UTC");
-        Answer enrolled = check(owner.enrol(classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0)), 201);
+        ApiResponse enrolled = check(owner.enrol(classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0)), 201);
         UUID studentId = UUID.fromString(enrolled.json().get("id").asString());
         String faceId = enrolled.json().get("faces").get(0).get("id").asString();
         LocalDate day = LocalDate.of(2026, 1, 15);
@@ -42,7 +45,7 @@ class OwnershipTest extends AttendanceIntegrationSupport {
         String markingPath = "/api/classes/" + classId + "/attendance/markings/" + marking.get("markingId").asString();
         String markingFace = markingPath + "/faces/" + marking.get("faces").get(0).get("faceId").asString();
 
-        List<Function<RollcallClient, Answer>> calls = calls(classId, studentId, faceId, day, photo);
+        List<Function<TestApi.Client, ApiResponse>> calls = calls(classId, studentId, faceId, day, photo);
         // the review of a marking (issue 10)
         calls.add(t -> t.get(markingPath));
         calls.add(t -> t.get("/api/classes/" + classId + "/attendance/markings?date=" + day.plusDays(1)));
@@ -53,20 +56,20 @@ class OwnershipTest extends AttendanceIntegrationSupport {
         calls.add(t -> t.get("/api/classes/" + classId + "/students/" + studentId + "/faces"));
         long rows = count("school_class") + count("student") + count("face") + count("attendance");
 
-        RollcallClient intruder = newTeacher();
+        TestApi.Client intruder = newTeacher();
         for (int i = 0; i < calls.size(); i++) {
-            Answer answer = calls.get(i).apply(intruder);
+            ApiResponse answer = calls.get(i).apply(intruder);
             assertThat(answer.status()).as("call #" + i + ": " + answer).isEqualTo(404);
             assertThat(answer.contentType()).as("call #" + i).startsWith("application/problem+json");
             assertThat(answer.code()).as("call #" + i).isIn("CLASS_NOT_FOUND", "STUDENT_NOT_FOUND");
         }
-        RollcallClient anonymous = owner.as(null);
-        RollcallClient forged = owner.as("not-a-token");
+        TestApi.Client anonymous = owner.as(null);
+        TestApi.Client forged = owner.as("not-a-token");
         for (int i = 0; i < calls.size(); i++) {
             assertThat(calls.get(i).apply(anonymous).status()).as("anonymous call #" + i).isEqualTo(401);
             assertThat(calls.get(i).apply(forged).status()).as("forged call #" + i).isEqualTo(401);
         }
-        RollcallClient loggedOut = newTeacher();
+        TestApi.Client loggedOut = newTeacher();
         check(loggedOut.postJson("/api/auth/logout", Map.of()), 204);
         for (int i = 0; i < calls.size(); i++) {
             assertThat(calls.get(i).apply(loggedOut).status()).as("revoked call #" + i).isEqualTo(401);
@@ -81,11 +84,11 @@ class OwnershipTest extends AttendanceIntegrationSupport {
         assertThat(check(owner.get(markingPath), 200).json().get("faces").get(0).get("correction").isNull()).isTrue();
     }
 
-    private static List<Function<RollcallClient, Answer>> calls(UUID classId, UUID studentId, String faceId,
+    private static List<Function<TestApi.Client, ApiResponse>> calls(UUID classId, UUID studentId, String faceId,
                                                                 LocalDate day, byte[] photo) {
         String c = "/api/classes/" + classId;
         String s = c + "/students/" + studentId;
-        List<Function<RollcallClient, Answer>> calls = new ArrayList<>();
+        List<Function<TestApi.Client, ApiResponse>> calls = new ArrayList<>();
         calls.add(t -> t.get(c));
         calls.add(t -> t.patchJson(c, Map.of("name", "mine now")));
         calls.add(t -> t.delete(c));
@@ -97,7 +100,7 @@ class OwnershipTest extends AttendanceIntegrationSupport {
         calls.add(t -> t.delete(s));
         calls.add(t -> {
             MultipartBodyBuilder parts = new MultipartBodyBuilder();
-            RollcallClient.photo(parts, photo, "face.jpg");
+            TestApi.photo(parts, photo, "face.jpg");
             return t.postMultipart(s + "/faces", parts.build());
         });
         calls.add(t -> t.delete(s + "/faces/" + faceId));

@@ -1,7 +1,7 @@
 package org.rollcall.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.TestApi.check;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,29 +21,31 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rollcall.students.RosterUploads;
+import org.rollcall.support.IntegrationTestSupport;
+import org.rollcall.support.TestApi;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
-class RegisterXlsxTest extends AttendanceIntegrationSupport {
+class RegisterXlsxTest extends IntegrationTestSupport {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final LocalDate MONDAY = LocalDate.of(2026, 2, 2);
     private static final LocalDate TUESDAY = MONDAY.plusDays(1);
 
     private String token;
-    private RollcallClient teacher;
+    private TestApi.Client teacher;
     private UUID classId;
     private Map<String, UUID> ids;
 
     @BeforeEach
     void classWithTwoSchoolDays() {
         token = api.newTeacher().token();
-        teacher = new RollcallClient(api, token);
+        teacher = api.client(token);
         classId = teacher.createClass("9P / Science", "UTC");
         RosterUploads.imported(teacher, classId, "Roll,Name\n1,Ana\n2,Ben\n3,=HYPERLINK(\"http://x\")\n");
-        ids = RollcallClient.list(check(teacher.get("/api/classes/" + classId + "/students"), 200).json()).stream()
+        ids = TestApi.list(check(teacher.get("/api/classes/" + classId + "/students"), 200).json()).stream()
                 .collect(Collectors.toMap(s -> s.get("rollNo").asString(), s -> UUID.fromString(s.get("id").asString())));
         present(MONDAY, "1");
         present(MONDAY, "2");
@@ -94,13 +96,13 @@ class RegisterXlsxTest extends AttendanceIntegrationSupport {
         JsonNode ben = check(teacher.get("/api/classes/" + classId + "/students/" + ids.get("2")
                 + "/attendance?from=2026-02-01&to=2026-02-28"), 200).json();
 
-        assertThat(RollcallClient.list(ben.get("absent"))).extracting(JsonNode::asString)
+        assertThat(TestApi.list(ben.get("absent"))).extracting(JsonNode::asString)
                 .containsExactly(TUESDAY.toString());
         assertThat(ben.get("schoolDays").asInt()).isEqualTo(2);
         assertThat(ben.get("percentage").asDouble()).isEqualTo(50.0);
         JsonNode third = check(teacher.get("/api/classes/" + classId + "/students/" + ids.get("3")
                 + "/attendance?from=2026-02-01&to=2026-02-28"), 200).json();
-        assertThat(RollcallClient.list(third.get("absent"))).extracting(JsonNode::asString)
+        assertThat(TestApi.list(third.get("absent"))).extracting(JsonNode::asString)
                 .containsExactly(MONDAY.toString(), TUESDAY.toString());
         assertThat(third.get("percentage").asDouble()).isZero();
     }

@@ -1,7 +1,7 @@
 package org.rollcall.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.TestApi.check;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,15 +10,17 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.rollcall.students.RosterUploads;
+import org.rollcall.support.IntegrationTestSupport;
+import org.rollcall.support.TestApi;
 import tools.jackson.databind.JsonNode;
 
-class TodayAcrossClassesTest extends AttendanceIntegrationSupport {
+class TodayAcrossClassesTest extends IntegrationTestSupport {
 
     @Test
     void eachClassCountsTodayInItsOwnTimezoneAndUnmarkedClassesAreNamed() {
         // noon in London is already tomorrow on Kiritimati (UTC+14)
         clock.standAt(Instant.parse("2026-02-02T12:00:00Z"), ZoneOffset.UTC);
-        RollcallClient teacher = newTeacher();
+        TestApi.Client teacher = newTeacher();
         UUID london = teacher.createClass("London 9P", "Europe/London");
         UUID kiritimati = teacher.createClass("Kiritimati 4A", "Pacific/Kiritimati");
         UUID empty = teacher.createClass("Empty", "UTC");
@@ -43,27 +45,27 @@ class TodayAcrossClassesTest extends AttendanceIntegrationSupport {
         assertThat(k.get("absent").isNull()).isTrue();
         assertThat(k.get("marked").asBoolean()).isFalse();
         // (every teacher also has the first class made at registration, not marked either)
-        assertThat(RollcallClient.list(today.get("notMarked"))).extracting(JsonNode::asString)
+        assertThat(TestApi.list(today.get("notMarked"))).extracting(JsonNode::asString)
                 .contains(kiritimati.toString(), empty.toString()).doesNotContain(london.toString());
         // only the teacher's own classes, and only for a signed-in teacher
-        assertThat(RollcallClient.list(check(newTeacher().get("/api/attendance/today"), 200).json().get("classes")))
+        assertThat(TestApi.list(check(newTeacher().get("/api/attendance/today"), 200).json().get("classes")))
                 .extracting(c -> c.get("classId").asString())
                 .doesNotContain(london.toString(), kiritimati.toString(), empty.toString());
         assertThat(teacher.as(null).get("/api/attendance/today").status()).isEqualTo(401);
     }
 
     private static JsonNode byId(JsonNode today, UUID classId) {
-        return RollcallClient.list(today.get("classes")).stream()
+        return TestApi.list(today.get("classes")).stream()
                 .filter(c -> c.get("classId").asString().equals(classId.toString())).findFirst().orElseThrow();
     }
 
-    private static List<UUID> roster(RollcallClient teacher, UUID classId, int size) {
+    private static List<UUID> roster(TestApi.Client teacher, UUID classId, int size) {
         StringBuilder csv = new StringBuilder("Roll,Name\n");
         for (int i = 1; i <= size; i++) {
             csv.append(i).append(",Student ").append(i).append('\n');
         }
         RosterUploads.imported(teacher, classId, csv.toString());
-        return RollcallClient.list(check(teacher.get("/api/classes/" + classId + "/students"), 200).json()).stream()
+        return TestApi.list(check(teacher.get("/api/classes/" + classId + "/students"), 200).json()).stream()
                 .map(s -> UUID.fromString(s.get("id").asString())).toList();
     }
 }

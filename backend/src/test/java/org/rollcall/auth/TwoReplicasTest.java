@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-import org.rollcall.attendance.RollcallClient;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +64,7 @@ class TwoReplicasTest {
     @Test
     void aMarkingCorrectedOnOneReplicaIsSeenOnTheOther() {
         TestTeacher teacher = replicaA.newTeacher();
-        UUID classId = new RollcallClient(replicaA, teacher.token()).createClass("Replicated", "UTC");
+        UUID classId = replicaA.client(teacher.token()).createClass("Replicated", "UTC");
         UUID student = UUID.randomUUID();
         jdbc.sql("INSERT INTO student (id, class_id, name, roll_no) VALUES (:id, :c, 'Ana', '1')")
                 .param("id", student).param("c", classId).update();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.face.cli.FaceCli;
+import org.rollcall.support.TestPhotos;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +39,7 @@ class FaceCliTest {
                 BufferedImage crop = TestPhotos.crop(photo, found.get(i).box(), 0.5f);
                 Path person = Files.createDirectories(dir.resolve("people/person" + i));
                 faces.add(Files.write(person.resolve("a.jpg"), TestPhotos.jpeg(crop)));
-                shrunk.add(Files.write(person.resolve("b.jpg"), TestPhotos.jpeg(TestPhotos.scale(crop, 0.7))));
+                shrunk.add(Files.write(person.resolve("b.jpg"), TestPhotos.jpeg(TestPhotos.scaleBilinear(crop, 0.7))));
             }
         }
         Files.write(dir.resolve("group.jpg"), TestPhotos.bytes("sample4.jpg"));

@@ -24,6 +24,7 @@ import org.rollcall.face.image.RgbImage;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
 import org.rollcall.face.pose.FaceMeshPose;
 import org.rollcall.face.pose.FaceMeshPose.Pose;
+import org.rollcall.support.TestPhotos;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngineSettings.Standardisation;
+import org.rollcall.support.TestPhotos;
 
 /** The fused recogniser against the two networks alone, on faces of the npm sample photos. */
 class FusedRecogniserTest {
@@ -101,7 +102,7 @@ class FusedRecogniserTest {
     private static byte[] portrait(String sample, float grow, double scale) {
         BufferedImage photo = TestPhotos.image(sample);
         DetectedFace face = largest(fused.findFaces(TestPhotos.jpeg(photo)));
-        return TestPhotos.jpeg(TestPhotos.scale(TestPhotos.crop(photo, face.box(), grow), scale));
+        return TestPhotos.jpeg(TestPhotos.scaleBilinear(TestPhotos.crop(photo, face.box(), grow), scale));
     }
 
     private static float[] embedding(OnnxFaceEngine engine, byte[] photo) {

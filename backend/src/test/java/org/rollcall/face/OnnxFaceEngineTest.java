@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rollcall.support.BadImages;
+import org.rollcall.support.TestPhotos;
 
 /** The real engine (converted npm models on ONNX Runtime) on the photos shipped in the pinned npm packages. */
 class OnnxFaceEngineTest {
@@ -53,7 +54,7 @@ class OnnxFaceEngineTest {
         Enrolment enrolment = engine.enrol(TestPhotos.jpeg(
                 TestPhotos.crop(TestPhotos.image("sample3.jpg"), target.box(), 0.6f)));
         assertThat(enrolment.thumbnailJpeg()).isNotEmpty();
-        assertThat(TestPhotos.decode(enrolment.thumbnailJpeg()).getWidth()).isEqualTo(150);
+        assertThat(TestPhotos.read(enrolment.thumbnailJpeg()).getWidth()).isEqualTo(150);
 
         List<GalleryEntry<String>> gallery = new ArrayList<>();
         gallery.add(new GalleryEntry<>("target", enrolment.face().embedding()));
@@ -111,7 +112,7 @@ class OnnxFaceEngineTest {
             List<GalleryEntry<String>> enrolled = List.of(new GalleryEntry<>("target",
                     strict.enrol(TestPhotos.jpeg(TestPhotos.crop(photo, target.box(), 0.8f))).face().embedding()));
             List<DetectedFace> again = List.of(
-                    strict.enrol(TestPhotos.jpeg(TestPhotos.scale(TestPhotos.crop(photo, target.box(), 0.5f), 0.7)))
+                    strict.enrol(TestPhotos.jpeg(TestPhotos.scaleBilinear(TestPhotos.crop(photo, target.box(), 0.5f), 0.7)))
                             .face(),
                     strict.enrol(TestPhotos.jpeg(TestPhotos.crop(stranger, other.box(), 0.8f))).face());
 
@@ -131,8 +132,8 @@ class OnnxFaceEngineTest {
         assertThat(scoreOf(reference, TestPhotos.rotate(crop, 1))).isGreaterThan(threshold());
         assertThat(scoreOf(reference, TestPhotos.rotate(crop, 3))).isGreaterThan(threshold());
         assertThat(scoreOf(reference, TestPhotos.rotateDegrees(crop, 25))).isGreaterThan(threshold());
-        assertThat(scoreOf(reference, TestPhotos.scale(crop, 0.6))).isGreaterThan(threshold());
-        assertThat(scoreOf(reference, TestPhotos.scale(crop, 2.5))).isGreaterThan(threshold());
+        assertThat(scoreOf(reference, TestPhotos.scaleBilinear(crop, 0.6))).isGreaterThan(threshold());
+        assertThat(scoreOf(reference, TestPhotos.scaleBilinear(crop, 2.5))).isGreaterThan(threshold());
 
         // stored turned a quarter left, EXIF says "rotate 90 clockwise to display": the engine sees it upright
         byte[] exifRotated = Exif.withOrientation(TestPhotos.jpeg(TestPhotos.rotate(crop, -1)), 6);
@@ -174,11 +175,11 @@ class OnnxFaceEngineTest {
         assertRejected(TestPhotos.jpeg(new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB)), RejectReason.NO_FACE);
         assertRejected(TestPhotos.bytes("sample6.jpg"), RejectReason.MULTIPLE_FACES);
         double small = 20.0 / target.quality().interOcularPx();
-        assertRejected(TestPhotos.jpeg(TestPhotos.scale(crop, small)), RejectReason.FACE_TOO_SMALL);
+        assertRejected(TestPhotos.jpeg(TestPhotos.scaleBilinear(crop, small)), RejectReason.FACE_TOO_SMALL);
         assertRejected(TestPhotos.jpeg(TestPhotos.rotateDegrees(crop, 50)), RejectReason.NOT_FRONTAL);
         assertRejected(TestPhotos.jpeg(darken(crop, 0.15f)), RejectReason.TOO_DARK);
-        BufferedImage half = TestPhotos.scale(crop, 0.5); // still ~50 px between the eyes
-        assertRejected(TestPhotos.jpeg(TestPhotos.scale(TestPhotos.scale(half, 1 / 6.0), 6)), RejectReason.TOO_BLURRY);
+        BufferedImage half = TestPhotos.scaleBilinear(crop, 0.5); // still ~50 px between the eyes
+        assertRejected(TestPhotos.jpeg(TestPhotos.scaleBilinear(TestPhotos.scaleBilinear(half, 1 / 6.0), 6)), RejectReason.TOO_BLURRY);
         assertThat(engine.enrol(TestPhotos.jpeg(half)).face().quality().sharpness()).isGreaterThan(15f);
         assertThat(engine.enrol(TestPhotos.jpeg(crop)).face().quality().interOcularPx()).isGreaterThan(36f);
     }
@@ -194,7 +195,7 @@ class OnnxFaceEngineTest {
             for (float grow : new float[]{-0.1f, -0.15f}) {
                 BufferedImage tight = TestPhotos.crop(photo, face.box(), grow);
                 double toSide = 150.0 / tight.getWidth();
-                byte[] idCrop = TestPhotos.jpeg(TestPhotos.scale(tight, toSide));
+                byte[] idCrop = TestPhotos.jpeg(TestPhotos.scaleBilinear(tight, toSide));
 
                 DetectedFace found = largest(engine.findFacesAsEnrolment(idCrop));
 
@@ -220,7 +221,7 @@ class OnnxFaceEngineTest {
         BufferedImage second = TestPhotos.image("sample4.jpg");
         BufferedImage a = TestPhotos.crop(first, largest(engine.findFaces(TestPhotos.jpeg(first))).box(), 0.6f);
         BufferedImage b = TestPhotos.crop(second, largest(engine.findFaces(TestPhotos.jpeg(second))).box(), 0.6f);
-        b = TestPhotos.scale(b, 0.8 * a.getHeight() / b.getHeight()); // the second face a little smaller
+        b = TestPhotos.scaleBilinear(b, 0.8 * a.getHeight() / b.getHeight()); // the second face a little smaller
         BufferedImage pair = new BufferedImage(a.getWidth() + b.getWidth() + 60, a.getHeight() + 40,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = pair.createGraphics();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.rollcall.face.align.ArcFaceCrop;
+import org.rollcall.support.TestPhotos;
 
 /**
  * The fixed network inputs the converted models are checked on, made from the npm sample photos. The reference

@@ -89,7 +89,7 @@ class FaceWorkQueueTest {
             assertThatThrownBy(() -> queue.run(flooder, () -> true))
                     .isInstanceOfSatisfying(BusyException.class, e -> {
                         assertThat(e.status().value()).isEqualTo(503);
-                        assertThat(e.code()).isEqualTo("FACE_WORK_BUSY");
+                        assertThat(e.code().code()).isEqualTo("FACE_WORK_BUSY");
                         assertThat(e.retryAfterSeconds()).isPositive();
                     });
             // another teacher still gets a place in the line, but waits no longer than max-wait

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
@@ -21,7 +20,7 @@ class MarkingThrottleTest {
     @Test
     void aTeacherSendingPhotosFasterThanAClassNeedsGets429AndOthersAreNotAffected() {
         TestTeacher flooder = api.newTeacher();
-        UUID classId = new RollcallClient(api, flooder.token()).createClass("Flood", "UTC");
+        UUID classId = api.client(flooder.token()).createClass("Flood", "UTC");
         byte[][] tenPhotos = new byte[10][];
         for (int i = 0; i < 10; i++) {
             tenPhotos[i] = new byte[] {1, 2, 3, (byte) i}; // refused by the engine at once, but counted
@@ -37,12 +36,12 @@ class MarkingThrottleTest {
         assertThat(Long.parseLong(limited.headers().getFirst("Retry-After"))).isBetween(1L, 60L);
 
         TestTeacher other = api.newTeacher();
-        UUID otherClass = new RollcallClient(api, other.token()).createClass("Calm", "UTC");
+        UUID otherClass = api.client(other.token()).createClass("Calm", "UTC");
         assertThat(mark(other, otherClass, tenPhotos[0]).status()).isEqualTo(422);
     }
 
     private ApiResponse mark(TestTeacher teacher, UUID classId, byte[]... photos) {
         return api.post("/api/classes/" + classId + "/attendance").as(teacher)
-                .multipart(RollcallClient.markParts(null, photos)).send();
+                .multipart(TestApi.markParts(null, photos)).send();
     }
 }

@@ -27,7 +27,7 @@ class PhotoBudgetTest {
         assertThatThrownBy(() -> budget.require(Collections.nCopies(7, twentyMegapixels)))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(413);
-                    assertThat(e.code()).isEqualTo("IMAGE_TOO_LARGE");
+                    assertThat(e.code().code()).isEqualTo("IMAGE_TOO_LARGE");
                     assertThat(e.getMessage()).contains("140 megapixels").contains("at most 120");
                 });
         // an unreadable file counts nothing here: the engine refuses it with its own reason

@@ -19,11 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
-import org.rollcall.attendance.TestPhotos;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
+import org.rollcall.support.TestPhotos;
 import org.rollcall.support.TestTeacher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -51,9 +50,9 @@ class PhotoFloodBenchmark {
         byte[] large = TestPhotos.jpeg(resized(group, 6000, 4000), 0.85f); // 24 MP baseline: the dearest allowed
 
         TestTeacher calm = api.newTeacher();
-        UUID calmClass = new RollcallClient(api, calm.token()).createClass("Calm class", "UTC");
+        UUID calmClass = api.client(calm.token()).createClass("Calm class", "UTC");
         TestTeacher flooder = api.newTeacher();
-        UUID floodClass = new RollcallClient(api, flooder.token()).createClass("Flood class", "UTC");
+        UUID floodClass = api.client(flooder.token()).createClass("Flood class", "UTC");
 
         for (int i = 0; i < 3; i++) {
             mark(calm, calmClass, classPhoto); // warm-up
@@ -104,7 +103,7 @@ class PhotoFloodBenchmark {
 
     private ApiResponse mark(TestTeacher teacher, UUID classId, byte[]... photos) {
         return api.post("/api/classes/" + classId + "/attendance").as(teacher)
-                .multipart(RollcallClient.markParts(null, photos)).send();
+                .multipart(TestApi.markParts(null, photos)).send();
     }
 
     private static long median(List<Long> values) {

@@ -17,11 +17,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
-import org.rollcall.attendance.TestPhotos;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
+import org.rollcall.support.TestPhotos;
 import org.rollcall.support.TestTeacher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +46,7 @@ class SoakBenchmark {
         int minutes = Integer.getInteger("rollcall.bench.minutes", 10);
         int perSecond = Integer.getInteger("rollcall.bench.rate", 40);
         TestTeacher teacher = api.newTeacher();
-        UUID classId = new RollcallClient(api, teacher.token()).createClass("Soak", "UTC");
+        UUID classId = api.client(teacher.token()).createClass("Soak", "UTC");
         List<UUID> students = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             UUID id = UUID.randomUUID();
@@ -96,7 +95,7 @@ class SoakBenchmark {
         if (n % 200 == 0) {
             kind = "photo";
             answer = api.post("/api/classes/" + classId + "/attendance").as(teacher)
-                    .multipart(RollcallClient.markParts(null, classPhoto)).send();
+                    .multipart(TestApi.markParts(null, classPhoto)).send();
         } else if (n % 2000 == 1) {
             kind = "login";
             answer = api.post("/api/auth/login").from(teacher.address())

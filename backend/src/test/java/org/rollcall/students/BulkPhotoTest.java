@@ -18,13 +18,12 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
-import org.rollcall.attendance.RollcallClient.Answer;
-import org.rollcall.attendance.TestPhotos;
 import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceEngine;
+import org.rollcall.support.ApiResponse;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
+import org.rollcall.support.TestPhotos;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +43,7 @@ class BulkPhotoTest {
     @Autowired
     private FaceEngine engine;
 
-    private RollcallClient teacher;
+    private TestApi.Client teacher;
     private UUID classId;
 
     @BeforeEach
@@ -52,7 +51,7 @@ class BulkPhotoTest {
         if (people == null) {
             people = peopleOf(6, 4);
         }
-        teacher = new RollcallClient(api, api.newTeacher().token());
+        teacher = api.client(api.newTeacher().token());
         classId = teacher.createClass("9P", "UTC");
         RosterUploads.imported(teacher, classId, "Roll no,Name\n9P-01,Ana\n9P-02,Ben\n9P-03,Chen\n9P-04,Dara\n");
     }
@@ -69,7 +68,7 @@ class BulkPhotoTest {
         files.put("9P-04 (1).jpg", people.get(1)); // Ben's face again, for Dara
         files.put("9P-99.jpg", people.get(2));
 
-        List<JsonNode> results = results(RollcallClient.check(upload(files), 200));
+        List<JsonNode> results = results(TestApi.check(upload(files), 200));
 
         assertThat(results).extracting(r -> r.get("file").asString() + " " + r.get("rollNo").asString() + " "
                 + r.get("status").asString()).containsExactly(
@@ -92,12 +91,12 @@ class BulkPhotoTest {
 
         // the same folder again: nothing is enrolled twice
         long faces = facesInClass();
-        List<JsonNode> again = results(RollcallClient.check(upload(files), 200));
+        List<JsonNode> again = results(TestApi.check(upload(files), 200));
         assertThat(again).extracting(r -> r.get("status").asString()).containsExactly(
                 "ALREADY_ENROLLED", "ALREADY_ENROLLED", "ALREADY_ENROLLED", "REFUSED", "REFUSED", "NO_STUDENT");
         assertThat(facesInClass()).isEqualTo(faces);
         // the students' roster shows them as recognisable now
-        JsonNode ana = RollcallClient.list(RollcallClient.check(teacher.get("/api/classes/" + classId
+        JsonNode ana = TestApi.list(TestApi.check(teacher.get("/api/classes/" + classId
                 + "/students?q=9P-01"), 200).json()).getFirst();
         assertThat(ana.get("needsReEnrolment").asBoolean()).isFalse();
     }
@@ -111,7 +110,7 @@ class BulkPhotoTest {
                 "class 9P/.DS_Store", new byte[]{1, 2, 3},
                 "class 9P/Thumbs.db", new byte[]{4, 5}));
 
-        List<JsonNode> results = results(RollcallClient.check(upload(Map.of("photos.zip", zip)), 200));
+        List<JsonNode> results = results(TestApi.check(upload(Map.of("photos.zip", zip)), 200));
 
         assertThat(results).extracting(r -> r.get("file").asString() + " " + r.get("status").asString())
                 .containsExactly("9P-03.jpg ENROLLED");
@@ -143,7 +142,7 @@ class BulkPhotoTest {
         mixed.put("more.zip", zip(Map.of("9P-02.jpg", people.get(1))));
         assertProblem(upload(mixed), 422, "ZIP_WITH_OTHER_FILES");
         assertProblem(teacher.postMultipart(path(), new MultipartBodyBuilder().build()), 400, "PHOTO_REQUIRED");
-        RollcallClient stranger = new RollcallClient(api, api.newTeacher().token());
+        TestApi.Client stranger = api.client(api.newTeacher().token());
         assertProblem(RosterUploads.uploadPhotos(stranger, classId, Map.of("9P-01.jpg", people.get(0))), 404,
                 "CLASS_NOT_FOUND");
         assertThat(facesInClass()).isZero();
@@ -161,12 +160,12 @@ class BulkPhotoTest {
         return "/api/classes/" + classId + "/students/photos";
     }
 
-    private Answer upload(Map<String, byte[]> files) {
+    private ApiResponse upload(Map<String, byte[]> files) {
         return RosterUploads.uploadPhotos(teacher, classId, files);
     }
 
-    private static List<JsonNode> results(Answer answer) {
-        return RollcallClient.list(answer.json().get("results"));
+    private static List<JsonNode> results(ApiResponse answer) {
+        return TestApi.list(answer.json().get("results"));
     }
 
     static byte[] zip(Map<String, byte[]> entries) {

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
+import org.rollcall.support.ApiResponse;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +44,7 @@ class RosterBenchmark {
                 photos.add(Files.readAllBytes(root.resolve("images").resolve(line.split("\t")[1])));
             }
         }
-        RollcallClient teacher = new RollcallClient(api, api.newTeacher().token());
+        TestApi.Client teacher = api.client(api.newTeacher().token());
         List<String> out = new ArrayList<>();
         out.add(String.format("load average at start: %.2f, %d cores",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
@@ -58,9 +58,9 @@ class RosterBenchmark {
         }
         byte[] roster = csv.toString().getBytes(StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
-        RollcallClient.check(RosterUploads.importRoster(teacher, big, roster, "roster.csv", true), 200);
+        TestApi.check(RosterUploads.importRoster(teacher, big, roster, "roster.csv", true), 200);
         long t1 = System.nanoTime();
-        RollcallClient.check(RosterUploads.importRoster(teacher, big, roster, "roster.csv", false), 200);
+        TestApi.check(RosterUploads.importRoster(teacher, big, roster, "roster.csv", false), 200);
         long t2 = System.nanoTime();
         out.add(String.format("roster import, 2000 rows (CSV, %d KB): dry run %d ms, written %d ms", roster.length / 1024,
                 ms(t1 - t0), ms(t2 - t1)));
@@ -77,7 +77,7 @@ class RosterBenchmark {
         int singleEnrolled = 0;
         for (int i = 0; i < PHOTOS; i++) {
             long s = System.nanoTime();
-            RollcallClient.Answer answer = teacher.enrol(single, "Student " + i, roll(i), photos.get(i));
+            ApiResponse answer = teacher.enrol(single, "Student " + i, roll(i), photos.get(i));
             each[i] = System.nanoTime() - s;
             singleEnrolled += answer.status() == 201 ? 1 : 0;
         }
@@ -95,7 +95,7 @@ class RosterBenchmark {
             all.put(roll(i) + ".jpg", photos.get(i));
         }
         long b0 = System.nanoTime();
-        JsonNode results = RollcallClient.check(RosterUploads.uploadPhotos(teacher, bulk, all), 200).json()
+        JsonNode results = TestApi.check(RosterUploads.uploadPhotos(teacher, bulk, all), 200).json()
                 .get("results");
         long b1 = System.nanoTime();
         out.add(String.format("bulk enrolment, %d photos in one request: %s, %.2f s, %d ms per photo", PHOTOS,
@@ -109,7 +109,7 @@ class RosterBenchmark {
         for (int i = 0; i < PHOTOS; i += 4) {
             Map<String, byte[]> batch = names.subList(i, Math.min(PHOTOS, i + 4)).stream()
                     .collect(Collectors.toMap(Function.identity(), all::get));
-            RollcallClient.check(RosterUploads.uploadPhotos(teacher, paged, batch), 200).json().get("results")
+            TestApi.check(RosterUploads.uploadPhotos(teacher, paged, batch), 200).json().get("results")
                     .forEach(pagedResults::add);
         }
         long p1 = System.nanoTime();
@@ -118,7 +118,7 @@ class RosterBenchmark {
 
         // the same folder again: every photo is skipped by its hash
         long r0 = System.nanoTime();
-        JsonNode rerun = RollcallClient.check(RosterUploads.uploadPhotos(teacher, bulk, all), 200).json()
+        JsonNode rerun = TestApi.check(RosterUploads.uploadPhotos(teacher, bulk, all), 200).json()
                 .get("results");
         long r1 = System.nanoTime();
         out.add(String.format("re-run of the same 40 photos: %s, %.2f s", statuses(rerun), (r1 - r0) / 1e9));
@@ -134,7 +134,7 @@ class RosterBenchmark {
         return counts.toString();
     }
 
-    private UUID classWith(RollcallClient teacher, String name, int students) {
+    private UUID classWith(TestApi.Client teacher, String name, int students) {
         UUID classId = teacher.createClass(name, "UTC");
         StringBuilder csv = new StringBuilder("Roll,Name\n");
         for (int i = 0; i < students; i++) {

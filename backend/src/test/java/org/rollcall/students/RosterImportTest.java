@@ -18,8 +18,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.ApiResponse;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,12 +36,12 @@ class RosterImportTest {
     @Autowired
     private JdbcClient jdbc;
 
-    private RollcallClient teacher;
+    private TestApi.Client teacher;
     private UUID classId;
 
     @BeforeEach
     void newClass() {
-        teacher = new RollcallClient(api, api.newTeacher().token());
+        teacher = api.client(api.newTeacher().token());
         classId = teacher.createClass("9P", "UTC");
     }
 
@@ -56,11 +55,11 @@ class RosterImportTest {
                 9P-03;"Chloé; dite Coco";
                 """.getBytes(StandardCharsets.UTF_8));
 
-        JsonNode preview = RollcallClient.check(importRoster(csv, "roster.csv", true), 200).json();
+        JsonNode preview = TestApi.check(importRoster(csv, "roster.csv", true), 200).json();
 
         assertThat(preview.get("written").asBoolean()).isFalse();
         assertThat(preview.get("errors")).isEmpty();
-        List<JsonNode> create = RollcallClient.list(preview.get("create"));
+        List<JsonNode> create = TestApi.list(preview.get("create"));
         assertThat(create).extracting(n -> n.get("rollNo").asString()).containsExactly("9P-01", "9P-02", "9P-03");
         assertThat(create).extracting(n -> n.get("name").asString())
                 .containsExactly("Amélie Durand", "Bruno  Costa", "Chloé; dite Coco");
@@ -74,7 +73,7 @@ class RosterImportTest {
     void confirmingWritesEveryRowAndASecondImportUpdatesByRollNumberInsteadOfDuplicating() {
         byte[] first = "Roll No.,Student Name,Email\n1,Ana Silva,ana@example.test\n2,Ben Okafor,\n3,Chen Wei,\n"
                 .getBytes(StandardCharsets.UTF_8);
-        JsonNode written = RollcallClient.check(importRoster(first, "r.csv", false), 200).json();
+        JsonNode written = TestApi.check(importRoster(first, "r.csv", false), 200).json();
         assertThat(written.get("written").asBoolean()).isTrue();
         assertThat(studentsInClass()).isEqualTo(3);
         UUID benId = idOf("2");
@@ -82,17 +81,17 @@ class RosterImportTest {
         // Ben renamed, Chen gets an email, Ana's empty email cell keeps hers, Dara is new
         byte[] second = "roll_number;NAME;mail\n1;Ana Silva;\n2;Benjamin Okafor;\n3;Chen Wei;chen@example.test\n4;Dara Nolan;\n"
                 .getBytes(StandardCharsets.UTF_8);
-        JsonNode preview = RollcallClient.check(importRoster(second, "r.csv", true), 200).json();
-        assertThat(RollcallClient.list(preview.get("create"))).extracting(n -> n.get("rollNo").asString())
+        JsonNode preview = TestApi.check(importRoster(second, "r.csv", true), 200).json();
+        assertThat(TestApi.list(preview.get("create"))).extracting(n -> n.get("rollNo").asString())
                 .containsExactly("4");
-        List<JsonNode> update = RollcallClient.list(preview.get("update"));
+        List<JsonNode> update = TestApi.list(preview.get("update"));
         assertThat(update).extracting(n -> n.get("rollNo").asString()).containsExactly("2", "3");
         assertThat(update.get(0).get("previousName").asString()).isEqualTo("Ben Okafor");
         assertThat(update.get(0).get("name").asString()).isEqualTo("Benjamin Okafor");
         assertThat(update.get(0).get("studentId").asString()).isEqualTo(benId.toString());
         assertThat(preview.get("unchanged").asInt()).isEqualTo(1);
 
-        RollcallClient.check(importRoster(second, "r.csv", false), 200);
+        TestApi.check(importRoster(second, "r.csv", false), 200);
         assertThat(studentsInClass()).isEqualTo(4);
         assertThat(idOf("2")).isEqualTo(benId);
         assertThat(jdbc.sql("SELECT name FROM student WHERE id = :id").param("id", benId).query(String.class).single())
@@ -100,13 +99,13 @@ class RosterImportTest {
         assertThat(jdbc.sql("SELECT email FROM student WHERE class_id = :c AND roll_no = '1'").param("c", classId)
                 .query(String.class).single()).isEqualTo("ana@example.test");
         // created by import: no face yet, so the roster says they need a photo
-        JsonNode roster = RollcallClient.check(teacher.get("/api/classes/" + classId + "/students"), 200).json();
-        assertThat(RollcallClient.list(roster)).allSatisfy(s -> assertThat(s.get("faces")).isEmpty());
+        JsonNode roster = TestApi.check(teacher.get("/api/classes/" + classId + "/students"), 200).json();
+        assertThat(TestApi.list(roster)).allSatisfy(s -> assertThat(s.get("faces")).isEmpty());
     }
 
     @Test
     void badRowsAreListedWithLineAndReasonAndAConfirmedImportWithThemWritesNothing() {
-        RollcallClient.check(importRoster("name,roll\nMaya Lopez,9P-07\n".getBytes(StandardCharsets.UTF_8), "a.csv",
+        TestApi.check(importRoster("name,roll\nMaya Lopez,9P-07\n".getBytes(StandardCharsets.UTF_8), "a.csv",
                 false), 200);
         byte[] csv = """
                 Name,Roll number,Email
@@ -118,18 +117,18 @@ class RosterImportTest {
                 Shouting,9p-07,
                 """.getBytes(StandardCharsets.UTF_8);
 
-        JsonNode preview = RollcallClient.check(importRoster(csv, "bad.csv", true), 200).json();
-        List<JsonNode> errors = RollcallClient.list(preview.get("errors"));
+        JsonNode preview = TestApi.check(importRoster(csv, "bad.csv", true), 200).json();
+        List<JsonNode> errors = TestApi.list(preview.get("errors"));
         assertThat(errors).extracting(e -> e.get("line").asInt() + " " + e.get("field").asString())
                 .containsExactly("3 name", "4 rollNo", "5 email", "6 rollNo", "7 rollNo");
         assertThat(errors.get(0).get("message").asString()).isEqualTo("Name must not be empty.");
         assertThat(errors.get(2).get("message").asString()).contains("not-an-email");
         assertThat(errors.get(3).get("message").asString()).isEqualTo("Roll number 9P-01 is also on line 2.");
         assertThat(errors.get(4).get("message").asString()).contains("9P-07").contains("Maya Lopez");
-        assertThat(RollcallClient.list(preview.get("create"))).extracting(n -> n.get("rollNo").asString())
+        assertThat(TestApi.list(preview.get("create"))).extracting(n -> n.get("rollNo").asString())
                 .containsExactly("9P-01");
 
-        Answer refused = importRoster(csv, "bad.csv", false);
+        ApiResponse refused = importRoster(csv, "bad.csv", false);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.code()).isEqualTo("ROSTER_INVALID");
@@ -160,13 +159,13 @@ class RosterImportTest {
             sheet.createRow(5); // an empty row Excel keeps
         });
 
-        JsonNode preview = RollcallClient.check(importRoster(xlsx, "roster.xlsx", true), 200).json();
+        JsonNode preview = TestApi.check(importRoster(xlsx, "roster.xlsx", true), 200).json();
 
         assertThat(preview.get("errors")).isEmpty();
-        List<JsonNode> create = RollcallClient.list(preview.get("create"));
+        List<JsonNode> create = TestApi.list(preview.get("create"));
         assertThat(create).extracting(n -> n.get("line").asInt() + " " + n.get("rollNo").asString() + " "
                 + n.get("name").asString()).containsExactly("4 1 Zoë Ñúñez", "5 2 Omar Haddad");
-        RollcallClient.check(importRoster(xlsx, "whatever.bin", false), 200);
+        TestApi.check(importRoster(xlsx, "whatever.bin", false), 200);
         assertThat(studentsInClass()).isEqualTo(2);
     }
 
@@ -176,8 +175,8 @@ class RosterImportTest {
                 "Name\tRoll\nJosé Álvarez\t1\n".getBytes(StandardCharsets.UTF_16LE));
         byte[] cp1252 = "sep=;\nName;Roll\nFrançois Müller;2\n".getBytes(Charset.forName("windows-1252"));
 
-        JsonNode a = RollcallClient.check(importRoster(utf16, "u.txt", true), 200).json();
-        JsonNode b = RollcallClient.check(importRoster(cp1252, "w.csv", true), 200).json();
+        JsonNode a = TestApi.check(importRoster(utf16, "u.txt", true), 200).json();
+        JsonNode b = TestApi.check(importRoster(cp1252, "w.csv", true), 200).json();
 
         assertThat(a.get("create").get(0).get("name").asString()).isEqualTo("José Álvarez");
         assertThat(b.get("create").get(0).get("name").asString()).isEqualTo("François Müller");
@@ -194,9 +193,9 @@ class RosterImportTest {
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
 
         long start = System.nanoTime();
-        JsonNode preview = RollcallClient.check(importRoster(file, "big.csv", true), 200).json();
+        JsonNode preview = TestApi.check(importRoster(file, "big.csv", true), 200).json();
         long dry = System.nanoTime();
-        JsonNode written = RollcallClient.check(importRoster(file, "big.csv", false), 200).json();
+        JsonNode written = TestApi.check(importRoster(file, "big.csv", false), 200).json();
         long end = System.nanoTime();
 
         assertThat(preview.get("create")).hasSize(2000);
@@ -222,13 +221,13 @@ class RosterImportTest {
         MultipartBodyBuilder none = new MultipartBodyBuilder();
         none.part("dryRun", "true");
         assertProblem(teacher.postMultipart(path(false), none.build()), 400, "FILE_REQUIRED");
-        RollcallClient stranger = new RollcallClient(api, api.newTeacher().token());
+        TestApi.Client stranger = api.client(api.newTeacher().token());
         assertProblem(RosterUploads.importRoster(stranger, classId, "Name,Roll\nA,1\n".getBytes(StandardCharsets.UTF_8),
                 "r.csv", false), 404, "CLASS_NOT_FOUND");
         assertThat(studentsInClass()).isZero();
     }
 
-    private Answer importRoster(byte[] file, String fileName, boolean dryRun) {
+    private ApiResponse importRoster(byte[] file, String fileName, boolean dryRun) {
         return RosterUploads.importRoster(teacher, classId, file, fileName, dryRun);
     }
 

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-import org.rollcall.attendance.RollcallClient;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.ApiResponse;
+import org.rollcall.support.TestApi;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
@@ -30,7 +30,7 @@ public final class RosterUploads {
         };
     }
 
-    public static Answer importRoster(RollcallClient teacher, UUID classId, byte[] file, String fileName,
+    public static ApiResponse importRoster(TestApi.Client teacher, UUID classId, byte[] file, String fileName,
                                       boolean dryRun) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.part("file", file(file, fileName), MediaType.APPLICATION_OCTET_STREAM);
@@ -38,8 +38,8 @@ public final class RosterUploads {
     }
 
     /** Imports a CSV roster for real; fails the test unless it is written. */
-    public static void imported(RollcallClient teacher, UUID classId, String csv) {
-        RollcallClient.check(importRoster(teacher, classId, csv.getBytes(StandardCharsets.UTF_8), "roster.csv", false),
+    public static void imported(TestApi.Client teacher, UUID classId, String csv) {
+        TestApi.check(importRoster(teacher, classId, csv.getBytes(StandardCharsets.UTF_8), "roster.csv", false),
                 200);
     }
 
@@ -50,11 +50,11 @@ public final class RosterUploads {
         return parts.build();
     }
 
-    public static Answer uploadPhotos(RollcallClient teacher, UUID classId, Map<String, byte[]> files) {
+    public static ApiResponse uploadPhotos(TestApi.Client teacher, UUID classId, Map<String, byte[]> files) {
         return teacher.postMultipart("/api/classes/" + classId + "/students/photos", photoParts(files));
     }
 
-    public static void assertProblem(Answer answer, int status, String code) {
+    public static void assertProblem(ApiResponse answer, int status, String code) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
         assertThat(answer.code()).as(answer.toString()).isEqualTo(code);

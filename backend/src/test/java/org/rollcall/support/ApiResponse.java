@@ -14,18 +14,24 @@ public record ApiResponse(int status, HttpHeaders headers, String body) {
         return JSON.readTree(body == null || body.isEmpty() ? "null" : body);
     }
 
-    /** The problem's {@code code}, or null when the body has none. */
+    /** The problem's {@code code}, or null when the body is not JSON or has none. */
     public String code() {
+        MediaType type = headers.getContentType();
+        if (type == null || !type.getSubtype().contains("json") || body == null || body.isEmpty()) {
+            return null;
+        }
         JsonNode code = json().get("code");
         return code == null ? null : code.asString();
     }
 
-    public MediaType contentType() {
-        return headers.getContentType();
+    /** The Content-Type as sent, e.g. "application/problem+json" (null when there is none). */
+    public String contentType() {
+        MediaType type = headers.getContentType();
+        return type == null ? null : type.toString();
     }
 
     public boolean isProblem() {
-        return MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(contentType());
+        return MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(headers.getContentType());
     }
 
     @Override

@@ -12,13 +12,13 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Boots the whole application on a random port against the shared real services ({@link TestServices}). All
  * classes with this annotation and no other configuration share one cached context. Inject {@link TestApi} to make
- * HTTP calls and create signed-in teachers.
+ * HTTP calls and create signed-in teachers, {@link MutableClock} to stand the application's clock still.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestServicesInitializer.class)
-@Import(TestApi.class)
+@Import({TestApi.class, MutableClock.AsTheClock.class})
 public @interface RollcallIntegrationTest {
 }

@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
@@ -45,7 +44,7 @@ class ContainerErrorsTest {
     @Test
     void tooManyPartsSaysSoInsteadOfTalkingAboutPhotoSizes() {
         TestTeacher teacher = api.newTeacher();
-        UUID classId = new RollcallClient(api, teacher.token()).createClass("Parts", "UTC");
+        UUID classId = api.client(teacher.token()).createClass("Parts", "UTC");
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         // more than Tomcat's part limit (server.tomcat.max-part-count: 120, raised for bulk photo uploads)
         for (int i = 0; i < 130; i++) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
@@ -29,7 +28,7 @@ class HostileInputTest {
     @Test
     void aNulCharacterInAnyTextIsA400NamingTheField() {
         TestTeacher teacher = api.newTeacher();
-        UUID classId = new RollcallClient(api, teacher.token()).createClass("NUL class", "UTC");
+        UUID classId = api.client(teacher.token()).createClass("NUL class", "UTC");
 
         assertNulRefused(api.post("/api/auth/login").from(TestApi.randomAddress())
                 .json("{\"email\": \"a\\u0000@school.example\", \"password\": \"whatever it is\"}").send(), "Email");
@@ -41,7 +40,7 @@ class HostileInputTest {
         assertNulRefused(api.patch("/api/classes/" + classId).as(teacher)
                 .json("{\"name\": \"7\\u0000B\"}").send(), "Name");
         assertNulRefused(api.post("/api/classes/" + classId + "/students").as(teacher)
-                .multipart(RollcallClient.studentParts("Ana\u0000", "1", new byte[] {1, 2, 3})).send(), "Name");
+                .multipart(TestApi.studentParts("Ana\u0000", "1", new byte[] {1, 2, 3})).send(), "Name");
         assertNulRefused(api.get("/api/classes/" + classId + "/students?q=%00").as(teacher).send(), "The text");
         assertNulRefused(api.get("/api/classes/" + classId + "/students?q=Ana%00x").as(teacher).send(), "The text");
 
@@ -54,7 +53,7 @@ class HostileInputTest {
     @Test
     void datesBeforeTheYear2000AreRefusedInWordsAndNothingIsWritten() {
         TestTeacher teacher = api.newTeacher();
-        UUID classId = new RollcallClient(api, teacher.token()).createClass("Dates class", "UTC");
+        UUID classId = api.client(teacher.token()).createClass("Dates class", "UTC");
         UUID studentId = UUID.randomUUID();
         jdbc.sql("INSERT INTO student (id, class_id, name, roll_no) VALUES (:id, :c, 'Ana', '1')")
                 .param("id", studentId).param("c", classId).update();

@@ -19,7 +19,6 @@ import org.rollcall.face.model.Similarity;
  */
 public final class FaceAligner {
 
-    public static final int CHIP = FaceCrop.CHIP;
     public static final double PADDING = 0.25;
 
     /** dlib's 5-point chip template (get_face_chip_details), before padding, in landmark order. */
@@ -53,7 +52,7 @@ public final class FaceAligner {
         }
         this.predictor = predictor;
         for (int i = 0; i < 10; i++) {
-            chipTemplate[i] = (PADDING + TEMPLATE[i]) / (2 * PADDING + 1) * CHIP;
+            chipTemplate[i] = (PADDING + TEMPLATE[i]) / (2 * PADDING + 1) * FaceCrop.CHIP;
         }
     }
 
@@ -72,14 +71,14 @@ public final class FaceAligner {
 
     /** dlib's 150x150 chip inside a crop, as the ResNet reads it: RGB planes, values 0..255. */
     public static float[] dlibChip(FaceCrop crop) {
-        int from = (crop.size() - CHIP) / 2;
-        float[] chip = new float[3 * CHIP * CHIP];
-        int plane = CHIP * CHIP;
+        int from = (crop.size() - FaceCrop.CHIP) / 2;
+        float[] chip = new float[3 * FaceCrop.CHIP * FaceCrop.CHIP];
+        int plane = FaceCrop.CHIP * FaceCrop.CHIP;
         byte[] rgb = crop.rgb();
-        for (int r = 0; r < CHIP; r++) {
-            for (int c = 0; c < CHIP; c++) {
+        for (int r = 0; r < FaceCrop.CHIP; r++) {
+            for (int c = 0; c < FaceCrop.CHIP; c++) {
                 int o = 3 * ((r + from) * crop.size() + c + from);
-                int i = r * CHIP + c;
+                int i = r * FaceCrop.CHIP + c;
                 chip[i] = rgb[o] & 0xFF;
                 chip[i + plane] = rgb[o + 1] & 0xFF;
                 chip[i + 2 * plane] = rgb[o + 2] & 0xFF;
@@ -172,9 +171,9 @@ public final class FaceAligner {
         double scale = toImage.scale();
         double angle = toImage.angle();
         // dlib keeps only the centre, angle and scale, and spreads the chip's corner pixels over size * scale
-        double centreX = toImage.x(CHIP / 2.0, CHIP / 2.0);
-        double centreY = toImage.y(CHIP / 2.0, CHIP / 2.0);
-        double step = scale * CHIP / (CHIP - 1);
+        double centreX = toImage.x(FaceCrop.CHIP / 2.0, FaceCrop.CHIP / 2.0);
+        double centreY = toImage.y(FaceCrop.CHIP / 2.0, FaceCrop.CHIP / 2.0);
+        double step = scale * FaceCrop.CHIP / (FaceCrop.CHIP - 1);
         double ux = Math.cos(angle) * step;
         double uy = Math.sin(angle) * step;
         int grid = Math.max(1, Math.min(4, (int) Math.ceil(step - 0.25)));

@@ -1,5 +1,6 @@
 package org.rollcall.face.align;
 
+import org.rollcall.face.FaceCrop;
 import org.rollcall.face.FaceQuality;
 
 /**
@@ -43,7 +44,7 @@ public final class QualityMeter {
 
     /** Variance of the 4-neighbour Laplacian of the chip's grey levels. */
     static float sharpness(float[] chip) {
-        int n = FaceAligner.CHIP;
+        int n = FaceCrop.CHIP;
         int plane = n * n;
         float[] grey = new float[plane];
         for (int i = 0; i < plane; i++) {
@@ -66,7 +67,7 @@ public final class QualityMeter {
 
     /** Mean luma (BT.601) of the chip. */
     static float brightness(float[] chip) {
-        int plane = FaceAligner.CHIP * FaceAligner.CHIP;
+        int plane = FaceCrop.CHIP * FaceCrop.CHIP;
         double sum = 0;
         for (int i = 0; i < plane; i++) {
             sum += 0.299 * chip[i] + 0.587 * chip[i + plane] + 0.114 * chip[i + 2 * plane];

@@ -67,10 +67,8 @@ public final class BlazeFaceDetector implements AutoCloseable {
         for (Detection d : nms(zoomedView, Math.min(settings.minScore(), settings.smallFaceMinScore()))) {
             boolean confirmed = fullFrame.stream().anyMatch(f -> f.iou(d) > settings.nmsIou());
             boolean small = Math.max(d.width(), d.height()) * fullViewScale < SMALL_IN_FULL_VIEW;
-            if (confirmed) {
+            if (confirmed || small && d.score() >= settings.smallFaceMinScore()) {
                 all.add(d);
-            } else if (small && d.score() >= settings.smallFaceMinScore()) {
-                all.add(d.markSmallFacePassOnly());
             }
         }
         return nms(all, 0);
@@ -127,7 +125,7 @@ public final class BlazeFaceDetector implements AutoCloseable {
             kp[2 * k + 1] = top + (ay + r[5 + 2 * k]) * scale;
         }
         float score = (float) (1 / (1 + Math.exp(-logit)));
-        return new Detection(cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2, score, kp, false);
+        return new Detection(cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2, score, kp);
     }
 
     private List<Detection> nms(List<Detection> candidates, float minScore) {

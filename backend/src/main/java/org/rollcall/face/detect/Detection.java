@@ -2,10 +2,9 @@ package org.rollcall.face.detect;
 
 /**
  * A BlazeFace detection in image pixels: box corners, score, and six keypoints (x, y pairs) in BlazeFace's order:
- * the two eyes, nose tip, mouth centre, the two ears (tragion). {@code smallFacePassOnly} marks boxes that only
- * the zoomed look found.
+ * the two eyes, nose tip, mouth centre, the two ears (tragion).
  */
-public record Detection(float x1, float y1, float x2, float y2, float score, float[] keypoints, boolean smallFacePassOnly) {
+public record Detection(float x1, float y1, float x2, float y2, float score, float[] keypoints) {
 
     public float width() {
         return x2 - x1;
@@ -24,9 +23,5 @@ public record Detection(float x1, float y1, float x2, float y2, float score, flo
         float iy = Math.max(0, Math.min(y2, other.y2) - Math.max(y1, other.y1));
         float inter = ix * iy;
         return inter / (area() + other.area() - inter);
-    }
-
-    Detection markSmallFacePassOnly() {
-        return new Detection(x1, y1, x2, y2, score, keypoints, true);
     }
 }

@@ -145,7 +145,7 @@ public final class FaceEmbedder implements AutoCloseable {
     public float[][][] embedRange(List<FaceCrop> crops, int from, int to, boolean flip) {
         return new float[][][]{
                 resnet == null ? null
-                        : run(resnet, dlibInput(crops, from, to, flip), FaceAligner.CHIP, to - from, DLIB_DIM, flip),
+                        : run(resnet, dlibInput(crops, from, to, flip), FaceCrop.CHIP, to - from, DLIB_DIM, flip),
                 mobileFaceNet == null ? null
                         : run(mobileFaceNet, mfnInput(crops, from, to, flip), ArcFaceCrop.SIZE, to - from, MFN_DIM, flip)};
     }
@@ -172,7 +172,7 @@ public final class FaceEmbedder implements AutoCloseable {
     }
 
     private static float[] dlibInput(List<FaceCrop> crops, int from, int to, boolean flip) {
-        int chip = 3 * FaceAligner.CHIP * FaceAligner.CHIP;
+        int chip = 3 * FaceCrop.CHIP * FaceCrop.CHIP;
         int views = flip ? 2 : 1;
         float[] input = new float[(to - from) * views * chip];
         for (int i = from; i < to; i++) {
@@ -180,7 +180,7 @@ public final class FaceEmbedder implements AutoCloseable {
             int slot = (i - from) * views;
             System.arraycopy(c, 0, input, slot * chip, chip);
             if (flip) {
-                mirror(c, input, (slot + 1) * chip, FaceAligner.CHIP);
+                mirror(c, input, (slot + 1) * chip, FaceCrop.CHIP);
             }
         }
         return input;

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
 import org.rollcall.face.FaceEngine;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
@@ -36,7 +35,7 @@ class AttendanceBenchmark {
         PrintStream out = new PrintStream(new TeeStream(System.out, report), true, StandardCharsets.UTF_8);
         out.printf("processors: %d, max heap %d MB, load average at start: %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
-        RollcallClient teacher = new RollcallClient(api, api.newTeacher().token());
+        TestApi.Client teacher = api.client(api.newTeacher().token());
         AttendanceFigures figures = new AttendanceFigures(teacher, engine, lfw, out);
         String what = System.getProperty("rollcall.bench", "speed,accuracy");
         if (what.contains("speed")) {

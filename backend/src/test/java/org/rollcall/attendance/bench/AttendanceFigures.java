@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.rollcall.attendance.RollcallClient;
-import org.rollcall.attendance.RollcallClient.Answer;
-import org.rollcall.attendance.TestPhotos;
 import org.rollcall.face.FaceEngine;
+import org.rollcall.support.ApiResponse;
+import org.rollcall.support.TestApi;
+import org.rollcall.support.TestPhotos;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,12 +42,12 @@ final class AttendanceFigures {
     private static final int PORTRAIT_CORE = 140;
     private static final int PORTRAIT_PX = Integer.getInteger("rollcall.bench.portrait-px", 112);
 
-    private final RollcallClient client;
+    private final TestApi.Client client;
     private final FaceEngine engine;
     private final LfwDev lfw;
     private final PrintStream out;
 
-    AttendanceFigures(RollcallClient client, FaceEngine engine, LfwDev lfw, PrintStream out) {
+    AttendanceFigures(TestApi.Client client, FaceEngine engine, LfwDev lfw, PrintStream out) {
         this.client = client;
         this.engine = engine;
         this.lfw = lfw;
@@ -68,7 +68,7 @@ final class AttendanceFigures {
             for (int i = 0; i < photos.size() && !enrolledWith.containsKey(person); i++) {
                 byte[] photo = enrolmentPhoto(photos.get(i));
                 long start = System.nanoTime();
-                Answer answer = client.enrol(classId, person, Integer.toString(enrolMillis.size() + 1), photo);
+                ApiResponse answer = client.enrol(classId, person, Integer.toString(enrolMillis.size() + 1), photo);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 if (answer.status() == 201) {
                     enrolMillis.add(millis);
@@ -107,7 +107,7 @@ final class AttendanceFigures {
         for (int round = 0; round < rounds + 3; round++) {
             LocalDate date = LocalDate.now().minusDays(1 + round);
             long start = System.nanoTime();
-            Answer answer = RollcallClient.check(client.mark(classId, date, jpeg), 200);
+            ApiResponse answer = TestApi.check(client.mark(classId, date, jpeg), 200);
             long millis = (System.nanoTime() - start) / 1_000_000;
             start = System.nanoTime();
             engine.findFaces(jpeg);
@@ -138,7 +138,7 @@ final class AttendanceFigures {
         for (String person : lfw.names()) {
             List<Path> photos = lfw.identities().get(person);
             for (int i = 0; i < photos.size() && !enrolledWith.containsKey(person); i++) {
-                Answer answer = client.enrol(classId, person, Integer.toString(++roll), enrolmentPhoto(photos.get(i)));
+                ApiResponse answer = client.enrol(classId, person, Integer.toString(++roll), enrolmentPhoto(photos.get(i)));
                 if (answer.status() == 201) {
                     enrolledWith.put(person, i);
                 } else {
@@ -207,14 +207,14 @@ final class AttendanceFigures {
             LocalDate date = LocalDate.now().minusDays(200 + photoCount);
             byte[] jpeg = TestPhotos.jpeg(photo.image(), 0.9f);
             TestPhotos.save(jpeg, Path.of("target", "accuracy-photo-" + photoCount + ".jpg"));
-            Answer answer = RollcallClient.check(client.mark(classId, date, jpeg), 200);
+            ApiResponse answer = TestApi.check(client.mark(classId, date, jpeg), 200);
             photoCount++;
             enrolledFaces += enrolledHere;
             strangerFaces += seated.size() - enrolledHere;
 
             Set<String> recognised = new HashSet<>();
             Set<String> seatsWithFace = new HashSet<>();
-            for (JsonNode face : RollcallClient.list(answer.json().get("faces"))) {
+            for (JsonNode face : TestApi.list(answer.json().get("faces"))) {
                 JsonNode box = face.get("box");
                 String truth = photo.personAt(box.get("x").asDouble() + box.get("width").asDouble() / 2,
                         box.get("y").asDouble() + box.get("height").asDouble() / 2);
@@ -253,9 +253,9 @@ final class AttendanceFigures {
                     undetected++;
                 }
             }
-            Answer day = RollcallClient.check(client.get("/api/classes/" + classId + "/attendance?from=" + date
+            ApiResponse day = TestApi.check(client.get("/api/classes/" + classId + "/attendance?from=" + date
                     + "&to=" + date), 200);
-            for (JsonNode row : RollcallClient.list(day.json().get("students"))) {
+            for (JsonNode row : TestApi.list(day.json().get("students"))) {
                 boolean present = row.get("total").asInt() > 0;
                 if (present && !inPhoto.contains(row.get("student").get("name").asString())) {
                     wronglyPresentInDb++;

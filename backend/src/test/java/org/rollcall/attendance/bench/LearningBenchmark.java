@@ -19,11 +19,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient;
-import org.rollcall.attendance.RollcallClient.Answer;
-import org.rollcall.attendance.TestPhotos;
+import org.rollcall.support.ApiResponse;
 import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
+import org.rollcall.support.TestPhotos;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -91,7 +90,7 @@ class LearningBenchmark {
                 people.put(name, photos);
             }
         });
-        RollcallClient teacher = new RollcallClient(api, api.newTeacher().token());
+        TestApi.Client teacher = api.client(api.newTeacher().token());
         UUID learning = teacher.createClass("bench-learning", "UTC");
         UUID other = teacher.createClass("bench-no-learning", "UTC");
         Map<String, Integer> enrolledWith = new LinkedHashMap<>();
@@ -101,11 +100,11 @@ class LearningBenchmark {
         for (Map.Entry<String, List<Path>> person : people.entrySet()) {
             for (int i = 0; i < person.getValue().size() && !enrolledWith.containsKey(person.getKey()); i++) {
                 byte[] photo = AttendanceFigures.enrolmentPhoto(person.getValue().get(i));
-                Answer a = teacher.enrol(learning, person.getKey(), Integer.toString(++roll), photo);
+                ApiResponse a = teacher.enrol(learning, person.getKey(), Integer.toString(++roll), photo);
                 if (a.status() != 201) {
                     continue;
                 }
-                Answer b = RollcallClient.check(teacher.enrol(other, person.getKey(), Integer.toString(roll), photo), 201);
+                ApiResponse b = TestApi.check(teacher.enrol(other, person.getKey(), Integer.toString(roll), photo), 201);
                 enrolledWith.put(person.getKey(), i);
                 idsLearning.put(person.getKey(), UUID.fromString(a.json().get("id").asString()));
                 idsOther.put(person.getKey(), UUID.fromString(b.json().get("id").asString()));
@@ -179,7 +178,7 @@ class LearningBenchmark {
     }
 
     /** Marks the day's photos in one class, then corrects every face as a teacher who knows the truth would. */
-    private Day day(RollcallClient teacher, UUID classId, Map<String, UUID> ids, LocalDate date,
+    private Day day(TestApi.Client teacher, UUID classId, Map<String, UUID> ids, LocalDate date,
                     List<ClassroomPhoto> photos, List<Set<String>> inPhotos, boolean learn) {
         Day day = new Day();
         String base = "/api/classes/" + classId;
@@ -188,11 +187,11 @@ class LearningBenchmark {
             Set<String> inPhoto = inPhotos.get(p);
             day.enrolledFaces += inPhoto.size();
             day.strangerFaces += photo.seats().size() - inPhoto.size();
-            JsonNode marking = RollcallClient.check(teacher.mark(classId, date,
+            JsonNode marking = TestApi.check(teacher.mark(classId, date,
                     TestPhotos.jpeg(photo.image(), 0.9f)), 200).json();
             String markingPath = base + "/attendance/markings/" + marking.get("markingId").asString();
             Set<String> recognised = new HashSet<>();
-            for (JsonNode face : RollcallClient.list(marking.get("faces"))) {
+            for (JsonNode face : TestApi.list(marking.get("faces"))) {
                 JsonNode box = face.get("box");
                 String truth = photo.personAt(box.get("x").asDouble() + box.get("width").asDouble() / 2,
                         box.get("y").asDouble() + box.get("height").asDouble() / 2);
@@ -211,19 +210,19 @@ class LearningBenchmark {
                     if (truth != null || !inPhoto.contains(given)) {
                         day.wrong++;
                         out.printf("  WRONG on %s: the face of %s given to %s%n", date, truth, given);
-                        RollcallClient.check(teacher.delete(facePath), 200);
+                        TestApi.check(teacher.delete(facePath), 200);
                         day.rejected++;
                     }
                 }
                 if (truth != null && inPhoto.contains(truth) && !recognised.contains(truth)) {
-                    Answer answer = teacher.putJson(facePath, Map.of("studentId", ids.get(truth), "learn", learn));
+                    ApiResponse answer = teacher.putJson(facePath, Map.of("studentId", ids.get(truth), "learn", learn));
                     if (answer.status() == 409) {
                         // the teacher knows they are different people
                         answer = teacher.putJson(facePath, Map.of("studentId", ids.get(truth), "learn", learn,
                                 "differentFrom", List.of(UUID.fromString(answer.json().get("studentId").asString()))));
                         day.guardConfirmed++;
                     }
-                    RollcallClient.check(answer, 200);
+                    TestApi.check(answer, 200);
                     day.assigned++;
                     recognised.add(truth);
                 }
@@ -236,7 +235,7 @@ class LearningBenchmark {
         }
         // correctness counts what the engine did before corrections; "missed" also counts faces the teacher gave
         day.missed += day.assigned;
-        day.learnedFaces = ids.values().stream().mapToInt(id -> (int) RollcallClient.list(RollcallClient.check(
+        day.learnedFaces = ids.values().stream().mapToInt(id -> (int) TestApi.list(TestApi.check(
                 teacher.get(base + "/students/" + id + "/faces"), 200).json()).stream()
                 .filter(f -> f.get("source").asString().equals("LEARNED")).count()).sum();
         return day;

@@ -1,21 +1,23 @@
-package org.rollcall.attendance;
+package org.rollcall.classes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.TestApi.check;
 
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.ApiResponse;
+import org.rollcall.support.IntegrationTestSupport;
+import org.rollcall.support.TestApi;
 
-class ClassesApiTest extends AttendanceIntegrationSupport {
+class ClassesApiTest extends IntegrationTestSupport {
 
     @Test
     void aNewAccountStartsWithOneClass() {
-        RollcallClient teacher = newTeacher();
+        TestApi.Client teacher = newTeacher();
 
-        Answer classes = check(teacher.get("/api/classes"), 200);
+        ApiResponse classes = check(teacher.get("/api/classes"), 200);
 
         assertThat(classes.json().size()).isEqualTo(1);
         assertThat(classes.json().get(0).get("name").asString()).isEqualTo("My first class");
@@ -24,17 +26,17 @@ class ClassesApiTest extends AttendanceIntegrationSupport {
 
     @Test
     void createReadRenameMoveAndDeleteAClass() {
-        RollcallClient teacher = newTeacher();
+        TestApi.Client teacher = newTeacher();
 
-        Answer created = check(teacher.postJson("/api/classes", Map.of("name", " 7B Physics ", "timezone",
+        ApiResponse created = check(teacher.postJson("/api/classes", Map.of("name", " 7B Physics ", "timezone",
                 "Asia/Dhaka")), 201);
         String id = created.json().get("id").asString();
         assertThat(created.json().get("name").asString()).isEqualTo("7B Physics");
         assertThat(created.json().get("timezone").asString()).isEqualTo("Asia/Dhaka");
 
-        Answer renamed = check(teacher.patchJson("/api/classes/" + id, Map.of("name", "7B Physics (lab)")), 200);
+        ApiResponse renamed = check(teacher.patchJson("/api/classes/" + id, Map.of("name", "7B Physics (lab)")), 200);
         assertThat(renamed.json().get("timezone").asString()).isEqualTo("Asia/Dhaka");
-        Answer moved = check(teacher.patchJson("/api/classes/" + id, Map.of("timezone", "Europe/Paris")), 200);
+        ApiResponse moved = check(teacher.patchJson("/api/classes/" + id, Map.of("timezone", "Europe/Paris")), 200);
         assertThat(moved.json().get("name").asString()).isEqualTo("7B Physics (lab)");
         assertThat(check(teacher.get("/api/classes/" + id), 200).json().get("timezone").asString())
                 .isEqualTo("Europe/Paris");
@@ -48,11 +50,11 @@ class ClassesApiTest extends AttendanceIntegrationSupport {
 
     @Test
     void anUnknownTimezoneOrABlankNameIsRefusedAndNothingIsWritten() {
-        RollcallClient teacher = newTeacher();
+        TestApi.Client teacher = newTeacher();
         long before = count("school_class");
 
-        Answer badZone = teacher.postJson("/api/classes", Map.of("name", "8A", "timezone", "Mars/Olympus"));
-        Answer blank = teacher.postJson("/api/classes", Map.of("name", "  ", "timezone", "UTC"));
+        ApiResponse badZone = teacher.postJson("/api/classes", Map.of("name", "8A", "timezone", "Mars/Olympus"));
+        ApiResponse blank = teacher.postJson("/api/classes", Map.of("name", "  ", "timezone", "UTC"));
 
         assertProblem(badZone, 400, "INVALID_TIMEZONE");
         assertThat(badZone.json().get("detail").asString()).contains("Mars/Olympus");

@@ -1,7 +1,7 @@
-package org.rollcall.attendance;
+package org.rollcall.students;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.TestApi.check;
 
 import java.awt.geom.Point2D;
 import java.time.LocalDate;
@@ -11,9 +11,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient.Answer;
 import org.rollcall.face.Box;
 import org.rollcall.face.FaceEngine;
+import org.rollcall.support.ApiResponse;
+import org.rollcall.support.IntegrationTestSupport;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.TestApi;
+import org.rollcall.support.TestPhotos;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * Twins and look-alikes: a teacher who confirms that new photos are not an enrolled student ({@code differentFrom})
  * can enrol them anyway; the matcher's margin then leaves a face resembling both unknown rather than marking either.
  */
-class LookAlikeEnrolmentTest extends AttendanceIntegrationSupport {
+class LookAlikeEnrolmentTest extends IntegrationTestSupport {
 
     private static final int TWIN_FACE = 0;
     private static final int OTHER_FACE = 1;
@@ -33,7 +37,7 @@ class LookAlikeEnrolmentTest extends AttendanceIntegrationSupport {
     /** another shot of the twin's face: for the engine the same person, for the teacher the other twin */
     private static byte[] twinShot;
 
-    private RollcallClient teacher;
+    private TestApi.Client teacher;
     private UUID classId;
     private UUID ann;
     private String students;
@@ -57,19 +61,19 @@ class LookAlikeEnrolmentTest extends AttendanceIntegrationSupport {
         byte[] groupPhoto = TestPhotos.jpeg(window.photo(), 0.9f); // the photo the twin's face was cut from
         // the danger while only one twin is enrolled: the other is marked present as her
         LocalDate before = LocalDate.of(2026, 3, 1);
-        JsonNode beforeTwin = nearest(RollcallClient.list(check(teacher.mark(classId, before, groupPhoto), 200)
+        JsonNode beforeTwin = nearest(TestApi.list(check(teacher.mark(classId, before, groupPhoto), 200)
                 .json().get("faces")), window.boxes().get(TWIN_FACE));
         assertThat(beforeTwin.get("status").asString()).as(beforeTwin.toString()).isEqualTo("MARKED");
         assertThat(beforeTwin.get("student").get("id").asString()).isEqualTo(ann.toString());
 
-        Answer refused = teacher.postMultipart(students, RollcallClient.studentParts("Bea Twin", "4", twinShot));
+        ApiResponse refused = teacher.postMultipart(students, TestApi.studentParts("Bea Twin", "4", twinShot));
         assertProblem(refused, 422, "ALREADY_ENROLLED_AS");
         assertThat(refused.json().get("studentId").asString()).isEqualTo(ann.toString());
         assertThat(refused.json().get("studentName").asString()).isEqualTo("Ann Twin");
         assertThat(refused.json().get("detail").asString()).contains("Ann Twin").contains("roll no. 3");
 
-        Answer created = check(teacher.postMultipart(students + "?differentFrom=" + ann,
-                RollcallClient.studentParts("Bea Twin", "4", twinShot)), 201);
+        ApiResponse created = check(teacher.postMultipart(students + "?differentFrom=" + ann,
+                TestApi.studentParts("Bea Twin", "4", twinShot)), 201);
         UUID bea = UUID.fromString(created.json().get("id").asString());
         assertThat(created.json().get("faces").size()).isEqualTo(1);
         assertThat(rosterNames()).containsExactly("Ann Twin", "Bea Twin", "Carl Other");
@@ -77,8 +81,8 @@ class LookAlikeEnrolmentTest extends AttendanceIntegrationSupport {
 
         // with both twins enrolled, Carl is still recognised but the twins' face is nobody's
         LocalDate day = LocalDate.of(2026, 3, 2);
-        Answer marked = check(teacher.mark(classId, day, groupPhoto), 200);
-        List<JsonNode> faces = RollcallClient.list(marked.json().get("faces"));
+        ApiResponse marked = check(teacher.mark(classId, day, groupPhoto), 200);
+        List<JsonNode> faces = TestApi.list(marked.json().get("faces"));
         JsonNode twinFace = nearest(faces, window.boxes().get(TWIN_FACE));
         assertThat(twinFace.get("status").asString()).as(twinFace.toString()).isEqualTo("UNKNOWN");
         assertThat(twinFace.get("student").isNull()).isTrue();
@@ -97,25 +101,25 @@ class LookAlikeEnrolmentTest extends AttendanceIntegrationSupport {
         UUID carl = teacher.enrolled(classId, "Carl Other", "5", window.enrolmentPhotos().get(OTHER_FACE));
         UUID otherClass = teacher.createClass("7C", "UTC");
         UUID inOtherClass = teacher.enrolled(otherClass, "Dan Elsewhere", "1", window.enrolmentPhotos().get(2));
-        RollcallClient otherTeacher = newTeacher();
+        TestApi.Client otherTeacher = newTeacher();
         UUID otherTeachersClass = otherTeacher.createClass("8A", "UTC");
         UUID otherTeachersStudent = otherTeacher.enrolled(otherTeachersClass, "Eve", "1",
                 window.enrolmentPhotos().get(3));
         long studentRows = count("student");
         long faceRows = count("face");
 
-        Answer stillRefused = teacher.postMultipart(students + "?differentFrom=" + carl,
-                RollcallClient.studentParts("Bea Twin", "4", twinShot));
+        ApiResponse stillRefused = teacher.postMultipart(students + "?differentFrom=" + carl,
+                TestApi.studentParts("Bea Twin", "4", twinShot));
         assertProblem(stillRefused, 422, "ALREADY_ENROLLED_AS");
         assertThat(stillRefused.json().get("studentId").asString()).isEqualTo(ann.toString());
 
         for (UUID notHere : List.of(UUID.randomUUID(), inOtherClass, otherTeachersStudent)) {
-            Answer refused = teacher.postMultipart(students + "?differentFrom=" + ann + "&differentFrom=" + notHere,
-                    RollcallClient.studentParts("Bea Twin", "4", twinShot));
+            ApiResponse refused = teacher.postMultipart(students + "?differentFrom=" + ann + "&differentFrom=" + notHere,
+                    TestApi.studentParts("Bea Twin", "4", twinShot));
             assertProblem(refused, 400, "DIFFERENT_FROM_NOT_IN_CLASS");
             assertThat(refused.json().get("detail").asString()).contains(notHere.toString());
         }
-        assertProblem(teacher.postMultipart(students + "?differentFrom=ann", RollcallClient.studentParts("Bea Twin", "4", twinShot)),
+        assertProblem(teacher.postMultipart(students + "?differentFrom=ann", TestApi.studentParts("Bea Twin", "4", twinShot)),
                 400, "INVALID_PARAMETER");
 
         assertThat(rosterNames()).containsExactly("Ann Twin", "Carl Other");
@@ -128,24 +132,24 @@ class LookAlikeEnrolmentTest extends AttendanceIntegrationSupport {
         UUID bea = teacher.enrolled(classId, "Bea Twin", "4", window.enrolmentPhotos().get(OTHER_FACE));
         String beaFaces = students + "/" + bea + "/faces";
 
-        Answer refused = teacher.postMultipart(beaFaces, RollcallClient.markParts(null, twinShot));
+        ApiResponse refused = teacher.postMultipart(beaFaces, TestApi.markParts(null, twinShot));
         assertProblem(refused, 422, "ALREADY_ENROLLED_AS");
         assertThat(refused.json().get("studentId").asString()).isEqualTo(ann.toString());
-        assertProblem(teacher.postMultipart(beaFaces + "?differentFrom=" + bea, RollcallClient.markParts(null, twinShot)),
+        assertProblem(teacher.postMultipart(beaFaces + "?differentFrom=" + bea, TestApi.markParts(null, twinShot)),
                 400, "DIFFERENT_FROM_NOT_IN_CLASS");
         assertProblem(teacher.postMultipart(beaFaces + "?differentFrom=" + UUID.randomUUID(),
-                RollcallClient.markParts(null, twinShot)), 400, "DIFFERENT_FROM_NOT_IN_CLASS");
+                TestApi.markParts(null, twinShot)), 400, "DIFFERENT_FROM_NOT_IN_CLASS");
         assertThat(faceCount(bea)).isEqualTo(1);
 
-        Answer added = check(teacher.postMultipart(beaFaces + "?differentFrom=" + ann,
-                RollcallClient.markParts(null, twinShot)), 201);
+        ApiResponse added = check(teacher.postMultipart(beaFaces + "?differentFrom=" + ann,
+                TestApi.markParts(null, twinShot)), 201);
         assertThat(added.json().get("faces").size()).isEqualTo(2);
         assertThat(faceCount(bea)).isEqualTo(2);
         assertThat(faceCount(ann)).isEqualTo(1);
     }
 
     private List<String> rosterNames() {
-        return RollcallClient.list(check(teacher.get(students), 200).json()).stream()
+        return TestApi.list(check(teacher.get(students), 200).json()).stream()
                 .map(s -> s.get("name").asString()).toList();
     }
 

@@ -1,7 +1,7 @@
-package org.rollcall.attendance;
+package org.rollcall.students;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.TestApi.check;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,20 +12,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.ApiResponse;
 import org.rollcall.support.BadImages;
+import org.rollcall.support.IntegrationTestSupport;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.TestApi;
+import org.rollcall.support.TestPhotos;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
-class StudentEnrolmentTest extends AttendanceIntegrationSupport {
+class StudentEnrolmentTest extends IntegrationTestSupport {
 
     @Autowired
     private FaceEngine engine;
 
     private static SampleClass sample6;
 
-    private RollcallClient teacher;
+    private TestApi.Client teacher;
     private UUID classId;
 
     @BeforeEach
@@ -39,7 +45,7 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
 
     @Test
     void enrolsAStudentWithTheFaceQualityReportAndKeepsOnlyEmbeddingAndThumbnail() {
-        Answer created = check(teacher.enrol(classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0)), 201);
+        ApiResponse created = check(teacher.enrol(classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0)), 201);
 
         JsonNode student = created.json();
         assertThat(student.get("name").asString()).isEqualTo("Maya Lopez");
@@ -59,7 +65,7 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
         // the lossless aligned crop that a later model change re-embeds from (210 x 210 RGB, PNG)
         assertThat(((Number) stored.get("crop")).intValue()).isBetween(10_000, 3 * 210 * 210);
 
-        Answer thumbnail = teacher.getImage("/api/classes/" + classId + "/students/" + studentId + "/faces/"
+        ApiResponse thumbnail = teacher.getImage("/api/classes/" + classId + "/students/" + studentId + "/faces/"
                 + face.get("id").asString() + "/thumbnail");
         assertThat(thumbnail.status()).isEqualTo(200);
         assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
@@ -73,7 +79,7 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
 
         byte[] sameFaceOtherShot = TestPhotos.jpeg(TestPhotos.anotherShot(
                 TestPhotos.read(sample6.enrolmentPhotos().get(0)), 0.9, 3, 0.9f), 0.85f);
-        Answer duplicate = teacher.enrol(classId, "Someone Else", "13", sameFaceOtherShot);
+        ApiResponse duplicate = teacher.enrol(classId, "Someone Else", "13", sameFaceOtherShot);
 
         assertProblem(duplicate, 422, "ALREADY_ENROLLED_AS");
         assertThat(duplicate.json().get("detail").asString()).contains("Maya Lopez").contains("12");
@@ -96,7 +102,7 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
         UUID ava = teacher.enrolled(classId, "Ava Chen", "13", sample6.enrolmentPhotos().get(1));
         assertProblem(teacher.patchJson("/api/classes/" + classId + "/students/" + ava, Map.of("rollNo", "12")),
                 409, "ROLL_NO_TAKEN");
-        Answer renamed = check(teacher.patchJson("/api/classes/" + classId + "/students/" + ava,
+        ApiResponse renamed = check(teacher.patchJson("/api/classes/" + classId + "/students/" + ava,
                 Map.of("name", "Ava Chen-Li", "email", "ava@example.org")), 200);
         assertThat(renamed.json().get("rollNo").asString()).isEqualTo("13");
         assertThat(renamed.json().get("email").asString()).isEqualTo("ava@example.org");
@@ -109,7 +115,7 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
         long faces = count("face");
 
         assertProblem(teacher.enrol(classId, "A", "1", TestPhotos.notAnImage()), 422, "UNSUPPORTED_IMAGE");
-        Answer corrupt = teacher.enrol(classId, "A", "1", BadImages.truncated(good, 0.4));
+        ApiResponse corrupt = teacher.enrol(classId, "A", "1", BadImages.truncated(good, 0.4));
         assertThat(corrupt.status()).as(corrupt.toString()).isEqualTo(422);
         assertThat(corrupt.code()).as(corrupt.toString()).isIn("UNSUPPORTED_IMAGE", "NO_FACE");
         assertProblem(teacher.enrol(classId, "A", "1", BadImages.hugePng(60_000, 60_000)), 413, "IMAGE_TOO_LARGE");
@@ -126,21 +132,15 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
                 new MultipartBodyBuilder().build()), 400, "PHOTO_REQUIRED");
         check(teacher.delete("/api/classes/" + classId + "/students/" + nobody), 204);
 
-        MultipartBodyBuilder noStudent = new MultipartBodyBuilder();
-        RollcallClient.photo(noStudent, good, "a.jpg");
-        assertProblem(teacher.postMultipart("/api/classes/" + classId + "/students", noStudent.build()), 400,
-                "VALIDATION_FAILED");
-        MultipartBodyBuilder badJson = new MultipartBodyBuilder();
-        badJson.part("student", "{\"name\": \"A\"", MediaType.APPLICATION_JSON);
-        RollcallClient.photo(badJson, good, "a.jpg");
-        assertProblem(teacher.postMultipart("/api/classes/" + classId + "/students", badJson.build()), 400,
-                "VALIDATION_FAILED");
-        MultipartBodyBuilder noRoll = new MultipartBodyBuilder();
-        noRoll.part("student", "{\"name\": \"A\"}", MediaType.TEXT_PLAIN);
-        RollcallClient.photo(noRoll, good, "a.jpg");
-        Answer missingRoll = teacher.postMultipart("/api/classes/" + classId + "/students", noRoll.build());
-        assertProblem(missingRoll, 400, "VALIDATION_FAILED");
+        String enrol = "/api/classes/" + classId + "/students";
+        assertErrors(teacher.postMultipart(enrol, studentPart(null, null, good)), "student");
+        assertErrors(teacher.postMultipart(enrol, studentPart("{\"name\": \"A\"", MediaType.APPLICATION_JSON, good)),
+                "student");
+        ApiResponse missingRoll = teacher.postMultipart(enrol,
+                studentPart("{\"name\": \"A\"}", MediaType.TEXT_PLAIN, good));
         assertThat(missingRoll.json().get("detail").asString()).isEqualTo("Roll number must not be empty");
+        assertErrors(missingRoll, "rollNo");
+        assertThat(missingRoll.json().get("errors").get(0).get("message").asString()).isEqualTo("must not be empty");
 
         assertThat(count("student")).isEqualTo(students);
         assertThat(count("face")).isEqualTo(faces);
@@ -153,19 +153,19 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
                 0.95, -2, 1.05f), 0.9f);
         String base = "/api/classes/" + classId + "/students/" + maya;
 
-        Answer added = check(teacher.postMultipart(base + "/faces", RollcallClient.markParts(null, anotherOfMaya)), 201);
-        List<JsonNode> faces = RollcallClient.list(added.json().get("faces"));
+        ApiResponse added = check(teacher.postMultipart(base + "/faces", TestApi.markParts(null, anotherOfMaya)), 201);
+        List<JsonNode> faces = TestApi.list(added.json().get("faces"));
         assertThat(faces).hasSize(2);
         // somebody else's face cannot be added to Maya
         teacher.enrolled(classId, "Ava Chen", "13", sample6.enrolmentPhotos().get(1));
-        assertProblem(teacher.postMultipart(base + "/faces", RollcallClient.markParts(null,
+        assertProblem(teacher.postMultipart(base + "/faces", TestApi.markParts(null,
                 sample6.enrolmentPhotos().get(1))), 422, "ALREADY_ENROLLED_AS");
 
         check(teacher.delete(base + "/faces/" + faces.get(0).get("id").asString()), 204);
         assertThat(check(teacher.get(base), 200).json().get("faces").size()).isEqualTo(1);
         assertProblem(teacher.delete(base + "/faces/" + faces.get(0).get("id").asString()), 404, "FACE_NOT_FOUND");
         // an img-like request that accepts only JPEG still learns that the face is gone
-        Answer gone = teacher.get(base + "/faces/" + faces.get(0).get("id").asString() + "/thumbnail", "image/jpeg");
+        ApiResponse gone = teacher.get(base + "/faces/" + faces.get(0).get("id").asString() + "/thumbnail", "image/jpeg");
         assertThat(gone.status()).as(gone.toString()).isEqualTo(404);
 
         check(teacher.delete(base), 204);
@@ -188,7 +188,26 @@ class StudentEnrolmentTest extends AttendanceIntegrationSupport {
         assertThat(names(check(teacher.get(roster + "?q=zzz"), 200))).isEmpty();
     }
 
-    private static List<String> names(Answer answer) {
-        return RollcallClient.list(answer.json()).stream().map(s -> s.get("name").asString()).toList();
+    private static List<String> names(ApiResponse answer) {
+        return TestApi.list(answer.json()).stream().map(s -> s.get("name").asString()).toList();
+    }
+
+    /** An enrolment whose `student` part is {@code json} sent as {@code type} (no such part when null). */
+    private static MultiValueMap<String, HttpEntity<?>> studentPart(String json, MediaType type, byte[] photo) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        if (json != null) {
+            parts.part("student", json, type);
+        }
+        TestApi.photo(parts, photo, "a.jpg");
+        return parts.build();
+    }
+
+    /** VALIDATION_FAILED names the fields like a JSON body's does: errors [{field, message}]. */
+    private static void assertErrors(ApiResponse answer, String... fields) {
+        assertProblem(answer, 400, "VALIDATION_FAILED");
+        assertThat(TestApi.list(answer.json().get("errors"))).as(answer.toString())
+                .extracting(error -> error.get("field").asString()).containsExactly(fields);
+        assertThat(TestApi.list(answer.json().get("errors"))).as(answer.toString())
+                .allSatisfy(error -> assertThat(error.get("message").asString()).isNotBlank());
     }
 }

@@ -1,4 +1,4 @@
-package org.rollcall.attendance;
+package org.rollcall.support;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -10,6 +10,7 @@ import java.awt.image.RescaleOp;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,19 +26,39 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.rollcall.face.Box;
 
 /**
- * Test photos made from the group photos shipped in the pinned npm packages (models/node_modules, installed by the
- * build), and bad uploads generated on the spot. Nothing here reads /work/shared: a fresh clone has all it needs.
+ * Test photos made from the group photos shipped in the pinned npm packages (models/node_modules, copied to
+ * face-photos/ on the test class path by the build), images derived from them in code, and bad uploads generated on
+ * the spot. Nothing here reads /work/shared: a fresh clone has all it needs.
  */
 public final class TestPhotos {
-
-    private static final Path NODE_MODULES = Path.of("..", "models", "node_modules");
 
     private TestPhotos() {
     }
 
-    /** {@code @vladmandic/face-api/demo/sampleN.jpg}: 1920-px group photos of 3 to 6 people. */
+    /** A photo of face-photos/ as shipped: face-api's sampleN.jpg (1920-px group photos of 3 to 6 people), Human's samples.jpg. */
+    public static byte[] bytes(String name) {
+        try (InputStream in = TestPhotos.class.getClassLoader().getResourceAsStream("face-photos/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("face-photos/" + name + " missing: build with Maven (npm ci in models/)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A photo of face-photos/ decoded as ImageIO reads it (its own pixel layout). */
+    public static BufferedImage image(String name) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(bytes(name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** face-api's {@code sampleN.jpg} as RGB. */
     public static BufferedImage faceApiSample(int n) {
-        return read(NODE_MODULES.resolve("@vladmandic/face-api/demo/sample" + n + ".jpg"));
+        return read(bytes("sample" + n + ".jpg"));
     }
 
     public static BufferedImage read(Path file) {
@@ -70,14 +91,59 @@ public final class TestPhotos {
         return copy(image.getSubimage(x0, y0, x1 - x0, y1 - y0));
     }
 
+    /** Scaled with bicubic interpolation (as a camera app or photo editor would). */
     public static BufferedImage scale(BufferedImage image, double factor) {
+        return scale(image, factor, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    }
+
+    /**
+     * Scaled with bilinear interpolation: what the face engine's tests were measured with (their blur and small-face
+     * limits are calibrated on it).
+     */
+    public static BufferedImage scaleBilinear(BufferedImage image, double factor) {
+        return scale(image, factor, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    }
+
+    private static BufferedImage scale(BufferedImage image, double factor, Object interpolation) {
         int w = (int) Math.round(image.getWidth() * factor);
         int h = (int) Math.round(image.getHeight() * factor);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+        if (interpolation == RenderingHints.VALUE_INTERPOLATION_BICUBIC) {
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        }
         g.drawImage(image, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    /** Rotates by a multiple of 90 degrees clockwise. */
+    public static BufferedImage rotate(BufferedImage image, int quarterTurns) {
+        int q = ((quarterTurns % 4) + 4) % 4;
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean swap = q % 2 == 1;
+        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
+        AffineTransform t = new AffineTransform();
+        t.translate(out.getWidth() / 2.0, out.getHeight() / 2.0);
+        t.quadrantRotate(q);
+        t.translate(-w / 2.0, -h / 2.0);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(image, t, null);
+        g.dispose();
+        return out;
+    }
+
+    /** Rotates by any angle around the centre (same canvas size, grey outside). */
+    public static BufferedImage rotateDegrees(BufferedImage image, double degrees) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.GRAY);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.rotate(Math.toRadians(degrees), image.getWidth() / 2.0, image.getHeight() / 2.0);
+        g.drawImage(image, 0, 0, null);
         g.dispose();
         return out;
     }
@@ -126,6 +192,11 @@ public final class TestPhotos {
         return out;
     }
 
+    /** As ImageIO writes a JPEG by default (quality 0.75), in the image's own pixel layout. */
+    public static byte[] jpeg(BufferedImage image) {
+        return encode(image, "jpeg");
+    }
+
     public static byte[] jpeg(BufferedImage image, float quality) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -144,13 +215,18 @@ public final class TestPhotos {
     }
 
     public static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", bytes);
+        return encode(image, "png");
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no writer for " + format);
+            }
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
     }
 
     /** A photo without any face: a smooth colour gradient with a few shapes. */
@@ -186,7 +262,8 @@ public final class TestPhotos {
         return copy(image);
     }
 
-    private static BufferedImage copy(BufferedImage image) {
+    /** A TYPE_INT_RGB copy of the image. */
+    public static BufferedImage copy(BufferedImage image) {
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.drawImage(image, 0, 0, null);

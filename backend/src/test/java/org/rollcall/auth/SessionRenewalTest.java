@@ -1,7 +1,7 @@
-package org.rollcall.attendance;
+package org.rollcall.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.TestApi.check;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.rollcall.attendance.RollcallClient.Answer;
+import org.rollcall.support.ApiResponse;
+import org.rollcall.support.IntegrationTestSupport;
 import org.rollcall.support.TestApi;
 import org.rollcall.support.TestTeacher;
 import tools.jackson.databind.JsonNode;
@@ -26,20 +27,20 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sliding renewal of tokens (a lesson must not end at the sign-in page): a token is exchanged for a fresh one and
  * dies at once, once only, within the absolute session limit (12 h); logout and a password change still kill tokens.
- * Lives beside the attendance tests for their movable clock.
+ * Extends {@link IntegrationTestSupport} for its movable clock.
  */
-class SessionRenewalTest extends AttendanceIntegrationSupport {
+class SessionRenewalTest extends IntegrationTestSupport {
 
     @Test
     void aTokenIsRenewedOnceAndTheOldOneStopsWorking() {
         TestTeacher signedIn = api.newTeacher();
-        RollcallClient first = new RollcallClient(api, signedIn.token());
+        TestApi.Client first = api.client(signedIn.token());
 
         JsonNode renewed = check(first.postJson("/api/auth/refresh", Map.of()), 200).json();
 
         assertThat(renewed.get("tokenType").asString()).isEqualTo("Bearer");
         assertThat(renewed.get("expiresIn").asLong()).isBetween(3500L, 3600L);
-        RollcallClient second = first.as(renewed.get("accessToken").asString());
+        TestApi.Client second = first.as(renewed.get("accessToken").asString());
         check(second.get("/api/account"), 200);
         assertProblem(first.get("/api/account"), 401, "UNAUTHORIZED");
         assertProblem(first.postJson("/api/auth/refresh", Map.of()), 401, "UNAUTHORIZED");
@@ -54,7 +55,7 @@ class SessionRenewalTest extends AttendanceIntegrationSupport {
 
     @Test
     void twoRenewalsOfOneTokenAtOnceGiveOneFreshToken() throws Exception {
-        RollcallClient teacher = newTeacher();
+        TestApi.Client teacher = newTeacher();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -83,7 +84,7 @@ class SessionRenewalTest extends AttendanceIntegrationSupport {
         Instant signIn = Instant.now();
         clock.standAt(signIn, ZoneOffset.UTC);
         TestTeacher signedIn = api.newTeacher();
-        RollcallClient teacher = new RollcallClient(api, signedIn.token());
+        TestApi.Client teacher = api.client(signedIn.token());
         // renewed every 50 minutes through the day: the last token ends exactly at the limit
         for (int minutes = 50; minutes < 12 * 60; minutes += 50) {
             clock.standAt(signIn.plus(Duration.ofMinutes(minutes)), ZoneOffset.UTC);
@@ -94,23 +95,23 @@ class SessionRenewalTest extends AttendanceIntegrationSupport {
                     .getEpochSecond() + 1);
         }
         clock.standAt(signIn.plus(Duration.ofHours(12)), ZoneOffset.UTC);
-        Answer tooLate = teacher.postJson("/api/auth/refresh", Map.of());
+        ApiResponse tooLate = teacher.postJson("/api/auth/refresh", Map.of());
         assertProblem(tooLate, 401, "SESSION_EXPIRED");
         assertThat(tooLate.json().get("detail").asString()).contains("12 hours");
 
         clock.reset();
-        RollcallClient fresh = new RollcallClient(api, api.login(signedIn.email(), TestApi.PASSWORD,
+        TestApi.Client fresh = api.client(api.login(signedIn.email(), TestApi.PASSWORD,
                 signedIn.address()));
-        RollcallClient renewed = fresh.as(check(fresh.postJson("/api/auth/refresh", Map.of()), 200).json()
+        TestApi.Client renewed = fresh.as(check(fresh.postJson("/api/auth/refresh", Map.of()), 200).json()
                 .get("accessToken").asString());
-        RollcallClient other = new RollcallClient(api, api.login(signedIn.email(), TestApi.PASSWORD,
+        TestApi.Client other = api.client(api.login(signedIn.email(), TestApi.PASSWORD,
                 signedIn.address()));
         check(other.putJson("/api/account/password", Map.of("currentPassword", TestApi.PASSWORD,
                 "newPassword", "Quiet lantern 47 orbits Vega")), 204);
         assertProblem(renewed.get("/api/account"), 401, "UNAUTHORIZED");
         assertProblem(renewed.postJson("/api/auth/refresh", Map.of()), 401, "UNAUTHORIZED");
         // the token that changed the password is renewed into the new generation
-        RollcallClient changer = other.as(check(other.postJson("/api/auth/refresh", Map.of()), 200).json()
+        TestApi.Client changer = other.as(check(other.postJson("/api/auth/refresh", Map.of()), 200).json()
                 .get("accessToken").asString());
         check(changer.get("/api/account"), 200);
     }

@@ -1,4 +1,4 @@
-package org.rollcall.attendance;
+package org.rollcall.support;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -13,9 +13,9 @@ import org.rollcall.face.FaceEngine;
  * People of one npm group photo, each cut out with room around the face as an enrolment photo, in left-to-right
  * order. The boxes come from the real engine run on the whole photo.
  */
-record SampleClass(BufferedImage photo, List<Box> boxes, List<byte[]> enrolmentPhotos) {
+public record SampleClass(BufferedImage photo, List<Box> boxes, List<byte[]> enrolmentPhotos) {
 
-    static SampleClass of(FaceEngine engine, int faceApiSample, int expectedPeople) {
+    public static SampleClass of(FaceEngine engine, int faceApiSample, int expectedPeople) {
         BufferedImage photo = TestPhotos.faceApiSample(faceApiSample);
         List<DetectedFace> faces = new ArrayList<>(engine.findFaces(TestPhotos.jpeg(photo, 0.95f)));
         faces.sort(Comparator.comparingDouble(f -> f.box().x()));

@@ -1,7 +1,7 @@
-package org.rollcall.attendance;
+package org.rollcall.students;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollcall.attendance.RollcallClient.check;
+import static org.rollcall.support.TestApi.check;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.rollcall.students.FaceReembedding;
+import org.rollcall.support.IntegrationTestSupport;
+import org.rollcall.support.SampleClass;
+import org.rollcall.support.TestApi;
+import org.rollcall.support.TestPhotos;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * A database holding faces of an older model id (the dlib-only engine before the fused recogniser): they are
  * re-embedded from what is stored, once, and recognised again, with no re-enrolment.
  */
-class FaceReembeddingTest extends AttendanceIntegrationSupport {
+class FaceReembeddingTest extends IntegrationTestSupport {
 
     private static final String OLD_MODEL = "dlib-resnet-v1/sp5-chip150-p0.25+flip";
 
@@ -31,7 +35,7 @@ class FaceReembeddingTest extends AttendanceIntegrationSupport {
     @Test
     void facesOfAnOldModelAreReEmbeddedFromTheirCropOrThumbnailAndRecognisedAgain() {
         SampleClass sample = SampleClass.of(engine, 6, 4);
-        RollcallClient teacher = newTeacher();
+        TestApi.Client teacher = newTeacher();
         UUID classId = teacher.createClass("8D", "UTC");
         UUID fromThumbnail = teacher.enrolled(classId, "Ann", "1", sample.enrolmentPhotos().get(0));
         UUID fromCrop = teacher.enrolled(classId, "Ben", "2", sample.enrolmentPhotos().get(1));
@@ -60,7 +64,7 @@ class FaceReembeddingTest extends AttendanceIntegrationSupport {
 
         JsonNode marked = check(teacher.mark(classId, LocalDate.of(2026, 5, 4),
                 TestPhotos.jpeg(sample.photo(), 0.95f)), 200).json();
-        List<String> present = RollcallClient.list(marked.get("faces")).stream()
+        List<String> present = TestApi.list(marked.get("faces")).stream()
                 .filter(f -> f.get("student") != null && !f.get("student").isNull())
                 .map(f -> f.get("student").get("name").asString()).toList();
         assertThat(present).contains("Ann", "Ben").doesNotContain("Cai");
@@ -71,8 +75,8 @@ class FaceReembeddingTest extends AttendanceIntegrationSupport {
                 .param("s", studentId).query().singleRow();
     }
 
-    private static Map<String, Boolean> needsReEnrolment(RollcallClient teacher, UUID classId) {
-        return RollcallClient.list(check(teacher.get("/api/classes/" + classId + "/students"), 200).json()).stream()
+    private static Map<String, Boolean> needsReEnrolment(TestApi.Client teacher, UUID classId) {
+        return TestApi.list(check(teacher.get("/api/classes/" + classId + "/students"), 200).json()).stream()
                 .collect(Collectors.toMap(s -> s.get("name").asString(), s -> s.get("needsReEnrolment").asBoolean()));
     }
 }
