@@ -2,7 +2,6 @@ package org.rollcall.face;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +16,6 @@ import org.rollcall.face.image.ImageDecoder;
 import org.rollcall.face.image.RgbImage;
 import org.rollcall.face.model.FaceModels;
 import org.rollcall.face.model.ShapePredictor;
-import org.rollcall.face.model.TfjsGraphConverter;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
 import org.rollcall.face.pose.FaceMeshPose;
 
@@ -64,15 +62,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         this.decoder = new ImageDecoder(limits.maxImageBytes(), limits.maxImagePixels(), limits.maxImageSide(),
                 limits.maxDecodedSide());
         this.env = OnnxRuntimeLoader.environment();
-        byte[] blazeface = TfjsGraphConverter.toOnnx(FaceModels.read(FaceModels.BLAZEFACE_JSON),
-                FaceModels.read(FaceModels.BLAZEFACE_BIN), BlazeFaceDetector.INPUT,
-                new long[]{-1, 3, -1, -1},
-                Map.of("Identity", new long[]{-1, -1, 1}, "Identity_1", new long[]{-1, -1, 1},
-                        "Identity_2", new long[]{-1, -1, 16}, "Identity_3", new long[]{-1, -1, 16}));
-        FaceEngineSettings.Detection d = settings.detection();
-        this.detector = new BlazeFaceDetector(env, OnnxRuntimeLoader.session(env, blazeface, settings.threads()),
-                new BlazeFaceDetector.Settings(d.minScore(), d.smallFaceMinScore(), d.nmsIou(),
-                        d.smallFaceMinImageSide(), d.smallFaceInputSize()));
+        this.detector = new BlazeFaceDetector(env, settings.detection(), settings.threads());
         this.aligner = new FaceAligner(ShapePredictor.read(FaceModels.read(FaceModels.SHAPE_PREDICTOR)));
         this.embedder = new FaceEmbedder(env, settings.recognition());
         this.gate = new EnrolmentGate(settings.gate());
@@ -85,11 +75,12 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         float[] scale = embedder.scoreScale();
         this.scoreScale = new OneToOneMatcher.ScoreScale(scale[0], scale[1]);
         FaceEngineSettings.Matching m = settings.matching();
-        this.matcher = new OneToOneMatcher(m.threshold(), m.margin(), m.minInterOcularPx(), m.smallFacePx(),
-                m.smallFaceThreshold(), scoreScale, env, settings.threads());
+        FaceEngineSettings.Scores sc = settings.scores();
+        this.matcher = new OneToOneMatcher(sc.threshold(), sc.margin(), m.minInterOcularPx(), m.smallFacePx(),
+                sc.smallFaceThreshold(), scoreScale, env, settings.threads());
         // enrolment faces are never small (enrol-min-inter-ocular-px), so no small-face rise
-        this.duplicateMatcher = new OneToOneMatcher(m.duplicateThreshold(), m.margin(), m.minInterOcularPx(), 0,
-                m.duplicateThreshold(), scoreScale, env, 1);
+        this.duplicateMatcher = new OneToOneMatcher(sc.duplicateThreshold(), sc.margin(), m.minInterOcularPx(), 0,
+                sc.duplicateThreshold(), scoreScale, env, 1);
     }
 
     public FaceEngineSettings settings() {
