@@ -3,32 +3,56 @@ package org.rollcall.face;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.function.Function;
+
+import org.springframework.boot.context.properties.bind.AbstractBindHandler;
+import org.springframework.boot.context.properties.bind.BindContext;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * Every limit and threshold of the face engine, grouped by the step that uses it. The defaults
- * ({@code face-defaults.properties} next to this class, which documents each key) come from calibration on
- * development photos (see the face issue notes); the application reads {@code rollcall.face.*} onto these, the CLI
- * reads Java system properties of the same names. Adding a setting: one component in its group's record, one line
- * in {@code from}, one line in the properties file.
+ * Every limit and threshold of the face engine, grouped by the step that uses it, bound by Spring Boot's
+ * {@link Binder} from {@code rollcall.face.*}: in the application from its Environment (application.yml,
+ * environment variables such as {@code ROLLCALL_FACE_RECOGNISER}), in the CLI from Java system properties
+ * ({@link #of}). The defaults and what each key means are in one place, {@code face-defaults.properties} next to
+ * this class (calibration figures included); a key missing there fails the binding.
+ *
+ * <p>Adding a setting: one component in its group's record, one line in the properties file. A component binds to
+ * its name in kebab case ({@code smallFaceMinScore}: {@code small-face-min-score}); {@code @Name} spells the keys
+ * that predate the groups (operators' environment variables name them), and {@code @Name("")} puts a group's keys
+ * directly under {@code rollcall.face.}.
  */
-public record FaceEngineSettings(Limits limits, Detection detection, Gate gate, Recognition recognition,
-                                 Matching matching, int threads) {
+public record FaceEngineSettings(@Name("") Limits limits, @Name("") Detection detection, @Name("") Gate gate,
+                                 @Name("") Recognition recognition, @Name("") Matching matching, int threads) {
+
+    /** {@code threads} 0 means one per available processor. */
+    public FaceEngineSettings {
+        threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
 
     /** Decoding: checked before a pixel is decoded. */
     public record Limits(long maxImageBytes, long maxImagePixels, int maxImageSide, int maxDecodedSide) {
     }
 
     /** BlazeFace and its zoomed small-face pass. */
-    public record Detection(float minScore, float smallFaceMinScore, float nmsIou, int smallFaceMinImageSide,
-                            int smallFaceInputSize) {
+    public record Detection(@Name("detector-min-score") float minScore, float smallFaceMinScore, float nmsIou,
+                            int smallFaceMinImageSide, int smallFaceInputSize) {
     }
 
-    /** The enrolment gate: what a photo must show to be enrolled. */
-    public record Gate(float minInterOcularPx, float maxYawDeg, float maxPitchDeg, float maxRollDeg,
-                       float minSharpness, float minBrightness, float otherFaceRatio) {
+    /** The enrolment gate: what a photo must show to be enrolled (served as is by {@code GET /api/face/rules}). */
+    public record Gate(@Name("enrol-min-inter-ocular-px") float minInterOcularPx,
+                       @Name("enrol-max-yaw-deg") float maxYawDeg,
+                       @Name("enrol-max-pitch-deg") float maxPitchDeg,
+                       @Name("enrol-max-roll-deg") float maxRollDeg,
+                       @Name("enrol-min-sharpness") float minSharpness,
+                       @Name("enrol-min-brightness") float minBrightness,
+                       @Name("enrol-other-face-ratio") float otherFaceRatio) {
     }
 
     /**
@@ -43,97 +67,89 @@ public record FaceEngineSettings(Limits limits, Detection detection, Gate gate, 
      * @param flip        enrolment photos: embed the mirrored crops too and average
      * @param classPhotoFlip the same for the faces of class photos (twice the work per face)
      */
-    public record Recognition(Recogniser recogniser, boolean flip, boolean classPhotoFlip, float enrolJitter,
-                              Standardisation dlib, Standardisation mobileFaceNet) {
+    public record Recognition(Recogniser recogniser, @Name("flip-augmentation") boolean flip, boolean classPhotoFlip,
+                              float enrolJitter, @Name("fusion.dlib") Standardisation dlib,
+                              @Name("fusion.mobilefacenet") Standardisation mobileFaceNet) {
     }
 
     /**
-     * On the configured recogniser's score (a cosine for one network, the fused standardised sum for both).
+     * Face sizes for the matcher, the same for every recogniser, and each recogniser's score thresholds (under its
+     * name: {@code rollcall.face.<recogniser>.match-threshold}), since each scores on its own scale.
      *
-     * @param threshold           score a face needs to be accepted as a subject
-     * @param margin              how far the best subject must be ahead of the second best
-     * @param minInterOcularPx    smaller faces are never accepted
-     * @param smallFacePx         below this distance between the eyes the threshold rises linearly
-     * @param smallFaceThreshold  the threshold the rise reaches at {@code minInterOcularPx}
-     * @param duplicateThreshold  an enrolment photo matching another student this well is ALREADY_ENROLLED_AS
+     * @param minInterOcularPx smaller faces are never accepted
+     * @param smallFacePx      below this distance between the eyes the threshold rises linearly
      */
-    public record Matching(float threshold, float margin, float minInterOcularPx, float smallFacePx,
-                           float smallFaceThreshold, float duplicateThreshold) {
+    public record Matching(@Name("match-min-inter-ocular-px") float minInterOcularPx,
+                           @Name("match-small-face-px") float smallFacePx, Scores dlib,
+                           @Name("mobilefacenet") Scores mobileFaceNet, Scores fused) {
+
+        public Scores of(Recogniser recogniser) {
+            return switch (recogniser) {
+                case DLIB -> dlib;
+                case MOBILEFACENET -> mobileFaceNet;
+                case FUSED -> fused;
+            };
+        }
     }
 
+    /**
+     * On one recogniser's score (a cosine for one network, the fused standardised sum for both).
+     *
+     * @param threshold          score a face needs to be accepted as a subject
+     * @param margin             how far the best subject must be ahead of the second best
+     * @param smallFaceThreshold the threshold the rise reaches at {@link Matching#minInterOcularPx}
+     * @param duplicateThreshold an enrolment photo matching another student this well is ALREADY_ENROLLED_AS
+     */
+    public record Scores(@Name("match-threshold") float threshold, @Name("match-margin") float margin,
+                         @Name("match-small-face-threshold") float smallFaceThreshold,
+                         @Name("enrol-duplicate-threshold") float duplicateThreshold) {
+    }
+
+    /** The configured recogniser's thresholds. */
+    public Scores scores() {
+        return matching.of(recognition.recogniser());
+    }
+
+    public static final String PREFIX = "rollcall.face";
     private static final String DEFAULTS = "org/rollcall/face/face-defaults.properties";
-    private static final String PREFIX = "rollcall.face.";
+
+    /** A setting without a value would bind as 0 or false: refused instead. */
+    private static final BindHandler EVERY_SETTING_SET = new AbstractBindHandler() {
+        @Override
+        public void onFinish(ConfigurationPropertyName name, Bindable<?> target, BindContext context, Object result) {
+            if (result == null) {
+                throw new IllegalStateException("No value for " + name + " (face-defaults.properties has every key)");
+            }
+        }
+    };
+
+    /** The settings {@code rollcall.face.*} of the binder's sources (the defaults must be among them). */
+    public static FaceEngineSettings bind(Binder binder) {
+        return binder.bind(PREFIX, Bindable.of(FaceEngineSettings.class), EVERY_SETTING_SET).get();
+    }
 
     /** The shipped defaults ({@code face-defaults.properties}). */
     public static FaceEngineSettings defaults() {
-        return from(key -> null);
+        return of(Map.of());
     }
 
     /**
-     * Settings from a lookup of {@code rollcall.face.*} keys (kebab-case, e.g. {@code fused.match-threshold}); keys
-     * the lookup does not know keep their shipped default. Score thresholds are read under the configured
-     * recogniser's name ({@code rollcall.face.<recogniser>.match-threshold}), since each recogniser scores on its
-     * own scale.
+     * The shipped defaults with some {@code rollcall.face.*} keys overridden (e.g. {@code fused.match-threshold}; the
+     * CLI passes the system properties), as the application's Environment would.
      */
-    public static FaceEngineSettings from(Function<String, String> lookup) {
+    public static FaceEngineSettings of(Map<?, ?> overrides) {
+        return bind(new Binder(new MapConfigurationPropertySource(overrides),
+                new MapConfigurationPropertySource(shippedDefaults())));
+    }
+
+    /** The contents of {@code face-defaults.properties}. */
+    public static Properties shippedDefaults() {
         Properties defaults = new Properties();
         try (InputStream in = FaceEngineSettings.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
             defaults.load(Objects.requireNonNull(in, DEFAULTS));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Function<String, String> v = key -> {
-            String value = lookup.apply(PREFIX + key);
-            value = value != null ? value : defaults.getProperty(PREFIX + key);
-            if (value == null) {
-                throw new IllegalStateException("No value for " + PREFIX + key);
-            }
-            return value.strip();
-        };
-        Function<String, Float> f = key -> Float.parseFloat(v.apply(key));
-        Function<String, Integer> i = key -> Integer.parseInt(v.apply(key));
-        Recogniser recogniser = Recogniser.of(v.apply("recogniser"));
-        String r = recogniser.key() + ".";
-        int threads = i.apply("threads");
-        return new FaceEngineSettings(
-                new Limits(Long.parseLong(v.apply("max-image-bytes")), Long.parseLong(v.apply("max-image-pixels")),
-                        i.apply("max-image-side"), i.apply("max-decoded-side")),
-                new Detection(f.apply("detector-min-score"), f.apply("small-face-min-score"), f.apply("nms-iou"),
-                        i.apply("small-face-min-image-side"), i.apply("small-face-input-size")),
-                new Gate(f.apply("enrol-min-inter-ocular-px"), f.apply("enrol-max-yaw-deg"),
-                        f.apply("enrol-max-pitch-deg"), f.apply("enrol-max-roll-deg"), f.apply("enrol-min-sharpness"),
-                        f.apply("enrol-min-brightness"), f.apply("enrol-other-face-ratio")),
-                new Recognition(recogniser, Boolean.parseBoolean(v.apply("flip-augmentation")),
-                        Boolean.parseBoolean(v.apply("class-photo-flip")), f.apply("enrol-jitter"),
-                        new Standardisation(f.apply("fusion.dlib.impostor-mean"), f.apply("fusion.dlib.impostor-std"),
-                                f.apply("fusion.dlib.weight")),
-                        new Standardisation(f.apply("fusion.mobilefacenet.impostor-mean"),
-                                f.apply("fusion.mobilefacenet.impostor-std"), f.apply("fusion.mobilefacenet.weight"))),
-                new Matching(f.apply(r + "match-threshold"), f.apply(r + "match-margin"),
-                        f.apply("match-min-inter-ocular-px"), f.apply("match-small-face-px"),
-                        f.apply(r + "match-small-face-threshold"), f.apply(r + "enrol-duplicate-threshold")),
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
-    }
-
-    /** The same settings with class-photo faces embedded with their mirror images too (benchmarks compare). */
-    public FaceEngineSettings withClassPhotoFlip() {
-        Recognition x = recognition;
-        return new FaceEngineSettings(limits, detection, gate,
-                new Recognition(x.recogniser(), x.flip(), true, x.enrolJitter(), x.dlib(), x.mobileFaceNet()), matching,
-                threads);
-    }
-
-    /** The same settings with the small-face pass switched off (benchmarks compare). */
-    public FaceEngineSettings withoutSmallFacePass() {
-        Detection d = detection;
-        return new FaceEngineSettings(limits, new Detection(d.minScore(), d.smallFaceMinScore(), d.nmsIou(),
-                Integer.MAX_VALUE, d.smallFaceInputSize()), gate, recognition, matching, threads);
-    }
-
-    /** The same settings with another threshold and margin (the CLI's calibration and tests use this). */
-    public FaceEngineSettings withMatch(float threshold, float margin) {
-        Matching m = matching;
-        return new FaceEngineSettings(limits, detection, gate, recognition, new Matching(threshold, margin,
-                m.minInterOcularPx(), m.smallFacePx(), m.smallFaceThreshold(), m.duplicateThreshold()), threads);
+        return defaults;
     }
 }

@@ -49,6 +49,37 @@ final class OneToOneMatcher implements AutoCloseable {
         float of(float dot) {
             return scale * dot + offset;
         }
+
+        /** The score of a probe embedding against an enrolled one. */
+        float score(float[] probe, float[] enrolled) {
+            if (probe.length != enrolled.length) {
+                throw new IllegalArgumentException("Embeddings of lengths " + probe.length + " and " + enrolled.length
+                        + " cannot be compared");
+            }
+            float dot = 0;
+            for (int i = 0; i < probe.length; i++) {
+                dot += probe[i] * enrolled[i];
+            }
+            return of(dot);
+        }
+    }
+
+    /** Attendance's matcher: the configured recogniser's thresholds, with the small-face rise. */
+    static OneToOneMatcher forMarking(FaceEngineSettings settings, ScoreScale scale, OrtEnvironment env) {
+        FaceEngineSettings.Matching m = settings.matching();
+        FaceEngineSettings.Scores s = settings.scores();
+        return new OneToOneMatcher(s.threshold(), s.margin(), m.minInterOcularPx(), m.smallFacePx(),
+                s.smallFaceThreshold(), scale, env, settings.threads());
+    }
+
+    /**
+     * Enrolment's search for a student already enrolled: the lower duplicate threshold, and no small-face rise since
+     * enrolment faces are never small (enrol-min-inter-ocular-px).
+     */
+    static OneToOneMatcher forDuplicates(FaceEngineSettings settings, ScoreScale scale, OrtEnvironment env) {
+        FaceEngineSettings.Scores s = settings.scores();
+        return new OneToOneMatcher(s.duplicateThreshold(), s.margin(), settings.matching().minInterOcularPx(), 0,
+                s.duplicateThreshold(), scale, env, 1);
     }
 
     OneToOneMatcher(float threshold, float margin, float minInterOcularPx, float smallFacePx, float smallFaceThreshold,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +23,9 @@ class FusedRecogniserTest {
     @BeforeAll
     static void start() {
         fused = new OnnxFaceEngine(FaceEngineSettings.defaults());
-        dlib = new OnnxFaceEngine(FaceEngineSettings.from(k -> k.equals("rollcall.face.recogniser") ? "dlib" : null));
+        dlib = new OnnxFaceEngine(FaceEngineSettings.of(Map.of("rollcall.face.recogniser", "dlib")));
         mobileFaceNet = new OnnxFaceEngine(
-                FaceEngineSettings.from(k -> k.equals("rollcall.face.recogniser") ? "mobilefacenet" : null));
+                FaceEngineSettings.of(Map.of("rollcall.face.recogniser", "mobilefacenet")));
     }
 
     @AfterAll
@@ -48,9 +49,9 @@ class FusedRecogniserTest {
                     .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-3));
         }
         assertThat(fused.score(embedding(fused, ann), embedding(fused, annAgain)))
-                .isGreaterThan(fused.settings().matching().threshold());
+                .isGreaterThan(fused.settings().scores().threshold());
         assertThat(fused.score(embedding(fused, ann), embedding(fused, bob)))
-                .isLessThan(fused.settings().matching().threshold());
+                .isLessThan(fused.settings().scores().threshold());
     }
 
     @Test
@@ -74,11 +75,11 @@ class FusedRecogniserTest {
     void aStoredCropIsReEmbeddedToTheVectorTheEngineGaveWhenItEnrolledTheFace() {
         byte[] photo = portrait("sample6.jpg", 0.8f, 1);
         Enrolment enrolled = fused.enrol(photo);
-        float threshold = fused.settings().matching().threshold();
+        float threshold = fused.settings().scores().threshold();
 
         // the stored crop is the enrolment's middle view: with the shifted views switched off, the very same vector
         try (OnnxFaceEngine oneView = new OnnxFaceEngine(
-                FaceEngineSettings.from(k -> k.equals("rollcall.face.enrol-jitter") ? "0" : null))) {
+                FaceEngineSettings.of(Map.of("rollcall.face.enrol-jitter", "0")))) {
             Enrolment plain = oneView.enrol(photo);
             assertThat(oneView.embed(FaceCrop.read(plain.face().crop().png())))
                     .containsExactly(plain.face().embedding(), org.assertj.core.data.Offset.offset(1e-5f));
@@ -91,7 +92,7 @@ class FusedRecogniserTest {
     }
 
     private static float margin() {
-        return fused.settings().matching().margin();
+        return fused.settings().scores().margin();
     }
 
     private static double standardised(Standardisation s, OnnxFaceEngine engine, byte[] a, byte[] b) {

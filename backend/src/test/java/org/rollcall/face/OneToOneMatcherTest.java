@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +25,8 @@ class OneToOneMatcherTest {
     @BeforeAll
     static void start() {
         // dlib alone scores by the plain cosine
-        engine = new OnnxFaceEngine(FaceEngineSettings.from(
-                key -> key.equals("rollcall.face.recogniser") ? "dlib" : null).withMatch(0.92f, 0.03f));
+        engine = new OnnxFaceEngine(FaceEngineSettings.of(Map.of("rollcall.face.recogniser", "dlib",
+                "rollcall.face.dlib.match-threshold", "0.92", "rollcall.face.dlib.match-margin", "0.03")));
     }
 
     @AfterAll

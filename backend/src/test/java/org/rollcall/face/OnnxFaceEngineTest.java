@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,11 +86,8 @@ class OnnxFaceEngineTest {
         double shifted;
         double oneChip;
         // class-photo faces embedded with their mirror images too, as enrolment faces are
-        try (OnnxFaceEngine withoutShifts = new OnnxFaceEngine(FaceEngineSettings.from(key -> switch (key) {
-            case "rollcall.face.enrol-jitter" -> "0";
-            case "rollcall.face.class-photo-flip" -> "true";
-            default -> null;
-        }))) {
+        try (OnnxFaceEngine withoutShifts = new OnnxFaceEngine(FaceEngineSettings.of(Map.of(
+                "rollcall.face.enrol-jitter", "0", "rollcall.face.class-photo-flip", "true")))) {
             float[] asInAClassPhoto = largest(withoutShifts.findFaces(portrait)).embedding();
             shifted = cos(engine.enrol(portrait).face().embedding(), asInAClassPhoto);
             oneChip = cos(withoutShifts.enrol(portrait).face().embedding(), asInAClassPhoto);
@@ -108,7 +106,7 @@ class OnnxFaceEngineTest {
         // two enrolment photos cut from one photo score far above the duplicate threshold, but below this match
         // threshold (above any score the fused recogniser gives)
         try (OnnxFaceEngine strict = new OnnxFaceEngine(
-                FaceEngineSettings.from(key -> key.equals("rollcall.face.fused.match-threshold") ? "1000" : null))) {
+                FaceEngineSettings.of(Map.of("rollcall.face.fused.match-threshold", "1000")))) {
             List<GalleryEntry<String>> enrolled = List.of(new GalleryEntry<>("target",
                     strict.enrol(TestPhotos.jpeg(TestPhotos.crop(photo, target.box(), 0.8f))).face().embedding()));
             List<DetectedFace> again = List.of(
@@ -310,10 +308,10 @@ class OnnxFaceEngineTest {
     }
 
     private static float threshold() {
-        return engine.settings().matching().threshold();
+        return engine.settings().scores().threshold();
     }
 
     private static float margin() {
-        return engine.settings().matching().margin();
+        return engine.settings().scores().margin();
     }
 }

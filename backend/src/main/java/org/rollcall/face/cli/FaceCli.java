@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,9 @@ import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceEngineSettings;
 import org.rollcall.face.FaceRejectedException;
 import org.rollcall.face.OnnxFaceEngine;
+import org.rollcall.face.Recogniser;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.core.NestedExceptionUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +34,7 @@ public final class FaceCli {
     private final PrintStream out;
     private final PrintStream err;
     private final JsonMapper json = JsonMapper.builder().build();
+    private Map<String, String> overrides;
     private FaceEngineSettings settings;
 
     public FaceCli(PrintStream out, PrintStream err) {
@@ -45,7 +50,8 @@ public final class FaceCli {
         }
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
         try {
-            settings = settings(rest);
+            overrides = overrides(rest);
+            settings = FaceEngineSettings.of(overrides);
             return switch (args[0]) {
                 case "detect" -> detect(rest);
                 case "enrol" -> enrol(rest);
@@ -53,7 +59,7 @@ public final class FaceCli {
                 case "eval-pairs" -> evalPairs(rest);
                 case "calibrate" -> calibrate(rest);
                 case "identify" -> identify(rest);
-                case "bench" -> new FaceBenchmark(out, settings).run(rest);
+                case "bench" -> new FaceBenchmark(out, overrides).run(rest);
                 default -> {
                     err.println(usage());
                     yield 2;
@@ -62,6 +68,9 @@ public final class FaceCli {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(usage());
+            return 2;
+        } catch (BindException e) {
+            err.println(e.getMessage() + ": " + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             return 2;
         } catch (IOException e) {
             err.println("I/O error: " + e.getMessage());
@@ -352,13 +361,21 @@ public final class FaceCli {
     }
 
     /**
-     * The engine's settings: Java system properties over the shipped defaults, and {@code --recogniser} (removed from
-     * args) over both.
+     * The settings over the shipped defaults: Java system properties {@code rollcall.face.*}, and {@code --recogniser}
+     * (removed from args) over both.
      */
-    static FaceEngineSettings settings(List<String> args) {
+    static Map<String, String> overrides(List<String> args) {
         String recogniser = option(args, "--recogniser", null);
-        return FaceEngineSettings.from(key -> recogniser != null && key.equals("rollcall.face.recogniser")
-                ? recogniser : System.getProperty(key));
+        Map<String, String> overrides = new HashMap<>();
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(FaceEngineSettings.PREFIX + ".")) {
+                overrides.put(key, System.getProperty(key));
+            }
+        }
+        if (recogniser != null) {
+            overrides.put(FaceEngineSettings.PREFIX + ".recogniser", Recogniser.of(recogniser).key());
+        }
+        return overrides;
     }
 
     /** Removes "--name value" from args and returns the value, or the default. */

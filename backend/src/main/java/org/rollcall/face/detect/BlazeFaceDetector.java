@@ -6,7 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.rollcall.face.FaceEngineSettings;
 import org.rollcall.face.image.RgbImage;
+import org.rollcall.face.model.FaceModels;
+import org.rollcall.face.model.TfjsGraphConverter;
+import org.rollcall.face.onnx.OnnxRuntimeLoader;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -27,21 +31,21 @@ public final class BlazeFaceDetector implements AutoCloseable {
     /** Box side (in full-view network pixels) below which the full view is known to miss faces. */
     private static final float SMALL_IN_FULL_VIEW = 24;
 
-    /** Detection thresholds; see FaceEngineSettings for their meaning. */
-    public record Settings(float minScore, float smallFaceMinScore, float nmsIou, int smallFaceMinImageSide,
-                           int smallFaceInputSize) {
-    }
-
     private final OrtEnvironment env;
     private final OrtSession session;
-    private final Settings settings;
+    private final FaceEngineSettings.Detection settings;
 
-    public BlazeFaceDetector(OrtEnvironment env, OrtSession session, Settings settings) {
+    /** Converts Human's TFJS graph (input and output shapes left open: any input size) and opens its session. */
+    public BlazeFaceDetector(OrtEnvironment env, FaceEngineSettings.Detection settings, int threads) {
         if (settings.smallFaceInputSize() % 32 != 0 || settings.smallFaceInputSize() < SIZE) {
             throw new IllegalArgumentException("The small-face input size must be a multiple of 32 and >= 256");
         }
+        byte[] onnx = TfjsGraphConverter.toOnnx(FaceModels.read(FaceModels.BLAZEFACE_JSON),
+                FaceModels.read(FaceModels.BLAZEFACE_BIN), INPUT, new long[]{-1, 3, -1, -1},
+                Map.of("Identity", new long[]{-1, -1, 1}, "Identity_1", new long[]{-1, -1, 1},
+                        "Identity_2", new long[]{-1, -1, 16}, "Identity_3", new long[]{-1, -1, 16}));
         this.env = env;
-        this.session = session;
+        this.session = OnnxRuntimeLoader.session(env, onnx, threads);
         this.settings = settings;
     }
 
