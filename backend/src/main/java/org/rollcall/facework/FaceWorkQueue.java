@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Photos go through the face engine a few at a time (one per core), taken from the waiting teachers in turn, so one
- * teacher sending many large photos delays only their own: another teacher's photo waits for at most one of the
- * photos already running, not for the flood. The queue is bounded per teacher and in all, and a photo waits a bounded
+ * teacher sending many large photos delays only their own: another teacher's photo starts at once on the place a
+ * flood never takes, or waits for at most one of the photos already running. The queue is bounded per teacher and in all, and a photo waits a bounded
  * time; beyond that the request answers 503 with Retry-After instead of piling up.
  */
 @Component
@@ -103,7 +103,7 @@ public class FaceWorkQueue {
     /**
      * Gives free places to the next waiting teachers in turn; a teacher served goes to the back of the line. Teachers
      * under their own running limit come first; a place nobody under the limit wants goes to the next in line anyway,
-     * so a lone teacher's burst still uses every core.
+     * except the last one, so another teacher's photo starts at once instead of waiting for one of a flood's.
      */
     private void grantTurns() {
         while (running < concurrency && waitingTotal > 0) {
@@ -115,6 +115,11 @@ public class FaceWorkQueue {
                 }
             }
             if (next == null) {
+                if (concurrency > 1 && running >= concurrency - 1) {
+                    // kept for a teacher with nothing running: the engine already spreads one photo over the cores,
+                    // so a second flood photo gains the flooder little and would double everyone else's wait
+                    break;
+                }
                 next = waiting.keySet().iterator().next();
             }
             ArrayDeque<CompletableFuture<Void>> turns = waiting.remove(next);

@@ -14,6 +14,7 @@ import org.rollcall.face.detect.Detection;
 import org.rollcall.face.detect.FaceFinder;
 import org.rollcall.face.image.ImageDecoder;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
+import org.rollcall.support.TestPhotos;
 
 import ai.onnxruntime.OrtException;
 
@@ -61,7 +62,7 @@ class FaceFinderTest {
         for (Box face : faces) {
             // a crop tighter than the face box, 150 px square, as face databases and ID cards cut them
             BufferedImage tight = TestPhotos.crop(photo, face, -0.15f);
-            byte[] idCrop = TestPhotos.jpeg(TestPhotos.scale(tight, 150.0 / tight.getWidth()));
+            byte[] idCrop = TestPhotos.jpeg(TestPhotos.scaleBilinear(tight, 150.0 / tight.getWidth()));
             ImageDecoder.Decoded crop = decoder.decode(idCrop);
 
             FaceFinder.Found found = finder.inEnrolmentPhoto(crop.image());

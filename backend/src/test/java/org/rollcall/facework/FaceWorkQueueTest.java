@@ -55,22 +55,31 @@ class FaceWorkQueueTest {
     }
 
     @Test
-    void aLoneTeachersBurstStillUsesEveryCore() throws Exception {
-        FaceWorkQueue queue = new FaceWorkQueue(new FaceWorkProperties(2, 1, 10, 40, Duration.ofSeconds(30), 60,
+    void aLoneTeachersBurstUsesEveryPlaceButOneWhichAnotherTeacherGetsAtOnce() throws Exception {
+        FaceWorkQueue queue = new FaceWorkQueue(new FaceWorkProperties(3, 1, 10, 40, Duration.ofSeconds(30), 60,
                 Duration.ofMinutes(1)));
-        CountDownLatch bothRunning = new CountDownLatch(2);
+        CountDownLatch twoRunning = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Boolean>> jobs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                jobs.add(pool.submit(() -> queue.run(flooder, () -> {
-                    bothRunning.countDown();
-                    return await(bothRunning);
+            List<Future<Boolean>> flood = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                flood.add(pool.submit(() -> queue.run(flooder, () -> {
+                    twoRunning.countDown();
+                    return await(release);
                 })));
             }
-            for (Future<Boolean> job : jobs) {
-                assertThat(job.get(10, TimeUnit.SECONDS)).as("both photos ran at the same time").isTrue();
+            assertThat(twoRunning.await(5, TimeUnit.SECONDS)).as("two of the burst run at the same time").isTrue();
+            awaitWaiting(queue, 1);
+            assertThat(queue.load()).as("the third waits: the last place is kept").containsExactly(2, 1);
+            // another teacher's photo runs while the whole burst still holds its places
+            Future<Boolean> other = pool.submit(() -> queue.run(this.other, () -> true));
+            assertThat(other.get(5, TimeUnit.SECONDS)).isTrue();
+            release.countDown();
+            for (Future<Boolean> job : flood) {
+                assertThat(job.get(10, TimeUnit.SECONDS)).isTrue();
             }
         }
+        assertThat(queue.load()).containsExactly(0, 0);
     }
 
     @Test
