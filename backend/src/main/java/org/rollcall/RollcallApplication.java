@@ -1,7 +1,6 @@
 package org.rollcall;
 
 import java.util.Arrays;
-
 import org.rollcall.face.cli.FaceCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -28,28 +28,42 @@ class ArchitectureTest {
 
     /** No package imports one that imports it back, however long the way round. */
     @ArchTest
-    static final ArchRule featurePackagesHaveNoCycles = slices().matching("org.rollcall.(*)..").namingSlices("$1")
-            .should().beFreeOfCycles();
+    static final ArchRule featurePackagesHaveNoCycles =
+            slices().matching("org.rollcall.(*)..").namingSlices("$1").should().beFreeOfCycles();
 
     /** The face engine is a plain library: the CLI and the benchmarks run it without a web server or database. */
     @ArchTest
-    static final ArchRule faceUsesNoWebNorDatabase = noClasses().that().resideInAPackage("org.rollcall.face..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework.web..", "org.springframework.http..", "org.springframework.jdbc..",
-                    "org.springframework.data..", "org.springframework.transaction..", "jakarta.servlet..",
-                    "java.sql..", "javax.sql..")
+    static final ArchRule faceUsesNoWebNorDatabase = noClasses()
+            .that()
+            .resideInAPackage("org.rollcall.face..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework.web..",
+                    "org.springframework.http..",
+                    "org.springframework.jdbc..",
+                    "org.springframework.data..",
+                    "org.springframework.transaction..",
+                    "jakarta.servlet..",
+                    "java.sql..",
+                    "javax.sql..")
             .because("face is a plain-Java library (Spring Boot's Binder and configuration are fine)");
 
     @ArchTest
-    static final ArchRule faceUsesNoOtherFeature = noClasses().that().resideInAPackage("org.rollcall.face..")
-            .should().dependOnClassesThat(
-                    resideInAPackage("org.rollcall..").and(not(resideInAPackage("org.rollcall.face.."))))
+    static final ArchRule faceUsesNoOtherFeature = noClasses()
+            .that()
+            .resideInAPackage("org.rollcall.face..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("org.rollcall..").and(not(resideInAPackage("org.rollcall.face.."))))
             .because("face is a plain-Java library");
 
     /** A controller asks its own feature's services; another feature's data is that feature's business. */
     @ArchTest
     static final ArchRule controllersReachOnlyTheirOwnRepositories = classes()
-            .that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .or()
+            .areAnnotatedWith(Controller.class)
             .should(reachOnlyRepositoriesOfTheirOwnFeature());
 
     private static ArchCondition<JavaClass> reachOnlyRepositoriesOfTheirOwnFeature() {

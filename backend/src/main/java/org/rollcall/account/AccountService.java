@@ -28,7 +28,10 @@ public class AccountService {
     /** Compared against when the email is unknown, so a login takes as long whether or not the account exists. */
     private final String unknownAccountHash;
 
-    AccountService(TeacherRepository teachers, PasswordEncoder passwordEncoder, PasswordRules passwordRules,
+    AccountService(
+            TeacherRepository teachers,
+            PasswordEncoder passwordEncoder,
+            PasswordRules passwordRules,
             ApplicationEventPublisher events) {
         this.teachers = teachers;
         this.passwordEncoder = passwordEncoder;
@@ -41,8 +44,8 @@ public class AccountService {
     @Transactional
     public Teacher register(String email, String password, String displayName) {
         passwordRules.requireAcceptable(password, "password", email, displayName);
-        Teacher teacher = new Teacher(UUID.randomUUID(), email, displayName.strip(), passwordEncoder.encode(password),
-                Instant.now(), 0);
+        Teacher teacher = new Teacher(
+                UUID.randomUUID(), email, displayName.strip(), passwordEncoder.encode(password), Instant.now(), 0);
         try {
             teachers.insert(teacher);
         } catch (DuplicateKeyException e) {
@@ -68,7 +71,8 @@ public class AccountService {
     }
 
     public AccountResponse get(UUID teacherId) {
-        return teachers.findById(teacherId).map(AccountResponse::of)
+        return teachers.findById(teacherId)
+                .map(AccountResponse::of)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND));
     }
 

@@ -2,5 +2,4 @@ package org.rollcall.account;
 
 import jakarta.validation.constraints.NotBlank;
 
-public record DeleteAccountRequest(@NotBlank String password) {
-}
+public record DeleteAccountRequest(@NotBlank String password) {}

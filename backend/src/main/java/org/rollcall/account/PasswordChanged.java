@@ -9,5 +9,4 @@ import java.util.UUID;
  * @param keepAskingSession true when the signed-in teacher changed it: the session that asked stays signed in;
  *                          false for a reset by mailed code, which ends every session
  */
-public record PasswordChanged(UUID teacherId, int tokenGeneration, boolean keepAskingSession) {
-}
+public record PasswordChanged(UUID teacherId, int tokenGeneration, boolean keepAskingSession) {}

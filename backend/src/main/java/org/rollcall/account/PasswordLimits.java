@@ -7,8 +7,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PasswordLimits implements LimitsPart {
 
-    record Length(int minLength, int maxLength) {
-    }
+    record Length(int minLength, int maxLength) {}
 
     @Override
     public String name() {

@@ -28,8 +28,8 @@ public class PasswordRules {
     /** Name words shorter than this are too likely to appear by chance inside unrelated words. */
     private static final int MIN_PERSONAL_WORD = 4;
 
-    private static final String ADVICE = " Add another uncommon word or two: a few unrelated words are easy to"
-            + " remember and hard to guess.";
+    private static final String ADVICE =
+            " Add another uncommon word or two: a few unrelated words are easy to" + " remember and hard to guess.";
 
     private final Nbvcxz estimator = new Nbvcxz(new ConfigurationBuilder()
             .setMinimumEntropy(35d)
@@ -61,8 +61,9 @@ public class PasswordRules {
             return;
         }
         if (isOneCommonPassword(result)) {
-            throw refused(ErrorCode.PASSWORD_TOO_COMMON, label + " is one of the most common passwords; choose another."
-                    + ADVICE);
+            throw refused(
+                    ErrorCode.PASSWORD_TOO_COMMON,
+                    label + " is one of the most common passwords; choose another." + ADVICE);
         }
         throw refused(ErrorCode.PASSWORD_TOO_WEAK, label + " is too easy to guess" + reason(result) + "." + ADVICE);
     }
@@ -134,8 +135,9 @@ public class PasswordRules {
     }
 
     private static ApiException personal(String label, String what) {
-        return refused(ErrorCode.PASSWORD_PERSONAL, label + " must not contain your " + what
-                + ": that is the first thing someone guessing it would try.");
+        return refused(
+                ErrorCode.PASSWORD_PERSONAL,
+                label + " must not contain your " + what + ": that is the first thing someone guessing it would try.");
     }
 
     private static ApiException refused(ErrorCode code, String message) {

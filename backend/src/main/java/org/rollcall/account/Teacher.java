@@ -4,6 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A teacher account row. */
-public record Teacher(UUID id, String email, String displayName, String passwordHash, Instant createdAt,
-        int tokenGeneration) {
-}
+public record Teacher(
+        UUID id, String email, String displayName, String passwordHash, Instant createdAt, int tokenGeneration) {}

@@ -34,24 +34,32 @@ public class TeacherRepository {
     }
 
     Optional<Teacher> findById(UUID id) {
-        return jdbc.sql("SELECT * FROM teacher WHERE id = :id").param("id", id).query(TeacherRepository::map)
+        return jdbc.sql("SELECT * FROM teacher WHERE id = :id")
+                .param("id", id)
+                .query(TeacherRepository::map)
                 .optional();
     }
 
     Optional<Teacher> findByEmail(String email) {
-        return jdbc.sql("SELECT * FROM teacher WHERE lower(email) = lower(:email)").param("email", email)
-                .query(TeacherRepository::map).optional();
+        return jdbc.sql("SELECT * FROM teacher WHERE lower(email) = lower(:email)")
+                .param("email", email)
+                .query(TeacherRepository::map)
+                .optional();
     }
 
     /** Locks the row so concurrent password changes bump the generation one after the other. */
     Optional<Teacher> findByIdForUpdate(UUID id) {
-        return jdbc.sql("SELECT * FROM teacher WHERE id = :id FOR UPDATE").param("id", id)
-                .query(TeacherRepository::map).optional();
+        return jdbc.sql("SELECT * FROM teacher WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(TeacherRepository::map)
+                .optional();
     }
 
     public Optional<Integer> findTokenGeneration(UUID id) {
-        return jdbc.sql("SELECT token_generation FROM teacher WHERE id = :id").param("id", id)
-                .query(Integer.class).optional();
+        return jdbc.sql("SELECT token_generation FROM teacher WHERE id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .optional();
     }
 
     /** Stores a new password hash and returns the new token generation. */
@@ -61,7 +69,8 @@ public class TeacherRepository {
                 WHERE id = :id RETURNING token_generation""")
                 .param("id", id)
                 .param("hash", passwordHash)
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 
     void delete(UUID id) {
@@ -70,7 +79,12 @@ public class TeacherRepository {
 
     private static Teacher map(ResultSet rs, int row) throws SQLException {
         Instant createdAt = rs.getObject("created_at", OffsetDateTime.class).toInstant();
-        return new Teacher(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-                rs.getString("password_hash"), createdAt, rs.getInt("token_generation"));
+        return new Teacher(
+                rs.getObject("id", UUID.class),
+                rs.getString("email"),
+                rs.getString("display_name"),
+                rs.getString("password_hash"),
+                createdAt,
+                rs.getInt("token_generation"));
     }
 }

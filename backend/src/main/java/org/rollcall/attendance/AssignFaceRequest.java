@@ -1,9 +1,8 @@
 package org.rollcall.attendance;
 
+import jakarta.validation.constraints.NotNull;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.validation.constraints.NotNull;
 
 /**
  * "This face is this student."

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
@@ -19,8 +18,7 @@ final class AttendanceCsv {
 
     private static final String BOM = "\uFEFF";
 
-    private AttendanceCsv() {
-    }
+    private AttendanceCsv() {}
 
     static String of(ClassAttendanceReport report) {
         List<String> header = new ArrayList<>(List.of("Roll no", "Name"));
@@ -28,7 +26,8 @@ final class AttendanceCsv {
         header.addAll(List.of("Days present", "School days", "Percentage"));
         return write(header, printer -> {
             for (ClassAttendanceReport.Row row : report.students()) {
-                List<Object> cells = new ArrayList<>(List.of(text(row.student().rollNo()), text(row.student().name())));
+                List<Object> cells = new ArrayList<>(
+                        List.of(text(row.student().rollNo()), text(row.student().name())));
                 row.present().forEach(here -> cells.add(here ? "P" : "A"));
                 cells.add(row.total());
                 cells.add(report.dates().size());
@@ -41,8 +40,13 @@ final class AttendanceCsv {
     static String of(StudentAttendanceReport report) {
         return write(List.of("Roll no", "Name", "Date", "Source", "Score", "Marked at"), printer -> {
             for (StudentAttendanceReport.Day day : report.present()) {
-                printer.printRecord(text(report.student().rollNo()), text(report.student().name()), day.date(),
-                        day.source(), day.score() == null ? "" : String.format("%.3f", day.score()), day.markedAt());
+                printer.printRecord(
+                        text(report.student().rollNo()),
+                        text(report.student().name()),
+                        day.date(),
+                        day.source(),
+                        day.score() == null ? "" : String.format("%.3f", day.score()),
+                        day.markedAt());
             }
         });
     }
@@ -69,9 +73,12 @@ final class AttendanceCsv {
     private static String write(List<String> header, Rows rows) {
         StringWriter out = new StringWriter();
         out.write(BOM);
-        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
+        try (CSVPrinter printer = CSVFormat.RFC4180
+                .builder()
+                .setHeader(header.toArray(String[]::new))
                 // Quoted cells keep one cell in readers that split on ';' too; numbers stay numbers.
-                .setQuoteMode(QuoteMode.NON_NUMERIC).get()
+                .setQuoteMode(QuoteMode.NON_NUMERIC)
+                .get()
                 .print(out)) {
             rows.print(printer);
         } catch (IOException e) {

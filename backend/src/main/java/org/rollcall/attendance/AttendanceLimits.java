@@ -12,8 +12,7 @@ class AttendanceLimits implements LimitsPart {
      * @param maxRangeDays     longest history range one request may ask for
      * @param defaultRangeDays history range when the request names none
      */
-    record Limits(int maxPhotos, int maxRangeDays, int defaultRangeDays) {
-    }
+    record Limits(int maxPhotos, int maxRangeDays, int defaultRangeDays) {}
 
     private final Limits limits;
 

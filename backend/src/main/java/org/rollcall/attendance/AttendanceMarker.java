@@ -12,17 +12,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.face.Assignment;
 import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceEngine;
-import org.rollcall.facework.FaceWorkQueue;
-import org.rollcall.facework.MarkingThrottle;
-import org.rollcall.facework.PhotoBudget;
 import org.rollcall.face.FaceRejectedException;
 import org.rollcall.face.GalleryEntry;
 import org.rollcall.face.RejectReason;
+import org.rollcall.facework.FaceWorkQueue;
+import org.rollcall.facework.MarkingThrottle;
+import org.rollcall.facework.PhotoBudget;
 import org.rollcall.students.ClassGallery;
 import org.rollcall.students.StudentRef;
 import org.rollcall.students.StudentRepository;
@@ -58,11 +57,22 @@ class AttendanceMarker {
     private final TransactionOperations transaction;
     private final Clock clock;
 
-    AttendanceMarker(ClassDates dates, ClassGallery gallery, FaceEngine engine, FaceWorkQueue faceWork,
-                     MarkingThrottle markingThrottle, PhotoBudget photoBudget, StudentRepository students,
-                     AttendanceRepository attendance, ClassPhotoArchive archive, MarkingRepository markings,
-                     MarkingCrops crops, CorrectionRepository corrections, AttendanceProperties properties,
-                     TransactionOperations transaction, Clock clock) {
+    AttendanceMarker(
+            ClassDates dates,
+            ClassGallery gallery,
+            FaceEngine engine,
+            FaceWorkQueue faceWork,
+            MarkingThrottle markingThrottle,
+            PhotoBudget photoBudget,
+            StudentRepository students,
+            AttendanceRepository attendance,
+            ClassPhotoArchive archive,
+            MarkingRepository markings,
+            MarkingCrops crops,
+            CorrectionRepository corrections,
+            AttendanceProperties properties,
+            TransactionOperations transaction,
+            Clock clock) {
         this.markings = markings;
         this.crops = crops;
         this.corrections = corrections;
@@ -92,8 +102,10 @@ class AttendanceMarker {
             // one photo at a time through the shared, fair queue: a flood from one teacher delays only them
             List<DetectedFace> faces = faceWork.run(teacherId, () -> engine.findFaces(photo));
             if (faces.isEmpty()) {
-                throw new FaceRejectedException(RejectReason.NO_FACE, (photos.size() == 1 ? "The photo"
-                        : "Photo " + (p + 1)) + " shows no face that can be recognised; nothing was marked.");
+                throw new FaceRejectedException(
+                        RejectReason.NO_FACE,
+                        (photos.size() == 1 ? "The photo" : "Photo " + (p + 1))
+                                + " shows no face that can be recognised; nothing was marked.");
             }
             found.add(faces);
         }
@@ -110,17 +122,23 @@ class AttendanceMarker {
         toWrite.keySet().removeAll(keptAbsent);
         long matched = System.nanoTime();
         Set<DetectedFace> worthALook = worthALook(matches, roster);
-        List<MarkingFace> drafts = MarkReport.faces(matches, roster, engine.modelId(), keptAbsent, worthALook,
-                engine::score);
+        List<MarkingFace> drafts =
+                MarkReport.faces(matches, roster, engine.modelId(), keptAbsent, worthALook, engine::score);
         long encoded = System.nanoTime();
         Instant now = clock.instant();
-        Marking marking = new Marking(UUID.randomUUID(), schoolClass.id(), date, photos.size(), now,
+        Marking marking = new Marking(
+                UUID.randomUUID(),
+                schoolClass.id(),
+                date,
+                photos.size(),
+                now,
                 now.plus(Duration.ofHours(properties.reviewHours())));
         List<MarkingFace> stored = transaction.execute(tx -> {
             archive.keep(schoolClass.id(), date, photos, now);
             Set<UUID> written = attendance.markAllIfAbsent(schoolClass.id(), date, toWrite, now, teacherId);
-            List<MarkingFace> faces = drafts.stream().map(f -> f.studentId() != null && written.contains(f.studentId())
-                    ? withPresence(f) : f).toList();
+            List<MarkingFace> faces = drafts.stream()
+                    .map(f -> f.studentId() != null && written.contains(f.studentId()) ? withPresence(f) : f)
+                    .toList();
             markings.insert(marking, teacherId);
             markings.insertFaces(marking.id(), faces);
             return faces;
@@ -131,17 +149,40 @@ class AttendanceMarker {
         MarkResponse response = MarkingView.of(marking, stored, toWrite.keySet(), named, Set.of());
         crops.storeLater(MarkReport.crops(matches, stored));
         long done = System.nanoTime();
-        log.debug("Marked class {} for {}: {} faces in {} photos, {} marked; faces {} ms, gallery + match {} ms,"
-                        + " thumbnails + candidates {} ms, database {} ms", schoolClass.id(), date, response.faces().size(),
-                photos.size(), response.marked(), (detected - started) / 1_000_000,
-                (matched - detected) / 1_000_000, (encoded - matched) / 1_000_000, (done - encoded) / 1_000_000);
+        log.debug(
+                "Marked class {} for {}: {} faces in {} photos, {} marked; faces {} ms, gallery + match {} ms,"
+                        + " thumbnails + candidates {} ms, database {} ms",
+                schoolClass.id(),
+                date,
+                response.faces().size(),
+                photos.size(),
+                response.marked(),
+                (detected - started) / 1_000_000,
+                (matched - detected) / 1_000_000,
+                (encoded - matched) / 1_000_000,
+                (done - encoded) / 1_000_000);
         return response;
     }
 
     private static MarkingFace withPresence(MarkingFace f) {
-        return new MarkingFace(f.id(), f.position(), f.photo(), f.box(), f.modelId(), f.embedding(), f.quality(),
-                f.thumbnail(), f.crop(), FaceStatus.MARKED, f.correction(), f.studentId(), f.score(),
-                f.candidateIds(), f.candidateScores(), f.needsReview(), true);
+        return new MarkingFace(
+                f.id(),
+                f.position(),
+                f.photo(),
+                f.box(),
+                f.modelId(),
+                f.embedding(),
+                f.quality(),
+                f.thumbnail(),
+                f.crop(),
+                FaceStatus.MARKED,
+                f.correction(),
+                f.studentId(),
+                f.score(),
+                f.candidateIds(),
+                f.candidateScores(),
+                f.needsReview(),
+                true);
     }
 
     /**

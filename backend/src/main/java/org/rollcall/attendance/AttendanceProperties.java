@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reviewHours       how long the faces of a marking are kept for the teacher to correct; then they are deleted
  */
 @ConfigurationProperties("rollcall.attendance")
-record AttendanceProperties(@DefaultValue("10") int maxPhotos,
-                            @DefaultValue("false") boolean storeClassPhotos,
-                            @DefaultValue("366") int maxRangeDays,
-                            @DefaultValue("30") int defaultRangeDays,
-                            @DefaultValue("72") int reviewHours) {
-}
+record AttendanceProperties(
+        @DefaultValue("10") int maxPhotos,
+        @DefaultValue("false") boolean storeClassPhotos,
+        @DefaultValue("366") int maxRangeDays,
+        @DefaultValue("30") int defaultRangeDays,
+        @DefaultValue("72") int reviewHours) {}

@@ -10,6 +10,5 @@ import java.util.UUID;
  * @param score    the recognition similarity for PHOTO, null for MANUAL
  * @param markedBy the teacher who marked (null if that account is gone)
  */
-public record AttendanceRecord(UUID studentId, LocalDate date, AttendanceSource source, Float score,
-                               Instant markedAt, UUID markedBy) {
-}
+public record AttendanceRecord(
+        UUID studentId, LocalDate date, AttendanceSource source, Float score, Instant markedAt, UUID markedBy) {}

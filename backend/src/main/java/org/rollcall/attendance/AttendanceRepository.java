@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,14 +35,15 @@ class AttendanceRepository {
                         SELECT s.id, :date, s.class_id, :source, :score, :at, :by FROM student s
                         WHERE s.id = :student AND s.class_id = :class
                         ON CONFLICT (student_id, date) DO NOTHING""")
-                .param("student", record.studentId())
-                .param("class", classId)
-                .param("date", record.date())
-                .param("source", record.source().name())
-                .param("score", record.score())
-                .param("at", Timestamp.from(record.markedAt()))
-                .param("by", record.markedBy())
-                .update() == 1;
+                        .param("student", record.studentId())
+                        .param("class", classId)
+                        .param("date", record.date())
+                        .param("source", record.source().name())
+                        .param("score", record.score())
+                        .param("at", Timestamp.from(record.markedAt()))
+                        .param("by", record.markedBy())
+                        .update()
+                == 1;
     }
 
     /**
@@ -105,9 +105,10 @@ class AttendanceRepository {
 
     boolean delete(UUID studentId, LocalDate date) {
         return jdbc.sql("DELETE FROM attendance WHERE student_id = :student AND date = :date")
-                .param("student", studentId)
-                .param("date", date)
-                .update() == 1;
+                        .param("student", studentId)
+                        .param("date", date)
+                        .update()
+                == 1;
     }
 
     List<AttendanceRecord> findByClass(UUID classId, DateRange range) {
@@ -143,8 +144,12 @@ class AttendanceRepository {
 
     private static AttendanceRecord map(ResultSet rs, int row) throws SQLException {
         float score = rs.getFloat("score");
-        return new AttendanceRecord(rs.getObject("student_id", UUID.class), rs.getObject("date", LocalDate.class),
-                AttendanceSource.valueOf(rs.getString("source")), rs.wasNull() ? null : score,
-                rs.getTimestamp("marked_at").toInstant(), rs.getObject("marked_by", UUID.class));
+        return new AttendanceRecord(
+                rs.getObject("student_id", UUID.class),
+                rs.getObject("date", LocalDate.class),
+                AttendanceSource.valueOf(rs.getString("source")),
+                rs.wasNull() ? null : score,
+                rs.getTimestamp("marked_at").toInstant(),
+                rs.getObject("marked_by", UUID.class));
     }
 }

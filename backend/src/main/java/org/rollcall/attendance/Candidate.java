@@ -8,5 +8,4 @@ import org.rollcall.students.StudentRef;
  * @param score the best similarity between the face and that student's faces (the scale is the engine's: compare
  *              scores with each other, never with a fixed number)
  */
-public record Candidate(StudentRef student, float score) {
-}
+public record Candidate(StudentRef student, float score) {}

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.rollcall.face.GalleryEntry;
 
 /**
@@ -19,11 +18,9 @@ final class Candidates {
 
     static final int MAX = 3;
 
-    private Candidates() {
-    }
+    private Candidates() {}
 
-    record Scored(UUID studentId, float score) {
-    }
+    record Scored(UUID studentId, float score) {}
 
     /** How alike a probe embedding and an enrolled one are (the engine's score). */
     @FunctionalInterface

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.rollcall.students.StudentRef;
 
 /**
@@ -22,22 +21,22 @@ import org.rollcall.students.StudentRef;
  * @param dates          the school days, ascending
  * @param presentPerDate how many students were present on each of those days
  */
-public record ClassAttendanceReport(LocalDate from, LocalDate to, List<LocalDate> dates, List<Row> students,
-                                    List<Integer> presentPerDate) {
+public record ClassAttendanceReport(
+        LocalDate from, LocalDate to, List<LocalDate> dates, List<Row> students, List<Integer> presentPerDate) {
 
     /**
      * @param present    one entry per school day, in the order of {@code dates}
      * @param total      days present
      * @param percentage days present out of school days, one decimal; null when no school day is in the range
      */
-    public record Row(StudentRef student, List<Boolean> present, int total, BigDecimal percentage) {
-    }
+    public record Row(StudentRef student, List<Boolean> present, int total, BigDecimal percentage) {}
 
     static ClassAttendanceReport of(DateRange range, List<StudentRef> roster, List<AttendanceRecord> records) {
-        List<LocalDate> days = List.copyOf(records.stream().map(AttendanceRecord::date)
-                .collect(Collectors.toCollection(TreeSet::new)));
-        Map<UUID, Set<LocalDate>> presence = records.stream().collect(Collectors.groupingBy(
-                AttendanceRecord::studentId, Collectors.mapping(AttendanceRecord::date, Collectors.toSet())));
+        List<LocalDate> days = List.copyOf(
+                records.stream().map(AttendanceRecord::date).collect(Collectors.toCollection(TreeSet::new)));
+        Map<UUID, Set<LocalDate>> presence = records.stream()
+                .collect(Collectors.groupingBy(
+                        AttendanceRecord::studentId, Collectors.mapping(AttendanceRecord::date, Collectors.toSet())));
         int[] perDay = new int[days.size()];
         List<Row> rows = new ArrayList<>(roster.size());
         for (StudentRef student : roster) {

@@ -2,7 +2,6 @@ package org.rollcall.attendance;
 
 import java.time.Clock;
 import java.time.LocalDate;
-
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.ApiException;
 import org.rollcall.web.ErrorCode;
@@ -38,12 +37,14 @@ class ClassDates {
             return today;
         }
         if (requested.isAfter(today)) {
-            throw new ApiException(ErrorCode.DATE_IN_FUTURE,
-                    requested + " has not come yet in the class's timezone (" + schoolClass.timezone().getId()
-                            + ", where it is " + today + ").");
+            throw new ApiException(
+                    ErrorCode.DATE_IN_FUTURE,
+                    requested + " has not come yet in the class's timezone ("
+                            + schoolClass.timezone().getId() + ", where it is " + today + ").");
         }
         if (requested.isBefore(EARLIEST)) {
-            throw new ApiException(ErrorCode.DATE_TOO_EARLY,
+            throw new ApiException(
+                    ErrorCode.DATE_TOO_EARLY,
                     "Attendance can be recorded from 1 January 2000 on; " + requested + " is earlier. Check the year.");
         }
         return requested;
@@ -53,9 +54,10 @@ class ClassDates {
         LocalDate end = to == null ? today(schoolClass) : to;
         LocalDate start = from == null ? end.minusDays(limits.defaultRangeDays() - 1L) : from;
         if (from != null && from.isBefore(EARLIEST) || to != null && to.isBefore(EARLIEST)) {
-            throw new ApiException(ErrorCode.DATE_TOO_EARLY,
-                    "Attendance history starts on 1 January 2000; " + (from != null && from.isBefore(EARLIEST) ? from : to)
-                            + " is earlier. Check the year.");
+            throw new ApiException(
+                    ErrorCode.DATE_TOO_EARLY,
+                    "Attendance history starts on 1 January 2000; "
+                            + (from != null && from.isBefore(EARLIEST) ? from : to) + " is earlier. Check the year.");
         }
         return DateRange.of(start, end, limits.maxRangeDays());
     }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +20,9 @@ class CorrectionRepository {
     }
 
     void insert(UUID classId, UUID studentId, Correction correction) {
-        jdbc.sql("INSERT INTO attendance_correction (id, class_id, student_id, date, action, corrected_by, corrected_at)"
-                        + " VALUES (:id, :class, :student, :date, :action, :by, :at)")
+        jdbc.sql(
+                        "INSERT INTO attendance_correction (id, class_id, student_id, date, action, corrected_by, corrected_at)"
+                                + " VALUES (:id, :class, :student, :date, :action, :by, :at)")
                 .param("id", UUID.randomUUID())
                 .param("class", classId)
                 .param("student", studentId)
@@ -57,8 +57,10 @@ class CorrectionRepository {
                 .param("student", studentId)
                 .param("from", range.from())
                 .param("to", range.to())
-                .query((rs, row) -> new Correction(rs.getObject("date", LocalDate.class),
-                        Correction.Action.valueOf(rs.getString("action")), rs.getObject("corrected_by", UUID.class),
+                .query((rs, row) -> new Correction(
+                        rs.getObject("date", LocalDate.class),
+                        Correction.Action.valueOf(rs.getString("action")),
+                        rs.getObject("corrected_by", UUID.class),
                         rs.getTimestamp("corrected_at").toInstant()))
                 .list();
     }

@@ -2,7 +2,6 @@ package org.rollcall.attendance;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.rollcall.face.Box;
 import org.rollcall.students.StudentRef;
 
@@ -19,7 +18,14 @@ import org.rollcall.students.StudentRef;
  * @param correction what the teacher said about this face, if anything
  * @param learned    the face was added to its student's gallery
  */
-public record FaceResult(UUID faceId, int photo, Box box, FaceStatus status, StudentRef student, float score,
-                         List<Candidate> candidates, boolean needsReview, FaceCorrection correction,
-                         boolean learned) {
-}
+public record FaceResult(
+        UUID faceId,
+        int photo,
+        Box box,
+        FaceStatus status,
+        StudentRef student,
+        float score,
+        List<Candidate> candidates,
+        boolean needsReview,
+        FaceCorrection correction,
+        boolean learned) {}

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.students.Student;
 import org.springframework.stereotype.Service;
@@ -23,8 +22,12 @@ class ManualAttendance {
     private final TransactionOperations transaction;
     private final Clock clock;
 
-    ManualAttendance(ClassDates dates, AttendanceRepository attendance, CorrectionRepository corrections,
-                     TransactionOperations transaction, Clock clock) {
+    ManualAttendance(
+            ClassDates dates,
+            AttendanceRepository attendance,
+            CorrectionRepository corrections,
+            TransactionOperations transaction,
+            Clock clock) {
         this.dates = dates;
         this.attendance = attendance;
         this.corrections = corrections;
@@ -37,10 +40,11 @@ class ManualAttendance {
         LocalDate day = dates.attendanceDate(schoolClass, date);
         Instant now = clock.instant();
         return transaction.execute(tx -> {
-            if (attendance.markIfAbsent(schoolClass.id(), new AttendanceRecord(student.id(), day,
-                    AttendanceSource.MANUAL, null, now, teacherId))) {
-                corrections.insert(schoolClass.id(), student.id(),
-                        new Correction(day, Correction.Action.MARK, teacherId, now));
+            if (attendance.markIfAbsent(
+                    schoolClass.id(),
+                    new AttendanceRecord(student.id(), day, AttendanceSource.MANUAL, null, now, teacherId))) {
+                corrections.insert(
+                        schoolClass.id(), student.id(), new Correction(day, Correction.Action.MARK, teacherId, now));
             }
             return attendance.find(student.id(), day).orElseThrow();
         });
@@ -51,7 +55,9 @@ class ManualAttendance {
         Instant now = clock.instant();
         transaction.executeWithoutResult(tx -> {
             if (attendance.delete(student.id(), date)) {
-                corrections.insert(student.classId(), student.id(),
+                corrections.insert(
+                        student.classId(),
+                        student.id(),
                         new Correction(date, Correction.Action.UNMARK, teacherId, now));
             }
         });

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
 import org.rollcall.face.Assignment;
 import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceCrop;
@@ -16,8 +15,7 @@ import org.rollcall.face.GalleryEntry;
 /** Turns the engine's matches of one marking request into the faces kept for review. */
 final class MarkReport {
 
-    private MarkReport() {
-    }
+    private MarkReport() {}
 
     /**
      * The best score per recognised student over all photos: a student seen in two overlapping photos of a hall is
@@ -55,10 +53,14 @@ final class MarkReport {
      * @param worthALook unknown faces close to a student (see AttendanceMarker)
      * @param scorer     the engine's score, for the candidates
      */
-    static List<MarkingFace> faces(List<PhotoMatches> photos, List<GalleryEntry<UUID>> roster, String modelId,
-                                   Set<UUID> keptAbsent, Set<DetectedFace> worthALook, Candidates.Scorer scorer) {
-        record Found(int photo, DetectedFace face, Assignment<UUID> assignment) {
-        }
+    static List<MarkingFace> faces(
+            List<PhotoMatches> photos,
+            List<GalleryEntry<UUID>> roster,
+            String modelId,
+            Set<UUID> keptAbsent,
+            Set<DetectedFace> worthALook,
+            Candidates.Scorer scorer) {
+        record Found(int photo, DetectedFace face, Assignment<UUID> assignment) {}
         List<Found> all = new ArrayList<>();
         for (int p = 0; p < photos.size(); p++) {
             PhotoMatches photo = photos.get(p);
@@ -66,21 +68,38 @@ final class MarkReport {
                 all.add(new Found(p, photo.faces().get(i), photo.assignments().get(i)));
             }
         }
-        return IntStream.range(0, all.size()).parallel().mapToObj(position -> {
-            Found found = all.get(position);
-            DetectedFace face = found.face();
-            UUID student = found.assignment().subject();
-            FaceStatus decided = student == null ? FaceStatus.UNKNOWN
-                    : keptAbsent.contains(student) ? FaceStatus.KEPT_ABSENT : FaceStatus.ALREADY_MARKED;
-            List<Candidates.Scored> top = Candidates.top(face.embedding(), roster, Candidates.MAX, scorer);
-            FaceCrop crop = face.crop();
-            // the lossless crop is encoded after the answer (see MarkingCrops): only the small JPEG is made here
-            return new MarkingFace(UUID.randomUUID(), position, found.photo(), face.box(), modelId, face.embedding(),
-                    face.quality(), crop == null ? null : crop.thumbnailJpeg(), null,
-                    decided, null, student, found.assignment().score(),
-                    top.stream().map(Candidates.Scored::studentId).toList(),
-                    top.stream().map(Candidates.Scored::score).toList(),
-                    student == null && worthALook.contains(face), false);
-        }).toList();
+        return IntStream.range(0, all.size())
+                .parallel()
+                .mapToObj(position -> {
+                    Found found = all.get(position);
+                    DetectedFace face = found.face();
+                    UUID student = found.assignment().subject();
+                    FaceStatus decided = student == null
+                            ? FaceStatus.UNKNOWN
+                            : keptAbsent.contains(student) ? FaceStatus.KEPT_ABSENT : FaceStatus.ALREADY_MARKED;
+                    List<Candidates.Scored> top = Candidates.top(face.embedding(), roster, Candidates.MAX, scorer);
+                    FaceCrop crop = face.crop();
+                    // the lossless crop is encoded after the answer (see MarkingCrops): only the small JPEG is made
+                    // here
+                    return new MarkingFace(
+                            UUID.randomUUID(),
+                            position,
+                            found.photo(),
+                            face.box(),
+                            modelId,
+                            face.embedding(),
+                            face.quality(),
+                            crop == null ? null : crop.thumbnailJpeg(),
+                            null,
+                            decided,
+                            null,
+                            student,
+                            found.assignment().score(),
+                            top.stream().map(Candidates.Scored::studentId).toList(),
+                            top.stream().map(Candidates.Scored::score).toList(),
+                            student == null && worthALook.contains(face),
+                            false);
+                })
+                .toList();
     }
 }

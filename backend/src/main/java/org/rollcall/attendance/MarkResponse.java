@@ -16,6 +16,14 @@ import java.util.UUID;
  * @param unknown       faces given to nobody
  * @param keptAbsent    students recognised but kept absent (unmarked by hand that day)
  */
-public record MarkResponse(UUID markingId, LocalDate date, Instant markedAt, Instant reviewUntil, int photos,
-                           List<FaceResult> faces, int marked, int alreadyMarked, int unknown, int keptAbsent) {
-}
+public record MarkResponse(
+        UUID markingId,
+        LocalDate date,
+        Instant markedAt,
+        Instant reviewUntil,
+        int photos,
+        List<FaceResult> faces,
+        int marked,
+        int alreadyMarked,
+        int unknown,
+        int keptAbsent) {}

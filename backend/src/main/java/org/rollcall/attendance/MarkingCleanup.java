@@ -3,7 +3,6 @@ package org.rollcall.attendance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +42,5 @@ class MarkingCleanup {
 
     @Configuration(proxyBeanMethods = false)
     @EnableScheduling
-    static class Scheduling {
-    }
+    static class Scheduling {}
 }

@@ -1,10 +1,9 @@
 package org.rollcall.attendance;
 
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
 import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.students.Student;
@@ -40,8 +39,10 @@ class MarkingController {
 
     /** The markings of a date (default: today in the class's timezone) still open for review, oldest first. */
     @GetMapping
-    List<MarkResponse> list(CurrentTeacher teacher, @PathVariable UUID classId,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    List<MarkResponse> list(
+            CurrentTeacher teacher,
+            @PathVariable UUID classId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return review.on(classes.owned(teacher, classId), date);
     }
 
@@ -51,25 +52,38 @@ class MarkingController {
     }
 
     @PutMapping("/{markingId}/faces/{faceId}")
-    FaceResult assign(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID markingId,
-                      @PathVariable UUID faceId, @Valid @RequestBody AssignFaceRequest request) {
+    FaceResult assign(
+            CurrentTeacher teacher,
+            @PathVariable UUID classId,
+            @PathVariable UUID markingId,
+            @PathVariable UUID faceId,
+            @Valid @RequestBody AssignFaceRequest request) {
         SchoolClass schoolClass = classes.owned(teacher, classId);
         Student student = students.owned(schoolClass, request.studentId());
-        return review.assign(schoolClass, markingId, faceId, student, request.learning(), request.notThese(),
-                teacher.id());
+        return review.assign(
+                schoolClass, markingId, faceId, student, request.learning(), request.notThese(), teacher.id());
     }
 
     @DeleteMapping("/{markingId}/faces/{faceId}")
-    FaceResult reject(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID markingId,
-                      @PathVariable UUID faceId) {
+    FaceResult reject(
+            CurrentTeacher teacher,
+            @PathVariable UUID classId,
+            @PathVariable UUID markingId,
+            @PathVariable UUID faceId) {
         return review.reject(classes.owned(teacher, classId), markingId, faceId, teacher.id());
     }
 
     /** The small aligned-face picture of a marking face (the class photo itself is not kept). */
     @GetMapping(path = "/{markingId}/faces/{faceId}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
-    ResponseEntity<byte[]> thumbnail(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID markingId,
-                                     @PathVariable UUID faceId) {
+    ResponseEntity<byte[]> thumbnail(
+            CurrentTeacher teacher,
+            @PathVariable UUID classId,
+            @PathVariable UUID markingId,
+            @PathVariable UUID faceId) {
         byte[] jpeg = review.thumbnail(classes.owned(teacher, classId), markingId, faceId);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_JPEG).body(jpeg);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.IMAGE_JPEG)
+                .body(jpeg);
     }
 }

@@ -3,7 +3,6 @@ package org.rollcall.attendance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.rollcall.face.FaceCrop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +31,11 @@ class MarkingCrops {
         this.executor = executor;
     }
 
-    record Pending(UUID markingFaceId, FaceCrop crop) {
-    }
+    record Pending(UUID markingFaceId, FaceCrop crop) {}
 
     void storeLater(List<Pending> crops) {
-        List<Pending> present = new ArrayList<>(crops.stream().filter(c -> c.crop() != null).toList());
+        List<Pending> present =
+                new ArrayList<>(crops.stream().filter(c -> c.crop() != null).toList());
         if (present.isEmpty()) {
             return;
         }

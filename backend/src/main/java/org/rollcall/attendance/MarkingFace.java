@@ -2,7 +2,6 @@ package org.rollcall.attendance;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.rollcall.face.Box;
 import org.rollcall.face.FaceQuality;
 
@@ -14,8 +13,21 @@ import org.rollcall.face.FaceQuality;
  * @param needsReview   unknown, but close to its first candidate by the engine's enrolment-duplicate rule
  * @param wrotePresence the student's presence row for the date was written from this face
  */
-record MarkingFace(UUID id, int position, int photo, Box box, String modelId, float[] embedding, FaceQuality quality,
-                   byte[] thumbnail, byte[] crop, FaceStatus decided, FaceCorrection correction, UUID studentId,
-                   float score, List<UUID> candidateIds, List<Float> candidateScores, boolean needsReview,
-                   boolean wrotePresence) {
-}
+record MarkingFace(
+        UUID id,
+        int position,
+        int photo,
+        Box box,
+        String modelId,
+        float[] embedding,
+        FaceQuality quality,
+        byte[] thumbnail,
+        byte[] crop,
+        FaceStatus decided,
+        FaceCorrection correction,
+        UUID studentId,
+        float score,
+        List<UUID> candidateIds,
+        List<Float> candidateScores,
+        boolean needsReview,
+        boolean wrotePresence) {}

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.rollcall.face.Box;
 import org.rollcall.face.FaceQuality;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -54,45 +53,50 @@ class MarkingRepository {
                     model_id, embedding, inter_ocular_px, yaw_deg, pitch_deg, roll_deg, sharpness, brightness,
                     thumbnail, crop, status, student_id, score, candidate_ids, candidate_scores, needs_review,
                     wrote_presence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        MarkingFace f = faces.get(i);
-                        int c = 1;
-                        ps.setObject(c++, f.id());
-                        ps.setObject(c++, markingId);
-                        ps.setInt(c++, f.position());
-                        ps.setInt(c++, f.photo());
-                        ps.setFloat(c++, f.box().x());
-                        ps.setFloat(c++, f.box().y());
-                        ps.setFloat(c++, f.box().width());
-                        ps.setFloat(c++, f.box().height());
-                        ps.setString(c++, f.modelId());
-                        ps.setArray(c++, ps.getConnection().createArrayOf("real", boxed(f.embedding())));
-                        FaceQuality q = f.quality();
-                        ps.setFloat(c++, q.interOcularPx());
-                        ps.setFloat(c++, q.yawDeg());
-                        ps.setFloat(c++, q.pitchDeg());
-                        ps.setFloat(c++, q.rollDeg());
-                        ps.setFloat(c++, q.sharpness());
-                        ps.setFloat(c++, q.brightness());
-                        ps.setBytes(c++, f.thumbnail());
-                        ps.setBytes(c++, f.crop());
-                        ps.setString(c++, f.decided().name());
-                        ps.setObject(c++, f.studentId());
-                        ps.setFloat(c++, f.score());
-                        ps.setArray(c++, ps.getConnection().createArrayOf("uuid", f.candidateIds().toArray()));
-                        ps.setArray(c++, ps.getConnection().createArrayOf("real", f.candidateScores().toArray()));
-                        ps.setBoolean(c++, f.needsReview());
-                        ps.setBoolean(c, f.wrotePresence());
-                    }
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                MarkingFace f = faces.get(i);
+                int c = 1;
+                ps.setObject(c++, f.id());
+                ps.setObject(c++, markingId);
+                ps.setInt(c++, f.position());
+                ps.setInt(c++, f.photo());
+                ps.setFloat(c++, f.box().x());
+                ps.setFloat(c++, f.box().y());
+                ps.setFloat(c++, f.box().width());
+                ps.setFloat(c++, f.box().height());
+                ps.setString(c++, f.modelId());
+                ps.setArray(c++, ps.getConnection().createArrayOf("real", boxed(f.embedding())));
+                FaceQuality q = f.quality();
+                ps.setFloat(c++, q.interOcularPx());
+                ps.setFloat(c++, q.yawDeg());
+                ps.setFloat(c++, q.pitchDeg());
+                ps.setFloat(c++, q.rollDeg());
+                ps.setFloat(c++, q.sharpness());
+                ps.setFloat(c++, q.brightness());
+                ps.setBytes(c++, f.thumbnail());
+                ps.setBytes(c++, f.crop());
+                ps.setString(c++, f.decided().name());
+                ps.setObject(c++, f.studentId());
+                ps.setFloat(c++, f.score());
+                ps.setArray(
+                        c++,
+                        ps.getConnection()
+                                .createArrayOf("uuid", f.candidateIds().toArray()));
+                ps.setArray(
+                        c++,
+                        ps.getConnection()
+                                .createArrayOf("real", f.candidateScores().toArray()));
+                ps.setBoolean(c++, f.needsReview());
+                ps.setBoolean(c, f.wrotePresence());
+            }
 
-                    @Override
-                    public int getBatchSize() {
-                        return faces.size();
-                    }
-                });
+            @Override
+            public int getBatchSize() {
+                return faces.size();
+            }
+        });
     }
 
     Optional<Marking> find(UUID markingId, UUID classId) {
@@ -174,11 +178,12 @@ class MarkingRepository {
                             WHERE m.class_id = :class AND m.date = :date AND f.student_id = :student
                               AND f.id <> :except AND (f.wrote_presence OR f.status IN ('MARKED', 'ALREADY_MARKED'))
                             ORDER BY f.wrote_presence DESC LIMIT 1)""")
-                .param("class", classId)
-                .param("date", date)
-                .param("student", studentId)
-                .param("except", exceptFaceId)
-                .update() == 1;
+                        .param("class", classId)
+                        .param("date", date)
+                        .param("student", studentId)
+                        .param("except", exceptFaceId)
+                        .update()
+                == 1;
     }
 
     /** Deletes the faces of markings whose review window has closed; the marking rows stay (so late calls get 410). */
@@ -196,16 +201,25 @@ class MarkingRepository {
     }
 
     private static Marking marking(ResultSet rs, int row) throws SQLException {
-        return new Marking(rs.getObject("id", UUID.class), rs.getObject("class_id", UUID.class),
-                rs.getObject("date", LocalDate.class), rs.getInt("photo_count"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("review_until").toInstant());
+        return new Marking(
+                rs.getObject("id", UUID.class),
+                rs.getObject("class_id", UUID.class),
+                rs.getObject("date", LocalDate.class),
+                rs.getInt("photo_count"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("review_until").toInstant());
     }
 
     private static MarkingFace face(ResultSet rs, boolean heavy) throws SQLException {
-        Box box = new Box(rs.getFloat("box_x"), rs.getFloat("box_y"), rs.getFloat("box_width"),
-                rs.getFloat("box_height"));
-        FaceQuality quality = new FaceQuality(rs.getFloat("inter_ocular_px"), rs.getFloat("yaw_deg"),
-                rs.getFloat("pitch_deg"), rs.getFloat("roll_deg"), rs.getFloat("sharpness"), rs.getFloat("brightness"));
+        Box box = new Box(
+                rs.getFloat("box_x"), rs.getFloat("box_y"), rs.getFloat("box_width"), rs.getFloat("box_height"));
+        FaceQuality quality = new FaceQuality(
+                rs.getFloat("inter_ocular_px"),
+                rs.getFloat("yaw_deg"),
+                rs.getFloat("pitch_deg"),
+                rs.getFloat("roll_deg"),
+                rs.getFloat("sharpness"),
+                rs.getFloat("brightness"));
         String correction = rs.getString("correction");
         List<UUID> candidateIds = new ArrayList<>();
         for (Object id : (Object[]) rs.getArray("candidate_ids").getArray()) {
@@ -215,12 +229,23 @@ class MarkingRepository {
         for (Object score : (Object[]) rs.getArray("candidate_scores").getArray()) {
             candidateScores.add(((Number) score).floatValue());
         }
-        return new MarkingFace(rs.getObject("id", UUID.class), rs.getInt("position"), rs.getInt("photo"), box,
-                rs.getString("model_id"), heavy ? floats(rs.getArray("embedding")) : null, quality,
-                heavy ? rs.getBytes("thumbnail") : null, heavy ? rs.getBytes("crop") : null,
+        return new MarkingFace(
+                rs.getObject("id", UUID.class),
+                rs.getInt("position"),
+                rs.getInt("photo"),
+                box,
+                rs.getString("model_id"),
+                heavy ? floats(rs.getArray("embedding")) : null,
+                quality,
+                heavy ? rs.getBytes("thumbnail") : null,
+                heavy ? rs.getBytes("crop") : null,
                 FaceStatus.valueOf(rs.getString("status")),
-                correction == null ? null : FaceCorrection.valueOf(correction), rs.getObject("student_id", UUID.class),
-                rs.getFloat("score"), candidateIds, candidateScores, rs.getBoolean("needs_review"),
+                correction == null ? null : FaceCorrection.valueOf(correction),
+                rs.getObject("student_id", UUID.class),
+                rs.getFloat("score"),
+                candidateIds,
+                candidateScores,
+                rs.getBoolean("needs_review"),
                 rs.getBoolean("wrote_presence"));
     }
 

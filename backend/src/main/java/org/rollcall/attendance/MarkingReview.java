@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.face.FaceCrop;
 import org.rollcall.face.FaceEngine;
@@ -41,9 +40,17 @@ class MarkingReview {
     private final TransactionOperations transaction;
     private final Clock clock;
 
-    MarkingReview(MarkingRepository markings, AttendanceRepository attendance, CorrectionRepository corrections,
-                  StudentRepository students, LearnedFaces learned, FaceEngine engine, AttendanceProperties properties,
-                  ClassDates dates, TransactionOperations transaction, Clock clock) {
+    MarkingReview(
+            MarkingRepository markings,
+            AttendanceRepository attendance,
+            CorrectionRepository corrections,
+            StudentRepository students,
+            LearnedFaces learned,
+            FaceEngine engine,
+            AttendanceProperties properties,
+            ClassDates dates,
+            TransactionOperations transaction,
+            Clock clock) {
         this.engine = engine;
         this.markings = markings;
         this.attendance = attendance;
@@ -78,11 +85,19 @@ class MarkingReview {
      *
      * @param differentFrom students the teacher confirmed the face is not, for the learning guard
      */
-    FaceResult assign(SchoolClass schoolClass, UUID markingId, UUID faceId, Student student, boolean learn,
-                      Set<UUID> differentFrom, UUID teacherId) {
+    FaceResult assign(
+            SchoolClass schoolClass,
+            UUID markingId,
+            UUID faceId,
+            Student student,
+            boolean learn,
+            Set<UUID> differentFrom,
+            UUID teacherId) {
         for (UUID other : differentFrom) {
-            if (other.equals(student.id()) || students.findInClass(other, schoolClass.id()).isEmpty()) {
-                throw new ApiException(ErrorCode.DIFFERENT_FROM_NOT_IN_CLASS,
+            if (other.equals(student.id())
+                    || students.findInClass(other, schoolClass.id()).isEmpty()) {
+                throw new ApiException(
+                        ErrorCode.DIFFERENT_FROM_NOT_IN_CLASS,
                         "The student named as a different person is not another student of this class.");
             }
         }
@@ -96,26 +111,43 @@ class MarkingReview {
                 release(schoolClass.id(), marking.date(), previous, face.id(), teacherId, now);
             }
             // the same correction twice keeps the copy already learned (same id) instead of learning it again
-            boolean keepCopy = learn && student.id().equals(previous)
+            boolean keepCopy = learn
+                    && student.id().equals(previous)
                     && learned.learnedFrom(List.of(face.id())).contains(face.id());
             if (!keepCopy) {
                 learned.forget(face.id());
             }
-            if (attendance.markIfAbsent(schoolClass.id(), new AttendanceRecord(student.id(), marking.date(),
-                    AttendanceSource.MANUAL, null, now, teacherId))) {
-                corrections.insert(schoolClass.id(), student.id(),
+            if (attendance.markIfAbsent(
+                    schoolClass.id(),
+                    new AttendanceRecord(
+                            student.id(), marking.date(), AttendanceSource.MANUAL, null, now, teacherId))) {
+                corrections.insert(
+                        schoolClass.id(),
+                        student.id(),
                         new Correction(marking.date(), Correction.Action.MARK, teacherId, now));
                 wrote = true;
             }
             if (learn && !keepCopy) {
-                LearnedFaces.FaceToLearn toLearn = new LearnedFaces.FaceToLearn(marking.id(), face.id(),
-                        marking.date(), face.modelId(), face.embedding(), face.quality(), face.thumbnail(),
+                LearnedFaces.FaceToLearn toLearn = new LearnedFaces.FaceToLearn(
+                        marking.id(),
+                        face.id(),
+                        marking.date(),
+                        face.modelId(),
+                        face.embedding(),
+                        face.quality(),
+                        face.thumbnail(),
                         face.crop());
                 // marked before the recognisers changed: embedded again from its crop; without a crop it cannot
                 // be compared with today's gallery and is not learned
                 if (!learned.comparable(toLearn) && face.crop() != null) {
-                    toLearn = new LearnedFaces.FaceToLearn(marking.id(), face.id(), marking.date(), engine.modelId(),
-                            engine.embed(FaceCrop.read(face.crop()).widened()), face.quality(), face.thumbnail(),
+                    toLearn = new LearnedFaces.FaceToLearn(
+                            marking.id(),
+                            face.id(),
+                            marking.date(),
+                            engine.modelId(),
+                            engine.embed(FaceCrop.read(face.crop()).widened()),
+                            face.quality(),
+                            face.thumbnail(),
                             face.crop());
                 }
                 if (learned.comparable(toLearn)) {
@@ -186,14 +218,18 @@ class MarkingReview {
                 .map(StudentRef::of)
                 .collect(Collectors.toMap(StudentRef::id, Function.identity()));
         Set<UUID> present = attendance.presentAmong(schoolClass.id(), marking.date(), named.keySet());
-        Set<UUID> learnedFaces = learned.learnedFrom(faces.stream().map(MarkingFace::id).toList());
+        Set<UUID> learnedFaces =
+                learned.learnedFrom(faces.stream().map(MarkingFace::id).toList());
         return MarkingView.of(marking, faces, present, named, learnedFaces);
     }
 
     private ApiException closed() {
-        return new ApiException(ErrorCode.MARKING_CLOSED, "This marking is more than "
-                + properties.reviewHours() + " hours old, so its faces are no longer kept and it cannot be corrected."
-                + " Mark students present or absent by hand instead.");
+        return new ApiException(
+                ErrorCode.MARKING_CLOSED,
+                "This marking is more than "
+                        + properties.reviewHours()
+                        + " hours old, so its faces are no longer kept and it cannot be corrected."
+                        + " Mark students present or absent by hand instead.");
     }
 
     private static ApiException markingNotFound() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.rollcall.students.StudentRef;
 
 /**
@@ -16,16 +15,19 @@ import org.rollcall.students.StudentRef;
  */
 final class MarkingView {
 
-    private MarkingView() {
-    }
+    private MarkingView() {}
 
     /**
      * @param present   students of the faces' who are present for the marking's date
      * @param students  students still in the class, by id (faces given to a deleted student read as unknown)
      * @param learned   faces with a learned copy in a gallery
      */
-    static MarkResponse of(Marking marking, List<MarkingFace> faces, Set<UUID> present,
-                           Map<UUID, StudentRef> students, Set<UUID> learned) {
+    static MarkResponse of(
+            Marking marking,
+            List<MarkingFace> faces,
+            Set<UUID> present,
+            Map<UUID, StudentRef> students,
+            Set<UUID> learned) {
         List<FaceResult> results = new ArrayList<>(faces.size());
         Set<UUID> marked = new HashSet<>();
         Set<UUID> alreadyMarked = new HashSet<>();
@@ -45,20 +47,39 @@ final class MarkingView {
                 for (int i = 0; i < face.candidateIds().size(); i++) {
                     StudentRef candidate = students.get(face.candidateIds().get(i));
                     if (candidate != null) {
-                        candidates.add(new Candidate(candidate, face.candidateScores().get(i)));
+                        candidates.add(
+                                new Candidate(candidate, face.candidateScores().get(i)));
                     }
                 }
             }
-            results.add(new FaceResult(face.id(), face.photo(), face.box(), status,
-                    status == FaceStatus.UNKNOWN ? null : student, face.score(), candidates,
-                    status == FaceStatus.UNKNOWN && face.correction() == null && face.needsReview()
-                            && !candidates.isEmpty(), face.correction(),
+            results.add(new FaceResult(
+                    face.id(),
+                    face.photo(),
+                    face.box(),
+                    status,
+                    status == FaceStatus.UNKNOWN ? null : student,
+                    face.score(),
+                    candidates,
+                    status == FaceStatus.UNKNOWN
+                            && face.correction() == null
+                            && face.needsReview()
+                            && !candidates.isEmpty(),
+                    face.correction(),
                     learned.contains(face.id())));
         }
         // a student marked from one face and seen again in another photo counts once, as marked
         alreadyMarked.removeAll(marked);
-        return new MarkResponse(marking.id(), marking.date(), marking.createdAt(), marking.reviewUntil(),
-                marking.photoCount(), results, marked.size(), alreadyMarked.size(), unknown, keptAbsent.size());
+        return new MarkResponse(
+                marking.id(),
+                marking.date(),
+                marking.createdAt(),
+                marking.reviewUntil(),
+                marking.photoCount(),
+                results,
+                marked.size(),
+                alreadyMarked.size(),
+                unknown,
+                keptAbsent.size());
     }
 
     static FaceStatus status(MarkingFace face, StudentRef student, Set<UUID> present) {

@@ -2,7 +2,6 @@ package org.rollcall.attendance;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.rollcall.face.Assignment;
 import org.rollcall.face.DetectedFace;
 

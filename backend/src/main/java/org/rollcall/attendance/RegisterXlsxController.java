@@ -3,7 +3,6 @@ package org.rollcall.attendance;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.CurrentTeacher;
@@ -32,16 +31,22 @@ class RegisterXlsxController {
     }
 
     @GetMapping(path = "/attendance", produces = AttendanceXlsx.MEDIA_TYPE)
-    ResponseEntity<byte[]> register(CurrentTeacher teacher, @PathVariable UUID classId,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    ResponseEntity<byte[]> register(
+            CurrentTeacher teacher,
+            @PathVariable UUID classId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         SchoolClass schoolClass = classes.owned(teacher, classId);
         ClassAttendanceReport report = history.ofClass(schoolClass, from, to);
         String fileName = "attendance-" + schoolClass.name() + "-" + report.from() + "-to-" + report.to() + ".xlsx";
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(AttendanceXlsx.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(AttendanceXlsx.of(report, schoolClass.name()));
     }
 }

@@ -1,5 +1,4 @@
 package org.rollcall.auth;
 
 /** The login answer: {accessToken, tokenType: "Bearer", expiresIn (seconds)}. */
-public record AccessToken(String accessToken, String tokenType, long expiresIn) {
-}
+public record AccessToken(String accessToken, String tokenType, long expiresIn) {}

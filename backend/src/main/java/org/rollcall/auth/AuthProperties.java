@@ -11,5 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSession    how long renewals may go on after the password was typed: then the teacher signs in again
  */
 @ConfigurationProperties("rollcall.auth")
-public record AuthProperties(String jwtSecret, Duration tokenLifetime, @DefaultValue("12h") Duration maxSession) {
-}
+public record AuthProperties(
+        String jwtSecret,
+        Duration tokenLifetime,
+        @DefaultValue("12h") Duration maxSession) {}

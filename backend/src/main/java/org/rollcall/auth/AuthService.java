@@ -1,5 +1,6 @@
 package org.rollcall.auth;
 
+import java.util.UUID;
 import org.rollcall.account.AccountResponse;
 import org.rollcall.account.AccountService;
 import org.rollcall.account.PasswordRules;
@@ -9,8 +10,6 @@ import org.rollcall.mail.MailDispatcher;
 import org.rollcall.mail.MailMessage;
 import org.rollcall.web.ApiException;
 import org.rollcall.web.ErrorCode;
-import java.util.UUID;
-
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +27,14 @@ class AuthService {
     private final long codeMinutes;
     private final TeacherRepository teachers;
 
-    AuthService(OtpService otps, AccountService accounts, TokenService tokens, LoginThrottle throttle,
-            MailDispatcher mail, PasswordRules passwordRules, OtpProperties otpProperties,
+    AuthService(
+            OtpService otps,
+            AccountService accounts,
+            TokenService tokens,
+            LoginThrottle throttle,
+            MailDispatcher mail,
+            PasswordRules passwordRules,
+            OtpProperties otpProperties,
             TeacherRepository teachers) {
         this.teachers = teachers;
         this.otps = otps;
@@ -44,14 +49,18 @@ class AuthService {
     void sendSignUpCode(String email) {
         String code = otps.issue(OtpPurpose.SIGN_UP, email);
         if (accounts.exists(email)) {
-            mail.dispatch(new MailMessage(email, "Your Rollcall account",
+            mail.dispatch(new MailMessage(
+                    email,
+                    "Your Rollcall account",
                     "Someone asked to sign up to Rollcall with this email, but it already has an account.\n"
                             + "If you forgot your password, use \"Forgot password\" on the login page.\n"));
             return;
         }
-        mail.dispatch(new MailMessage(email, "Your Rollcall sign-up code",
-                "Enter this code to confirm your email address:\n\nCode: " + code + "\n\n"
-                        + "It expires in " + codeMinutes + " minutes. If you did not ask for it, ignore this mail.\n"));
+        mail.dispatch(new MailMessage(
+                email,
+                "Your Rollcall sign-up code",
+                "Enter this code to confirm your email address:\n\nCode: " + code + "\n\n" + "It expires in "
+                        + codeMinutes + " minutes. If you did not ask for it, ignore this mail.\n"));
     }
 
     void verifyEmail(String email, String code) {
@@ -63,8 +72,8 @@ class AuthService {
     AccountResponse register(String email, String password, String displayName) {
         String normalized = OtpService.normalize(email);
         if (!otps.isEmailVerified(normalized)) {
-            throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED,
-                    "Confirm this email with the code we mail you before registering.");
+            throw new ApiException(
+                    ErrorCode.EMAIL_NOT_VERIFIED, "Confirm this email with the code we mail you before registering.");
         }
         Teacher teacher = accounts.register(normalized, password, displayName);
         otps.forgetVerifiedEmail(normalized);
@@ -80,8 +89,8 @@ class AuthService {
 
     AccessToken refresh(Jwt token) {
         UUID teacherId = UUID.fromString(token.getSubject());
-        int generation = teachers.findTokenGeneration(teacherId).orElseThrow(() -> new ApiException(
-                ErrorCode.UNAUTHORIZED, "This account no longer exists."));
+        int generation = teachers.findTokenGeneration(teacherId)
+                .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "This account no longer exists."));
         return tokens.refresh(token, generation);
     }
 
@@ -92,7 +101,9 @@ class AuthService {
     void sendPasswordResetCode(String email) {
         String code = otps.issue(OtpPurpose.PASSWORD_RESET, email);
         if (accounts.exists(email)) {
-            mail.dispatch(new MailMessage(email, "Your Rollcall password reset code",
+            mail.dispatch(new MailMessage(
+                    email,
+                    "Your Rollcall password reset code",
                     "Enter this code to choose a new password:\n\nCode: " + code + "\n\n"
                             + "It expires in " + codeMinutes + " minutes. If you did not ask for it, ignore this "
                             + "mail: your password stays as it is.\n"));
@@ -106,8 +117,7 @@ class AuthService {
         passwordRules.requireAcceptable(newPassword, "newPassword", normalized, null);
         otps.verify(OtpPurpose.PASSWORD_RESET, normalized, code);
         if (!accounts.resetPassword(normalized, newPassword)) {
-            throw new ApiException(ErrorCode.INVALID_CODE,
-                    "The code is wrong or has expired; ask for a new one.");
+            throw new ApiException(ErrorCode.INVALID_CODE, "The code is wrong or has expired; ask for a new one.");
         }
     }
 }

@@ -26,26 +26,30 @@ class JwtConfiguration {
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
     @Bean
-    SecretKey jwtKey(AuthProperties properties, LocalProperties local,
+    SecretKey jwtKey(
+            AuthProperties properties,
+            LocalProperties local,
             @Value("${spring.datasource.url:}") String externalDatabaseUrl) {
         return JwtSecretResolver.resolve(properties.jwtSecret(), !externalDatabaseUrl.isBlank(), local.dataDir());
     }
 
     @Bean
     JwtEncoder jwtEncoder(SecretKey jwtKey) {
-        return NimbusJwtEncoder.withSecretKey(jwtKey).algorithm(MacAlgorithm.HS256).build();
+        return NimbusJwtEncoder.withSecretKey(jwtKey)
+                .algorithm(MacAlgorithm.HS256)
+                .build();
     }
 
     @Bean
     JwtDecoder jwtDecoder(SecretKey jwtKey, TokenRevocationValidator revocation, Clock clock) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
         // expiry is judged by the same clock that issued the token (TokenService)
         JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
         timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
-                timestamps,
-                new JwtClaimValidator<>(JwtClaimNames.EXP, exp -> exp != null),
-                revocation)));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                List.of(timestamps, new JwtClaimValidator<>(JwtClaimNames.EXP, exp -> exp != null), revocation)));
         return decoder;
     }
 }

@@ -24,8 +24,7 @@ final class JwtSecretResolver {
     private static final int MIN_DISTINCT_CHARACTERS = 10;
     private static final Logger log = LoggerFactory.getLogger(JwtSecretResolver.class);
 
-    private JwtSecretResolver() {
-    }
+    private JwtSecretResolver() {}
 
     static SecretKey resolve(String configuredSecret, boolean production, Path dataDir) {
         if (configuredSecret != null && !configuredSecret.isBlank()) {

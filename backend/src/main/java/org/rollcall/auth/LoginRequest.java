@@ -6,5 +6,4 @@ import org.rollcall.account.PasswordRules;
 
 public record LoginRequest(
         @NotBlank @Size(max = 254) String email,
-        @NotBlank @Size(max = PasswordRules.MAX_LENGTH) String password) {
-}
+        @NotBlank @Size(max = PasswordRules.MAX_LENGTH) String password) {}

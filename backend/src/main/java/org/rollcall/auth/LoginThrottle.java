@@ -40,7 +40,10 @@ class LoginThrottle {
     LoginThrottle(LettuceConnectionFactory redis, StringRedisTemplate templates, LoginThrottleProperties properties) {
         // The Lettuce client Spring Data Redis already configured (address, password, TLS, timeouts).
         RedisClient client = (RedisClient) redis.getRequiredNativeClient();
-        Duration longestRefill = max(max(properties.perEmail().refillPeriod(), properties.perAddress().refillPeriod()),
+        Duration longestRefill = max(
+                max(
+                        properties.perEmail().refillPeriod(),
+                        properties.perAddress().refillPeriod()),
                 properties.perPair().refillPeriod());
         this.buckets = Bucket4jLettuce.casBasedBuilder(client)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(longestRefill))
@@ -56,10 +59,14 @@ class LoginThrottle {
     void acquire(String email, String clientAddress) {
         String normalized = OtpService.normalize(email);
         take("address:" + clientAddress, perAddress, "Too many login attempts from this address; wait a moment.");
-        take("pair:" + pair(normalized, clientAddress), perPair,
+        take(
+                "pair:" + pair(normalized, clientAddress),
+                perPair,
                 "Too many login attempts for this account from here; wait a few minutes.");
         if (!Boolean.TRUE.equals(redis.hasKey(KNOWN + pair(normalized, clientAddress)))) {
-            take("email:" + normalized, perEmail,
+            take(
+                    "email:" + normalized,
+                    perEmail,
                     "Many sign-in attempts were made for this account from elsewhere; wait a few seconds and try again.");
         }
     }
@@ -85,23 +92,23 @@ class LoginThrottle {
                 .build((PREFIX + key).getBytes(StandardCharsets.UTF_8), () -> configuration)
                 .tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw new TooManyRequestsException(ErrorCode.TOO_MANY_LOGIN_ATTEMPTS, message,
-                    Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            throw new TooManyRequestsException(
+                    ErrorCode.TOO_MANY_LOGIN_ATTEMPTS, message, Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }
 
     private static BucketConfiguration configuration(LoginThrottleProperties.Limit limit) {
         return BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
-                        .refillIntervally(limit.capacity(), limit.refillPeriod()))
+                .addLimit(bandwidth ->
+                        bandwidth.capacity(limit.capacity()).refillIntervally(limit.capacity(), limit.refillPeriod()))
                 .build();
     }
 
     /* Refilled one token at a time (greedy), so an empty bucket means a wait of seconds, not of the whole period. */
     private static BucketConfiguration steadyConfiguration(LoginThrottleProperties.Limit limit) {
         return BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.refillPeriod()))
+                .addLimit(bandwidth ->
+                        bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.refillPeriod()))
                 .build();
     }
 

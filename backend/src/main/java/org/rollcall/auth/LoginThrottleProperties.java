@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param knownAddressLifetime  how long an address stays known after a successful login
  */
 @ConfigurationProperties("rollcall.login-throttle")
-public record LoginThrottleProperties(Limit perPair, Limit perEmail, Limit perAddress,
+public record LoginThrottleProperties(
+        Limit perPair,
+        Limit perEmail,
+        Limit perAddress,
         @DefaultValue("30d") Duration knownAddressLifetime) {
 
-    public record Limit(long capacity, Duration refillPeriod) {
-    }
+    public record Limit(long capacity, Duration refillPeriod) {}
 }

@@ -5,6 +5,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** One-time codes sent by mail (sign-up and password reset). */
 @ConfigurationProperties("rollcall.otp")
-public record OtpProperties(Duration lifetime, int maxAttempts, Duration resendCooldown, int hourlyCap,
-        Duration verifiedEmailLifetime) {
-}
+public record OtpProperties(
+        Duration lifetime, int maxAttempts, Duration resendCooldown, int hourlyCap, Duration verifiedEmailLifetime) {}

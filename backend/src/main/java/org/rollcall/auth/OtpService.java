@@ -80,17 +80,21 @@ class OtpService {
     /** Creates a code (replacing an earlier one) or answers 429 when asked too often. */
     String issue(OtpPurpose purpose, String email) {
         String subject = subject(purpose, email);
-        Boolean first = redis.opsForValue().setIfAbsent(PREFIX + "cooldown:" + subject, "1",
-                properties.resendCooldown());
+        Boolean first =
+                redis.opsForValue().setIfAbsent(PREFIX + "cooldown:" + subject, "1", properties.resendCooldown());
         if (!Boolean.TRUE.equals(first)) {
-            throw new TooManyRequestsException(ErrorCode.OTP_COOLDOWN, ErrorCode.OTP_COOLDOWN.sentence(),
+            throw new TooManyRequestsException(
+                    ErrorCode.OTP_COOLDOWN,
+                    ErrorCode.OTP_COOLDOWN.sentence(),
                     remaining(PREFIX + "cooldown:" + subject, properties.resendCooldown()));
         }
         String hourlyKey = PREFIX + "hourly:" + subject;
         Long sent = redis.execute(COUNT_IN_WINDOW, List.of(hourlyKey), Long.toString(HOUR.toSeconds()));
         if (sent == null || sent > properties.hourlyCap()) {
-            throw new TooManyRequestsException(ErrorCode.OTP_HOURLY_LIMIT,
-                    "Too many codes were asked for this email; try again later.", remaining(hourlyKey, HOUR));
+            throw new TooManyRequestsException(
+                    ErrorCode.OTP_HOURLY_LIMIT,
+                    "Too many codes were asked for this email; try again later.",
+                    remaining(hourlyKey, HOUR));
         }
         String code = "%06d".formatted(random.nextInt(1_000_000));
         String codeKey = PREFIX + "code:" + subject;
@@ -114,9 +118,11 @@ class OtpService {
     /** Consumes the code if it is right; otherwise counts a wrong try and answers 400 INVALID_CODE. */
     void verify(OtpPurpose purpose, String email, String code) {
         String subject = subject(purpose, email);
-        Long outcome = redis.execute(CHECK_AND_COUNT,
+        Long outcome = redis.execute(
+                CHECK_AND_COUNT,
                 List.of(PREFIX + "code:" + subject, PREFIX + "cooldown:" + subject),
-                hmac(subject, code), Integer.toString(properties.maxAttempts()));
+                hmac(subject, code),
+                Integer.toString(properties.maxAttempts()));
         if (outcome == null || outcome == NO_CODE) {
             throw invalid("The code is wrong or has expired; ask for a new one.");
         }
@@ -124,8 +130,10 @@ class OtpService {
             throw invalid("Too many wrong codes; ask for a new one.");
         }
         if (outcome > 0) {
-            throw invalid(outcome == 1 ? "The code is wrong; 1 more try before you need a new one."
-                    : "The code is wrong; %d more tries before you need a new one.".formatted(outcome));
+            throw invalid(
+                    outcome == 1
+                            ? "The code is wrong; 1 more try before you need a new one."
+                            : "The code is wrong; %d more tries before you need a new one.".formatted(outcome));
         }
     }
 

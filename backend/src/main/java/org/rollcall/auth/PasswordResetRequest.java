@@ -8,7 +8,13 @@ import org.rollcall.account.PasswordRules;
 
 public record PasswordResetRequest(
         @NotBlank @Email @Size(max = 254) String email,
-        @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code from the mail") String code,
-        @NotBlank @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH,
-                message = "must be {min} to {max} characters long") String newPassword) {
-}
+
+        @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code from the mail")
+        String code,
+
+        @NotBlank
+        @Size(
+                min = PasswordRules.MIN_LENGTH,
+                max = PasswordRules.MAX_LENGTH,
+                message = "must be {min} to {max} characters long")
+        String newPassword) {}

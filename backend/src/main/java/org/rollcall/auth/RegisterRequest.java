@@ -7,7 +7,12 @@ import org.rollcall.account.PasswordRules;
 
 public record RegisterRequest(
         @NotBlank @Email @Size(max = 254) String email,
-        @NotBlank @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH,
-                message = "must be {min} to {max} characters long") String password,
-        @NotBlank @Size(max = 100) String displayName) {
-}
+
+        @NotBlank
+        @Size(
+                min = PasswordRules.MIN_LENGTH,
+                max = PasswordRules.MAX_LENGTH,
+                message = "must be {min} to {max} characters long")
+        String password,
+
+        @NotBlank @Size(max = 100) String displayName) {}

@@ -53,8 +53,8 @@ class TokenRevocationStore {
 
     /** Fills a cache miss without overwriting a newer value a concurrent password change may have written. */
     void cacheGenerationIfAbsent(UUID teacherId, int generation) {
-        redis.opsForValue().setIfAbsent(generationKey(teacherId), Integer.toString(generation),
-                generationCacheLifetime);
+        redis.opsForValue()
+                .setIfAbsent(generationKey(teacherId), Integer.toString(generation), generationCacheLifetime);
     }
 
     void keep(String jti, int generation, Duration remainingLifetime) {
@@ -64,8 +64,8 @@ class TokenRevocationStore {
     }
 
     TokenState read(String jti, UUID teacherId) {
-        List<String> values = redis.opsForValue().multiGet(
-                Arrays.asList(denylistKey(jti), generationKey(teacherId), keptKey(jti)));
+        List<String> values =
+                redis.opsForValue().multiGet(Arrays.asList(denylistKey(jti), generationKey(teacherId), keptKey(jti)));
         if (values == null) {
             throw new IllegalStateException("Redis MGET answered nothing");
         }
@@ -89,6 +89,5 @@ class TokenRevocationStore {
     }
 
     /** generation and keptFor are null when Redis has no value. */
-    record TokenState(boolean denylisted, Integer generation, Integer keptFor) {
-    }
+    record TokenState(boolean denylisted, Integer generation, Integer keptFor) {}
 }

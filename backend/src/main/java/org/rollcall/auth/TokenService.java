@@ -52,12 +52,12 @@ class TokenService {
         Instant now = clock.instant();
         Instant sessionStart = sessionStart(token);
         if (!now.isBefore(sessionStart.plus(maxSession))) {
-            throw new ApiException(ErrorCode.SESSION_EXPIRED, "You have been signed in for "
-                    + maxSession.toHours() + " hours; please sign in again.");
+            throw new ApiException(
+                    ErrorCode.SESSION_EXPIRED,
+                    "You have been signed in for " + maxSession.toHours() + " hours; please sign in again.");
         }
         if (!revocations.denylistIfFirst(token.getId(), remainingLifetime(token))) {
-            throw new ApiException(ErrorCode.UNAUTHORIZED,
-                    "This sign-in was already renewed; please sign in again.");
+            throw new ApiException(ErrorCode.UNAUTHORIZED, "This sign-in was already renewed; please sign in again.");
         }
         return issue(UUID.fromString(token.getSubject()), generation, sessionStart);
     }
@@ -77,7 +77,8 @@ class TokenService {
                 .claim(TokenRevocationValidator.GENERATION_CLAIM, generation)
                 .claim(SESSION_START_CLAIM, sessionStart.getEpochSecond())
                 .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        String token = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
         return new AccessToken(token, "Bearer", Duration.between(now, end).toSeconds());
     }

@@ -1,9 +1,8 @@
 package org.rollcall.classes;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
 import org.rollcall.web.CurrentTeacher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,8 +42,8 @@ class ClassController {
     }
 
     @PatchMapping("/{classId}")
-    ClassResponse update(CurrentTeacher teacher, @PathVariable UUID classId,
-                         @Valid @RequestBody UpdateClassRequest request) {
+    ClassResponse update(
+            CurrentTeacher teacher, @PathVariable UUID classId, @Valid @RequestBody UpdateClassRequest request) {
         return ClassResponse.of(classes.update(classes.owned(teacher, classId), request));
     }
 

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,7 +56,10 @@ public class ClassRepository {
     }
 
     private static SchoolClass map(ResultSet rs, int row) throws SQLException {
-        return new SchoolClass(rs.getObject("id", UUID.class), rs.getObject("teacher_id", UUID.class),
-                rs.getString("name"), ZoneId.of(rs.getString("timezone")));
+        return new SchoolClass(
+                rs.getObject("id", UUID.class),
+                rs.getObject("teacher_id", UUID.class),
+                rs.getString("name"),
+                ZoneId.of(rs.getString("timezone")));
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 public record ClassResponse(UUID id, String name, String timezone) {
 
     static ClassResponse of(SchoolClass schoolClass) {
-        return new ClassResponse(schoolClass.id(), schoolClass.name(), schoolClass.timezone().getId());
+        return new ClassResponse(
+                schoolClass.id(), schoolClass.name(), schoolClass.timezone().getId());
     }
 }

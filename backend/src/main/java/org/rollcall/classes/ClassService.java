@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-
 import org.rollcall.web.ApiException;
 import org.rollcall.web.CurrentTeacher;
 import org.rollcall.web.ErrorCode;
@@ -32,8 +31,7 @@ public class ClassService {
      * could be swapped or checked twice.
      */
     public SchoolClass owned(CurrentTeacher teacher, UUID classId) {
-        return classes.findOwned(classId, teacher.id()).orElseThrow(() ->
-                new ApiException(ErrorCode.CLASS_NOT_FOUND));
+        return classes.findOwned(classId, teacher.id()).orElseThrow(() -> new ApiException(ErrorCode.CLASS_NOT_FOUND));
     }
 
     @Transactional
@@ -46,7 +44,9 @@ public class ClassService {
 
     @Transactional
     public SchoolClass update(SchoolClass current, UpdateClassRequest change) {
-        SchoolClass updated = new SchoolClass(current.id(), current.teacherId(),
+        SchoolClass updated = new SchoolClass(
+                current.id(),
+                current.teacherId(),
                 change.name() == null ? current.name() : change.name().strip(),
                 change.timezone() == null ? current.timezone() : Timezones.parse(change.timezone()));
         classes.update(updated);

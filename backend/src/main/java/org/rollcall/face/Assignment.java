@@ -8,5 +8,4 @@ package org.rollcall.face;
  *                   the sum of standardised cosines for the fused pair; see {@link FaceEngine#score})
  * @param secondBest the same for the second-best subject (the score of a cosine of -1 when there is none)
  */
-public record Assignment<K>(int probeIndex, K subject, float score, float secondBest) {
-}
+public record Assignment<K>(int probeIndex, K subject, float score, float secondBest) {}

@@ -13,6 +13,5 @@ import java.util.List;
  *                  {@link FaceEngine#modelId()}: only vectors of one model id are comparable
  * @param crop      the aligned face, kept instead of the photo (thumbnails, re-embedding after a model change)
  */
-public record DetectedFace(Box box, List<Point> landmarks, float score, FaceQuality quality, float[] embedding,
-                           FaceCrop crop) {
-}
+public record DetectedFace(
+        Box box, List<Point> landmarks, float score, FaceQuality quality, float[] embedding, FaceCrop crop) {}

@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import javax.imageio.ImageIO;
 
 /**
@@ -22,6 +21,7 @@ public record FaceCrop(int size, byte[] rgb) {
     public static final int CHIP = 150;
     /** Pixels around dlib's chip: enough for the ArcFace crop's forehead and cheeks. */
     public static final int MARGIN = 30;
+
     public static final int SIZE = CHIP + 2 * MARGIN;
 
     public FaceCrop {

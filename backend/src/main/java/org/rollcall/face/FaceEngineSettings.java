@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
 import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.BindHandler;
@@ -28,8 +27,13 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * that predate the groups (operators' environment variables name them), and {@code @Name("")} puts a group's keys
  * directly under {@code rollcall.face.}.
  */
-public record FaceEngineSettings(@Name("") Limits limits, @Name("") Detection detection, @Name("") Gate gate,
-                                 @Name("") Recognition recognition, @Name("") Matching matching, int threads) {
+public record FaceEngineSettings(
+        @Name("") Limits limits,
+        @Name("") Detection detection,
+        @Name("") Gate gate,
+        @Name("") Recognition recognition,
+        @Name("") Matching matching,
+        int threads) {
 
     /** {@code threads} 0 means one per available processor. */
     public FaceEngineSettings {
@@ -37,29 +41,30 @@ public record FaceEngineSettings(@Name("") Limits limits, @Name("") Detection de
     }
 
     /** Decoding: checked before a pixel is decoded. */
-    public record Limits(long maxImageBytes, long maxImagePixels, int maxImageSide, int maxDecodedSide) {
-    }
+    public record Limits(long maxImageBytes, long maxImagePixels, int maxImageSide, int maxDecodedSide) {}
 
     /** BlazeFace and its zoomed small-face pass. */
-    public record Detection(@Name("detector-min-score") float minScore, float smallFaceMinScore, float nmsIou,
-                            int smallFaceMinImageSide, int smallFaceInputSize) {
-    }
+    public record Detection(
+            @Name("detector-min-score") float minScore,
+            float smallFaceMinScore,
+            float nmsIou,
+            int smallFaceMinImageSide,
+            int smallFaceInputSize) {}
 
     /** The enrolment gate: what a photo must show to be enrolled (served as is by {@code GET /api/face/rules}). */
-    public record Gate(@Name("enrol-min-inter-ocular-px") float minInterOcularPx,
-                       @Name("enrol-max-yaw-deg") float maxYawDeg,
-                       @Name("enrol-max-pitch-deg") float maxPitchDeg,
-                       @Name("enrol-max-roll-deg") float maxRollDeg,
-                       @Name("enrol-min-sharpness") float minSharpness,
-                       @Name("enrol-min-brightness") float minBrightness,
-                       @Name("enrol-other-face-ratio") float otherFaceRatio) {
-    }
+    public record Gate(
+            @Name("enrol-min-inter-ocular-px") float minInterOcularPx,
+            @Name("enrol-max-yaw-deg") float maxYawDeg,
+            @Name("enrol-max-pitch-deg") float maxPitchDeg,
+            @Name("enrol-max-roll-deg") float maxRollDeg,
+            @Name("enrol-min-sharpness") float minSharpness,
+            @Name("enrol-min-brightness") float minBrightness,
+            @Name("enrol-other-face-ratio") float otherFaceRatio) {}
 
     /**
      * How one recogniser's cosine is standardised for fusion: {@code weight * (cosine - impostorMean) / impostorStd}.
      */
-    public record Standardisation(float impostorMean, float impostorStd, float weight) {
-    }
+    public record Standardisation(float impostorMean, float impostorStd, float weight) {}
 
     /**
      * @param enrolJitter enrolment embeddings average the chip and four chips with the landmarks shifted by this
@@ -67,10 +72,13 @@ public record FaceEngineSettings(@Name("") Limits limits, @Name("") Detection de
      * @param flip        enrolment photos: embed the mirrored crops too and average
      * @param classPhotoFlip the same for the faces of class photos (twice the work per face)
      */
-    public record Recognition(Recogniser recogniser, @Name("flip-augmentation") boolean flip, boolean classPhotoFlip,
-                              float enrolJitter, @Name("fusion.dlib") Standardisation dlib,
-                              @Name("fusion.mobilefacenet") Standardisation mobileFaceNet) {
-    }
+    public record Recognition(
+            Recogniser recogniser,
+            @Name("flip-augmentation") boolean flip,
+            boolean classPhotoFlip,
+            float enrolJitter,
+            @Name("fusion.dlib") Standardisation dlib,
+            @Name("fusion.mobilefacenet") Standardisation mobileFaceNet) {}
 
     /**
      * Face sizes for the matcher, the same for every recogniser, and each recogniser's score thresholds (under its
@@ -79,9 +87,12 @@ public record FaceEngineSettings(@Name("") Limits limits, @Name("") Detection de
      * @param minInterOcularPx smaller faces are never accepted
      * @param smallFacePx      below this distance between the eyes the threshold rises linearly
      */
-    public record Matching(@Name("match-min-inter-ocular-px") float minInterOcularPx,
-                           @Name("match-small-face-px") float smallFacePx, Scores dlib,
-                           @Name("mobilefacenet") Scores mobileFaceNet, Scores fused) {
+    public record Matching(
+            @Name("match-min-inter-ocular-px") float minInterOcularPx,
+            @Name("match-small-face-px") float smallFacePx,
+            Scores dlib,
+            @Name("mobilefacenet") Scores mobileFaceNet,
+            Scores fused) {
 
         public Scores of(Recogniser recogniser) {
             return switch (recogniser) {
@@ -100,10 +111,11 @@ public record FaceEngineSettings(@Name("") Limits limits, @Name("") Detection de
      * @param smallFaceThreshold the threshold the rise reaches at {@link Matching#minInterOcularPx}
      * @param duplicateThreshold an enrolment photo matching another student this well is ALREADY_ENROLLED_AS
      */
-    public record Scores(@Name("match-threshold") float threshold, @Name("match-margin") float margin,
-                         @Name("match-small-face-threshold") float smallFaceThreshold,
-                         @Name("enrol-duplicate-threshold") float duplicateThreshold) {
-    }
+    public record Scores(
+            @Name("match-threshold") float threshold,
+            @Name("match-margin") float margin,
+            @Name("match-small-face-threshold") float smallFaceThreshold,
+            @Name("enrol-duplicate-threshold") float duplicateThreshold) {}
 
     /** The configured recogniser's thresholds. */
     public Scores scores() {
@@ -125,7 +137,8 @@ public record FaceEngineSettings(@Name("") Limits limits, @Name("") Detection de
 
     /** The settings {@code rollcall.face.*} of the binder's sources (the defaults must be among them). */
     public static FaceEngineSettings bind(Binder binder) {
-        return binder.bind(PREFIX, Bindable.of(FaceEngineSettings.class), EVERY_SETTING_SET).get();
+        return binder.bind(PREFIX, Bindable.of(FaceEngineSettings.class), EVERY_SETTING_SET)
+                .get();
     }
 
     /** The shipped defaults ({@code face-defaults.properties}). */
@@ -138,8 +151,8 @@ public record FaceEngineSettings(@Name("") Limits limits, @Name("") Detection de
      * CLI passes the system properties), as the application's Environment would.
      */
     public static FaceEngineSettings of(Map<?, ?> overrides) {
-        return bind(new Binder(new MapConfigurationPropertySource(overrides),
-                new MapConfigurationPropertySource(shippedDefaults())));
+        return bind(new Binder(
+                new MapConfigurationPropertySource(overrides), new MapConfigurationPropertySource(shippedDefaults())));
     }
 
     /** The contents of {@code face-defaults.properties}. */

@@ -10,6 +10,5 @@ package org.rollcall.face;
  * @param sharpness     variance of the Laplacian on the aligned chip (higher = sharper)
  * @param brightness    mean luma of the aligned chip, 0..255
  */
-public record FaceQuality(float interOcularPx, float yawDeg, float pitchDeg, float rollDeg, float sharpness,
-                          float brightness) {
-}
+public record FaceQuality(
+        float interOcularPx, float yawDeg, float pitchDeg, float rollDeg, float sharpness, float brightness) {}

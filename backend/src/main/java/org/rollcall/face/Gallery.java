@@ -57,7 +57,9 @@ public final class Gallery<K> {
         int columns = bySubject.size() * perSubject;
         int floats = dim * columns;
         FloatBuffer matrix = nativeMemory
-                ? ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer()
+                ? ByteBuffer.allocateDirect(floats * Float.BYTES)
+                        .order(ByteOrder.nativeOrder())
+                        .asFloatBuffer()
                 : FloatBuffer.allocate(floats);
         for (List<float[]> embeddings : bySubject.values()) {
             for (int k = 0; k < perSubject; k++) {

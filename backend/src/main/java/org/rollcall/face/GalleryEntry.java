@@ -1,5 +1,4 @@
 package org.rollcall.face;
 
 /** One enrolled embedding of a subject (a student may have several). */
-public record GalleryEntry<K>(K subject, float[] embedding) {
-}
+public record GalleryEntry<K>(K subject, float[] embedding) {}

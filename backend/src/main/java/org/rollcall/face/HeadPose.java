@@ -1,12 +1,10 @@
 package org.rollcall.face;
 
-import java.util.List;
-
-import org.rollcall.face.image.RgbImage;
-import org.rollcall.face.pose.FaceMeshPose;
-
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import java.util.List;
+import org.rollcall.face.image.RgbImage;
+import org.rollcall.face.pose.FaceMeshPose;
 
 /**
  * The quality step's head turn and tilt for an enrolment photo, read from Human's face mesh on the photo as the
@@ -33,15 +31,27 @@ public final class HeadPose implements AutoCloseable {
         float s = scale;
         Box b = face.box();
         List<Point> p = face.landmarks();
-        FaceMeshPose.Pose pose = meshPose.estimate(photo, b.x() / s, b.y() / s, (b.x() + b.width()) / s,
-                (b.y() + b.height()) / s, (p.get(2).x() + p.get(3).x()) / (2 * s), (p.get(2).y() + p.get(3).y()) / (2 * s),
-                (p.get(0).x() + p.get(1).x()) / (2 * s), (p.get(0).y() + p.get(1).y()) / (2 * s));
+        FaceMeshPose.Pose pose = meshPose.estimate(
+                photo,
+                b.x() / s,
+                b.y() / s,
+                (b.x() + b.width()) / s,
+                (b.y() + b.height()) / s,
+                (p.get(2).x() + p.get(3).x()) / (2 * s),
+                (p.get(2).y() + p.get(3).y()) / (2 * s),
+                (p.get(0).x() + p.get(1).x()) / (2 * s),
+                (p.get(0).y() + p.get(1).y()) / (2 * s));
         if (pose.meshScore() < MESH_MIN_SCORE) {
             return face;
         }
         FaceQuality q = face.quality();
-        return new DetectedFace(face.box(), face.landmarks(), face.score(), new FaceQuality(q.interOcularPx(),
-                pose.yawDeg(), pose.pitchDeg(), q.rollDeg(), q.sharpness(), q.brightness()), face.embedding(),
+        return new DetectedFace(
+                face.box(),
+                face.landmarks(),
+                face.score(),
+                new FaceQuality(
+                        q.interOcularPx(), pose.yawDeg(), pose.pitchDeg(), q.rollDeg(), q.sharpness(), q.brightness()),
+                face.embedding(),
                 face.crop());
     }
 

@@ -1,20 +1,18 @@
 package org.rollcall.face;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
 import org.rollcall.face.onnx.OnnxGraph;
 import org.rollcall.face.onnx.OnnxGraph.Attribute;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
-
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 
 /**
  * Matches probe faces against a gallery: the dot product of every probe with every enrolled embedding (one SGEMM in
@@ -53,8 +51,8 @@ final class OneToOneMatcher implements AutoCloseable {
         /** The score of a probe embedding against an enrolled one. */
         float score(float[] probe, float[] enrolled) {
             if (probe.length != enrolled.length) {
-                throw new IllegalArgumentException("Embeddings of lengths " + probe.length + " and " + enrolled.length
-                        + " cannot be compared");
+                throw new IllegalArgumentException(
+                        "Embeddings of lengths " + probe.length + " and " + enrolled.length + " cannot be compared");
             }
             float dot = 0;
             for (int i = 0; i < probe.length; i++) {
@@ -68,8 +66,15 @@ final class OneToOneMatcher implements AutoCloseable {
     static OneToOneMatcher forMarking(FaceEngineSettings settings, ScoreScale scale, OrtEnvironment env) {
         FaceEngineSettings.Matching m = settings.matching();
         FaceEngineSettings.Scores s = settings.scores();
-        return new OneToOneMatcher(s.threshold(), s.margin(), m.minInterOcularPx(), m.smallFacePx(),
-                s.smallFaceThreshold(), scale, env, settings.threads());
+        return new OneToOneMatcher(
+                s.threshold(),
+                s.margin(),
+                m.minInterOcularPx(),
+                m.smallFacePx(),
+                s.smallFaceThreshold(),
+                scale,
+                env,
+                settings.threads());
     }
 
     /**
@@ -78,12 +83,26 @@ final class OneToOneMatcher implements AutoCloseable {
      */
     static OneToOneMatcher forDuplicates(FaceEngineSettings settings, ScoreScale scale, OrtEnvironment env) {
         FaceEngineSettings.Scores s = settings.scores();
-        return new OneToOneMatcher(s.duplicateThreshold(), s.margin(), settings.matching().minInterOcularPx(), 0,
-                s.duplicateThreshold(), scale, env, 1);
+        return new OneToOneMatcher(
+                s.duplicateThreshold(),
+                s.margin(),
+                settings.matching().minInterOcularPx(),
+                0,
+                s.duplicateThreshold(),
+                scale,
+                env,
+                1);
     }
 
-    OneToOneMatcher(float threshold, float margin, float minInterOcularPx, float smallFacePx, float smallFaceThreshold,
-                    ScoreScale scale, OrtEnvironment env, int threads) {
+    OneToOneMatcher(
+            float threshold,
+            float margin,
+            float minInterOcularPx,
+            float smallFacePx,
+            float smallFaceThreshold,
+            ScoreScale scale,
+            OrtEnvironment env,
+            int threads) {
         this.scale = scale;
         this.threshold = threshold;
         this.margin = margin;
@@ -106,10 +125,10 @@ final class OneToOneMatcher implements AutoCloseable {
         g.inputLongs("k", 1);
         String scores = g.node("Gemm", List.of("probes", "gallery"), Attribute.integer("transB", 1));
         String grouped = g.node("Reshape", List.of(scores, "grouping"));
-        String perSubject = g.node("ReduceMax", List.of(grouped), Attribute.ints("axes", 2),
-                Attribute.integer("keepdims", 0));
-        g.nodeWithOutputs("TopK", List.of(perSubject, "k"), List.of("top_scores", "top_subjects"),
-                Attribute.integer("axis", -1));
+        String perSubject =
+                g.node("ReduceMax", List.of(grouped), Attribute.ints("axes", 2), Attribute.integer("keepdims", 0));
+        g.nodeWithOutputs(
+                "TopK", List.of(perSubject, "k"), List.of("top_scores", "top_subjects"), Attribute.integer("axis", -1));
         g.output("top_scores", -1, -1);
         g.outputLongs("top_subjects", -1, -1);
         return g.toBytes();
@@ -131,7 +150,9 @@ final class OneToOneMatcher implements AutoCloseable {
         for (int p = 0; p < n; p++) {
             float interOcularPx = probes.get(p).quality().interOcularPx();
             boolean bigEnough = interOcularPx >= minInterOcularPx;
-            if (bestSubject[p] >= 0 && bigEnough && top[p] >= thresholdFor(interOcularPx)
+            if (bestSubject[p] >= 0
+                    && bigEnough
+                    && top[p] >= thresholdFor(interOcularPx)
                     && top[p] - second[p] >= margin) {
                 candidates.add(p);
             }
@@ -176,15 +197,17 @@ final class OneToOneMatcher implements AutoCloseable {
         int subjects = gallery.subjects().size();
         int k = Math.min(2, subjects);
         long columns = (long) subjects * gallery.perSubject();
-        try (OnnxTensor probesT = OnnxTensor.createTensor(env, FloatBuffer.wrap(q), new long[]{n, dim});
-             OnnxTensor galleryT = OnnxTensor.createTensor(env, gallery.matrix(), new long[]{columns, dim});
-             OnnxTensor grouping = OnnxTensor.createTensor(env,
-                     LongBuffer.wrap(new long[]{n, subjects, gallery.perSubject()}), new long[]{3});
-             OnnxTensor kT = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[]{k}), new long[]{1});
-             OrtSession.Result result = session.run(Map.of("probes", probesT, "gallery", galleryT,
-                     "grouping", grouping, "k", kT))) {
-            float[][] scores = (float[][]) result.get("top_scores").orElseThrow().getValue();
-            long[][] indices = (long[][]) result.get("top_subjects").orElseThrow().getValue();
+        try (OnnxTensor probesT = OnnxTensor.createTensor(env, FloatBuffer.wrap(q), new long[] {n, dim});
+                OnnxTensor galleryT = OnnxTensor.createTensor(env, gallery.matrix(), new long[] {columns, dim});
+                OnnxTensor grouping = OnnxTensor.createTensor(
+                        env, LongBuffer.wrap(new long[] {n, subjects, gallery.perSubject()}), new long[] {3});
+                OnnxTensor kT = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {k}), new long[] {1});
+                OrtSession.Result result =
+                        session.run(Map.of("probes", probesT, "gallery", galleryT, "grouping", grouping, "k", kT))) {
+            float[][] scores =
+                    (float[][]) result.get("top_scores").orElseThrow().getValue();
+            long[][] indices =
+                    (long[][]) result.get("top_subjects").orElseThrow().getValue();
             for (int p = 0; p < n; p++) {
                 top[p] = scale.of(scores[p][0]);
                 best[p] = (int) indices[p][0];

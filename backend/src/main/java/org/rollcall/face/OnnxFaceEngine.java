@@ -1,8 +1,9 @@
 package org.rollcall.face;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.rollcall.face.align.FaceAligner;
 import org.rollcall.face.align.QualityMeter;
 import org.rollcall.face.detect.BlazeFaceDetector;
@@ -14,9 +15,6 @@ import org.rollcall.face.image.RgbImage;
 import org.rollcall.face.model.FaceModels;
 import org.rollcall.face.model.ShapePredictor;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
-
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
 
 /**
  * The face engine on ONNX Runtime: BlazeFace (converted from Human's TFJS graph) finds faces, dlib's 5-point
@@ -50,8 +48,8 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
     public OnnxFaceEngine(FaceEngineSettings settings) {
         this.settings = settings;
         FaceEngineSettings.Limits limits = settings.limits();
-        this.decoder = new ImageDecoder(limits.maxImageBytes(), limits.maxImagePixels(), limits.maxImageSide(),
-                limits.maxDecodedSide());
+        this.decoder = new ImageDecoder(
+                limits.maxImageBytes(), limits.maxImagePixels(), limits.maxImageSide(), limits.maxDecodedSide());
         OrtEnvironment env = OnnxRuntimeLoader.environment();
         this.detector = new BlazeFaceDetector(env, settings.detection(), settings.threads());
         this.finder = new FaceFinder(detector);
@@ -83,8 +81,8 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
     @Override
     public float[] embed(FaceCrop crop) {
         // stored crops are enrolment faces
-        return workers.forPhoto(() -> embedder.embed(List.of(List.of(crop)), settings.recognition().flip(), 1,
-                workers)[0]);
+        return workers.forPhoto(() ->
+                embedder.embed(List.of(List.of(crop)), settings.recognition().flip(), 1, workers)[0]);
     }
 
     @Override
@@ -109,8 +107,8 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
     public Enrolment enrol(byte[] image, int chosen) {
         return workers.forPhoto(() -> {
             Analysed analysed = analyse(image, true);
-            DetectedFace face = headPose.measure(analysed.photo(), analysed.scale(),
-                    gate.choose(analysed.faces(), chosen));
+            DetectedFace face =
+                    headPose.measure(analysed.photo(), analysed.scale(), gate.choose(analysed.faces(), chosen));
             gate.check(face.quality());
             return new Enrolment(face);
         });
@@ -132,8 +130,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
     }
 
     /** The faces of a photo with the photo as decoded (upright, maybe subsampled by {@code scale}). */
-    private record Analysed(RgbImage photo, int scale, List<DetectedFace> faces) {
-    }
+    private record Analysed(RgbImage photo, int scale, List<DetectedFace> faces) {}
 
     /** decode, detect, align, embed, quality. */
     private Analysed analyse(byte[] bytes, boolean enrolment) {
@@ -155,14 +152,21 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
         List<List<FaceCrop>> views = enrolment && jitter > 0
                 ? workers.map(aligned, a -> aligner.viewsForEnrolment(image, a, jitter))
                 : aligned.stream().map(a -> List.of(a.crop())).toList();
-        boolean flip = enrolment ? settings.recognition().flip() : settings.recognition().classPhotoFlip();
+        boolean flip = enrolment
+                ? settings.recognition().flip()
+                : settings.recognition().classPhotoFlip();
         float[][] embeddings = embedder.embed(views, flip, settings.threads(), workers);
         List<DetectedFace> faces = new ArrayList<>(detections.size());
         for (int i = 0; i < detections.size(); i++) {
             Detection d = detections.get(i);
             FaceAligner.Aligned a = aligned.get(i);
-            faces.add(new DetectedFace(found.box(d, scale), found.points(a.landmarks(), scale), d.score(),
-                    QualityMeter.measure(a.landmarks(), a.chip(), scale), embeddings[i], a.crop()));
+            faces.add(new DetectedFace(
+                    found.box(d, scale),
+                    found.points(a.landmarks(), scale),
+                    d.score(),
+                    QualityMeter.measure(a.landmarks(), a.chip(), scale),
+                    embeddings[i],
+                    a.crop()));
         }
         return new Analysed(photo, scale, faces);
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-
 import org.rollcall.face.embed.Parallel;
 
 /**
@@ -40,7 +39,9 @@ final class Workers implements Parallel, AutoCloseable {
         if (items.size() == 1 || threads <= 1) {
             return items.stream().map(work).toList();
         }
-        List<Future<R>> futures = items.stream().map(item -> workers.submit(() -> work.apply(item))).toList();
+        List<Future<R>> futures = items.stream()
+                .map(item -> workers.submit(() -> work.apply(item)))
+                .toList();
         List<R> results = new ArrayList<>(items.size());
         for (Future<R> f : futures) {
             results.add(await(f));

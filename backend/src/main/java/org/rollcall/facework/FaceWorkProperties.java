@@ -16,13 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param markingPeriod      the period of that allowance, refilled steadily
  */
 @ConfigurationProperties("rollcall.face-work")
-public record FaceWorkProperties(@DefaultValue("0") int concurrency,
-                                 @DefaultValue("1") int perTeacherRunning,
-                                 @DefaultValue("20") int perTeacherWaiting,
-                                 @DefaultValue("40") int maxWaiting,
-                                 @DefaultValue("60s") Duration maxWait,
-                                 @DefaultValue("60") int markingPhotos,
-                                 @DefaultValue("1m") Duration markingPeriod) {
+public record FaceWorkProperties(
+        @DefaultValue("0") int concurrency,
+        @DefaultValue("1") int perTeacherRunning,
+        @DefaultValue("20") int perTeacherWaiting,
+        @DefaultValue("40") int maxWaiting,
+        @DefaultValue("60s") Duration maxWait,
+        @DefaultValue("60") int markingPhotos,
+        @DefaultValue("1m") Duration markingPeriod) {
 
     int effectiveConcurrency() {
         return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();

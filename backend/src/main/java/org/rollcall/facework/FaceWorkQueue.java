@@ -145,7 +145,9 @@ public class FaceWorkQueue {
 
     private BusyException busy(String message) {
         // a photo takes a second or two: by then some of the queue has moved
-        return new BusyException(ErrorCode.FACE_WORK_BUSY, message,
+        return new BusyException(
+                ErrorCode.FACE_WORK_BUSY,
+                message,
                 Duration.ofSeconds(Math.max(2, limits.maxWait().toSeconds() / 4)));
     }
 }

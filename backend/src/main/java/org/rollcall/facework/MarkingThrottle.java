@@ -36,12 +36,13 @@ public class MarkingThrottle {
     MarkingThrottle(LettuceConnectionFactory redis, FaceWorkProperties limits) {
         RedisClient client = (RedisClient) redis.getRequiredNativeClient();
         this.buckets = Bucket4jLettuce.casBasedBuilder(client)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        limits.markingPeriod()))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(limits.markingPeriod()))
                 .requestTimeout(Duration.ofSeconds(2))
                 .build();
         this.perTeacher = BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limits.markingPhotos())
+                .addLimit(bandwidth -> bandwidth
+                        .capacity(limits.markingPhotos())
                         .refillGreedy(limits.markingPhotos(), limits.markingPeriod()))
                 .build();
         for (int i = 0; i < stripes.length; i++) {
@@ -62,7 +63,8 @@ public class MarkingThrottle {
             stripe.unlock();
         }
         if (!probe.isConsumed()) {
-            throw new TooManyRequestsException(ErrorCode.TOO_MANY_MARKINGS,
+            throw new TooManyRequestsException(
+                    ErrorCode.TOO_MANY_MARKINGS,
                     "You have sent many photos for marking in a short time; wait a moment and try again.",
                     Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }

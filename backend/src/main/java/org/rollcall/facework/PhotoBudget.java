@@ -28,9 +28,11 @@ public class PhotoBudget {
             total += declaredPixels(photo);
         }
         if (total > MAX_PIXELS_PER_REQUEST) {
-            throw new ApiException(ErrorCode.IMAGE_TOO_LARGE, "Together the photos have "
-                    + total / 1_000_000 + " megapixels; at most " + MAX_PIXELS_PER_REQUEST / 1_000_000
-                    + " can be sent at once. Send fewer or smaller photos.");
+            throw new ApiException(
+                    ErrorCode.IMAGE_TOO_LARGE,
+                    "Together the photos have "
+                            + total / 1_000_000 + " megapixels; at most " + MAX_PIXELS_PER_REQUEST / 1_000_000
+                            + " can be sent at once. Send fewer or smaller photos.");
         }
     }
 

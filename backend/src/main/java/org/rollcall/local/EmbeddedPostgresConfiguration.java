@@ -3,11 +3,11 @@ package org.rollcall.local;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +36,8 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(LocalProperties properties) throws IOException {
-        Path dataDir = LocalFiles.ownerOnlyDirectory(properties.dataDir().toAbsolutePath().normalize());
+        Path dataDir = LocalFiles.ownerOnlyDirectory(
+                properties.dataDir().toAbsolutePath().normalize());
         Path dir = dataDir.resolve("postgres");
         Files.createDirectories(dir);
         OrphanedServers.stopPostgres(dir);
@@ -63,7 +64,7 @@ class EmbeddedPostgresConfiguration {
      */
     private static void lockDown(EmbeddedPostgres postgres, Path dir, String password) throws IOException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SET password_encryption = 'scram-sha-256'");
             statement.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
             Files.writeString(dir.resolve("pg_hba.conf"), PG_HBA, StandardCharsets.UTF_8);
@@ -77,7 +78,8 @@ class EmbeddedPostgresConfiguration {
 
     @Bean
     JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres, LocalProperties properties) {
-        String password = LocalFiles.password(properties.dataDir().toAbsolutePath().normalize().resolve(PASSWORD_FILE));
+        String password = LocalFiles.password(
+                properties.dataDir().toAbsolutePath().normalize().resolve(PASSWORD_FILE));
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {

@@ -23,7 +23,8 @@ class EmbeddedRedisConfiguration {
 
     @Bean(destroyMethod = "stop")
     RedisServer embeddedRedis(LocalProperties properties) throws IOException {
-        Path dataDir = LocalFiles.ownerOnlyDirectory(properties.dataDir().toAbsolutePath().normalize());
+        Path dataDir = LocalFiles.ownerOnlyDirectory(
+                properties.dataDir().toAbsolutePath().normalize());
         Path dir = LocalFiles.ownerOnlyDirectory(dataDir.resolve("redis"));
         String password = LocalFiles.password(dataDir.resolve(PASSWORD_FILE));
         Path pidFile = dir.resolve("redis.pid");
@@ -62,7 +63,8 @@ class EmbeddedRedisConfiguration {
     @Bean
     DataRedisConnectionDetails embeddedRedisConnectionDetails(RedisServer redis, LocalProperties properties) {
         int port = redis.ports().getFirst();
-        String password = LocalFiles.password(properties.dataDir().toAbsolutePath().normalize().resolve(PASSWORD_FILE));
+        String password = LocalFiles.password(
+                properties.dataDir().toAbsolutePath().normalize().resolve(PASSWORD_FILE));
         return new DataRedisConnectionDetails() {
             @Override
             public String getPassword() {

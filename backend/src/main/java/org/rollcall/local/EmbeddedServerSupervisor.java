@@ -42,15 +42,18 @@ class EmbeddedServerSupervisor implements ApplicationListener<ContextClosedEvent
     private final ScheduledExecutorService checks;
     private final List<Supervised> servers = new ArrayList<>();
 
-    EmbeddedServerSupervisor(ObjectProvider<RedisServer> redis, ObjectProvider<EmbeddedPostgres> postgres,
-            LocalProperties properties, ApplicationEventPublisher events) {
+    EmbeddedServerSupervisor(
+            ObjectProvider<RedisServer> redis,
+            ObjectProvider<EmbeddedPostgres> postgres,
+            LocalProperties properties,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.properties = properties;
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         redis.ifAvailable(server -> servers.add(new SupervisedRedis(server, dataDir.resolve("redis"))));
         postgres.ifAvailable(server -> servers.add(new SupervisedPostgres(dataDir.resolve("postgres"))));
-        this.checks = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-                .name("embedded-server-supervisor").factory());
+        this.checks = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("embedded-server-supervisor").factory());
         if (!servers.isEmpty()) {
             long every = properties.checkEvery().toMillis();
             checks.scheduleWithFixedDelay(this::checkAll, every, every, TimeUnit.MILLISECONDS);
@@ -99,8 +102,10 @@ class EmbeddedServerSupervisor implements ApplicationListener<ContextClosedEvent
         long waitMillis = Math.min(LONGEST_WAIT.toMillis(), 1000L << Math.min(server.failures, 10));
         server.nextTry = Instant.now().plusMillis(waitMillis);
         if (server.failures == properties.maxRestarts()) {
-            log.error("The embedded {} could not be restarted {} times in a row; reporting the app broken",
-                    server.name(), server.failures);
+            log.error(
+                    "The embedded {} could not be restarted {} times in a row; reporting the app broken",
+                    server.name(),
+                    server.failures);
             AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
         }
     }
@@ -146,7 +151,8 @@ class EmbeddedServerSupervisor implements ApplicationListener<ContextClosedEvent
             if (!Files.isRegularFile(pidFile)) {
                 return Optional.empty();
             }
-            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+            String first =
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
             return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
@@ -211,7 +217,9 @@ class EmbeddedServerSupervisor implements ApplicationListener<ContextClosedEvent
 
         @Override
         void restart() throws IOException {
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             Instant deadline = Instant.now().plusSeconds(20);
             while (Instant.now().isBefore(deadline)) {

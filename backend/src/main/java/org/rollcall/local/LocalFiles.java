@@ -22,8 +22,7 @@ public final class LocalFiles {
     static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
-    private LocalFiles() {
-    }
+    private LocalFiles() {}
 
     /** Creates the folder (and missing parents) and makes it owner-only, also when it existed before. */
     public static Path ownerOnlyDirectory(Path dir) {

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRestarts  failed restarts in a row after which the app reports itself broken (liveness DOWN)
  */
 @ConfigurationProperties("rollcall.local")
-public record LocalProperties(Path dataDir, @DefaultValue("2s") Duration checkEvery,
-        @DefaultValue("5") int maxRestarts) {
-}
+public record LocalProperties(
+        Path dataDir,
+        @DefaultValue("2s") Duration checkEvery,
+        @DefaultValue("5") int maxRestarts) {}

@@ -22,26 +22,36 @@ final class OrphanedServers {
     private static final Logger log = LoggerFactory.getLogger(OrphanedServers.class);
     private static final Duration GRACE = Duration.ofSeconds(15);
 
-    private OrphanedServers() {
-    }
+    private OrphanedServers() {}
 
     /** PostgreSQL writes its PID on the first line of postmaster.pid and runs as "postgres -D <data dir>". */
     static void stopPostgres(Path dataDir) {
         Path absolute = dataDir.toAbsolutePath().normalize();
-        stopLeftover("PostgreSQL", absolute.resolve("postmaster.pid"), process -> process.info().commandLine()
-                .map(command -> command.contains("postgres") && command.contains("-D " + absolute)).orElse(false));
+        stopLeftover(
+                "PostgreSQL",
+                absolute.resolve("postmaster.pid"),
+                process -> process.info()
+                        .commandLine()
+                        .map(command -> command.contains("postgres") && command.contains("-D " + absolute))
+                        .orElse(false));
     }
 
     /** Redis writes the pid file we configure and runs with its working directory set to its data dir. */
     static void stopRedis(Path dataDir, Path pidFile) throws IOException {
         Path real = dataDir.toRealPath();
-        stopLeftover("Redis", pidFile, process -> process.info().command()
-                .map(command -> command.contains("redis-server")).orElse(false)
-                && workingDirectory(process.pid()).map(real::equals).orElse(false));
+        stopLeftover(
+                "Redis",
+                pidFile,
+                process -> process.info()
+                                .command()
+                                .map(command -> command.contains("redis-server"))
+                                .orElse(false)
+                        && workingDirectory(process.pid()).map(real::equals).orElse(false));
     }
 
     private static void stopLeftover(String name, Path pidFile, Predicate<ProcessHandle> isOurs) {
-        Optional<ProcessHandle> leftover = readPid(pidFile).flatMap(ProcessHandle::of)
+        Optional<ProcessHandle> leftover = readPid(pidFile)
+                .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(process -> process.pid() != ProcessHandle.current().pid())
                 .filter(isOurs);
@@ -68,7 +78,8 @@ final class OrphanedServers {
             if (!Files.isRegularFile(pidFile)) {
                 return Optional.empty();
             }
-            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+            String first =
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
             return Optional.of(Long.parseLong(first));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();

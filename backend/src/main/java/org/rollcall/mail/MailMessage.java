@@ -1,5 +1,4 @@
 package org.rollcall.mail;
 
 /** A plain-text mail. Never put a password in one. */
-public record MailMessage(String to, String subject, String text) {
-}
+public record MailMessage(String to, String subject, String text) {}

@@ -7,6 +7,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("rollcall.mail")
 public record MailSettings(String from, Smtp smtp, Path outboxDir) {
 
-    public record Smtp(String host, int port, String username, String password) {
-    }
+    public record Smtp(String host, int port, String username, String password) {}
 }

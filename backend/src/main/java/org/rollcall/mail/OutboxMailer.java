@@ -48,14 +48,18 @@ class OutboxMailer implements Mailer {
             LocalFiles.ownerOnlyDirectory(outbox);
             Path part = outbox.resolve("." + UUID.randomUUID() + ".part");
             if (part.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(part, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        part, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             Files.writeString(part, content, StandardCharsets.UTF_8);
             Files.move(part, outbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the mail to " + outbox, e);
         }
-        log.info("Mail written to {} (no SMTP configured):\n{}", outbox.resolve(name).toAbsolutePath(), content);
+        log.info(
+                "Mail written to {} (no SMTP configured):\n{}",
+                outbox.resolve(name).toAbsolutePath(),
+                content);
     }
 
     static String recipientForFileName(String to) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.ApiException;
@@ -40,8 +39,10 @@ class BulkPhotoController {
     }
 
     @PostMapping(path = "/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, List<BulkPhotoResult>> enrol(CurrentTeacher teacher, @PathVariable UUID classId,
-                                             @RequestPart(name = "photo", required = false) List<MultipartFile> parts) {
+    Map<String, List<BulkPhotoResult>> enrol(
+            CurrentTeacher teacher,
+            @PathVariable UUID classId,
+            @RequestPart(name = "photo", required = false) List<MultipartFile> parts) {
         // another teacher's class is a 404 before the upload is looked at
         SchoolClass schoolClass = classes.owned(teacher, classId);
         List<BulkPhotoEnrolment.Photo> photos = photos(parts == null ? List.of() : parts);
@@ -50,8 +51,8 @@ class BulkPhotoController {
 
     private List<BulkPhotoEnrolment.Photo> photos(List<MultipartFile> parts) {
         if (parts.isEmpty()) {
-            throw new ApiException(ErrorCode.PHOTO_REQUIRED,
-                    "Choose the photos (or one ZIP of them) to send in `photo` parts.");
+            throw new ApiException(
+                    ErrorCode.PHOTO_REQUIRED, "Choose the photos (or one ZIP of them) to send in `photo` parts.");
         }
         if (parts.size() > limits.maxPhotoFiles()) {
             throw tooMany(parts.size());
@@ -63,7 +64,8 @@ class BulkPhotoController {
             total += content.length;
             if (UploadedZip.isZip(content)) {
                 if (parts.size() > 1) {
-                    throw new ApiException(ErrorCode.ZIP_WITH_OTHER_FILES,
+                    throw new ApiException(
+                            ErrorCode.ZIP_WITH_OTHER_FILES,
                             "Send either photos or one ZIP of photos, not both in one upload.");
                 }
                 return fromZip(content);
@@ -77,8 +79,10 @@ class BulkPhotoController {
     }
 
     private List<BulkPhotoEnrolment.Photo> fromZip(byte[] zip) {
-        List<UploadedZip.Entry> entries = UploadedZip.read(zip, new UploadedZip.Limits(limits.maxZipEntries(),
-                limits.maxPhotoBytes().toBytes(), limits.maxZipExpansion()));
+        List<UploadedZip.Entry> entries = UploadedZip.read(
+                zip,
+                new UploadedZip.Limits(
+                        limits.maxZipEntries(), limits.maxPhotoBytes().toBytes(), limits.maxZipExpansion()));
         List<BulkPhotoEnrolment.Photo> photos = entries.stream()
                 .filter(entry -> !isClutter(entry.path()))
                 .map(entry -> new BulkPhotoEnrolment.Photo(entry.fileName(), entry.content()))
@@ -95,24 +99,31 @@ class BulkPhotoController {
     /** What macOS and Windows add to a zipped folder: not photos, and not the teacher's concern. */
     private static boolean isClutter(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return path.startsWith("__MACOSX/") || name.startsWith(".") || name.equals("thumbs.db")
+        return path.startsWith("__MACOSX/")
+                || name.startsWith(".")
+                || name.equals("thumbs.db")
                 || name.equals("desktop.ini");
     }
 
     private static String name(MultipartFile part) {
         String name = part.getOriginalFilename();
-        return name == null || name.isBlank() ? "photo" : name.replace('\\', '/').substring(
-                name.replace('\\', '/').lastIndexOf('/') + 1);
+        return name == null || name.isBlank()
+                ? "photo"
+                : name.replace('\\', '/').substring(name.replace('\\', '/').lastIndexOf('/') + 1);
     }
 
     private ApiException tooMany(int count) {
-        return new ApiException(ErrorCode.TOO_MANY_PHOTO_FILES, count + " photos were sent; at most "
-                + limits.maxPhotoFiles() + " are accepted at once. Send the rest in a second upload.");
+        return new ApiException(
+                ErrorCode.TOO_MANY_PHOTO_FILES,
+                count + " photos were sent; at most " + limits.maxPhotoFiles()
+                        + " are accepted at once. Send the rest in a second upload.");
     }
 
     private ApiException tooLarge() {
-        return new ApiException(ErrorCode.PHOTOS_TOO_LARGE, "The photos add up to more than "
-                + limits.maxPhotoBytes().toMegabytes() + " MB; send them in smaller parts.");
+        return new ApiException(
+                ErrorCode.PHOTOS_TOO_LARGE,
+                "The photos add up to more than " + limits.maxPhotoBytes().toMegabytes()
+                        + " MB; send them in smaller parts.");
     }
 
     private static byte[] bytes(MultipartFile part) {

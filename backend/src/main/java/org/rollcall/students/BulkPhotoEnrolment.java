@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.face.Enrolment;
 import org.rollcall.face.FaceEngine;
@@ -44,9 +43,14 @@ class BulkPhotoEnrolment {
     private final FaceWorkQueue faceWork;
     private final TransactionOperations transaction;
 
-    BulkPhotoEnrolment(StudentRepository students, FaceEnroller enroller, FaceRepository faces,
-                       PhotoHashRepository hashes, FaceEngine engine, TransactionOperations transaction,
-                       FaceWorkQueue faceWork) {
+    BulkPhotoEnrolment(
+            StudentRepository students,
+            FaceEnroller enroller,
+            FaceRepository faces,
+            PhotoHashRepository hashes,
+            FaceEngine engine,
+            TransactionOperations transaction,
+            FaceWorkQueue faceWork) {
         this.faceWork = faceWork;
         this.students = students;
         this.enroller = enroller;
@@ -57,8 +61,7 @@ class BulkPhotoEnrolment {
     }
 
     /** A photo file as uploaded: its name (without folders) and bytes. */
-    record Photo(String fileName, byte[] content) {
-    }
+    record Photo(String fileName, byte[] content) {}
 
     List<BulkPhotoResult> enrol(SchoolClass schoolClass, List<Photo> photos) {
         Roster roster = new Roster(students.findByClass(schoolClass.id()));
@@ -74,10 +77,15 @@ class BulkPhotoEnrolment {
         Optional<Student> found = roster.find(base);
         if (found.isEmpty()) {
             String rollNo = COPY_SUFFIX.matcher(base).replaceFirst("");
-            return new BulkPhotoResult(photo.fileName(), rollNo, BulkPhotoResult.Status.NO_STUDENT,
+            return new BulkPhotoResult(
+                    photo.fileName(),
+                    rollNo,
+                    BulkPhotoResult.Status.NO_STUDENT,
                     BulkPhotoResult.Status.NO_STUDENT.name(),
                     "No student of this class has roll number " + rollNo + "; name the photo after the roll number"
-                            + " (e.g. " + roster.example() + ".jpg).", null, null);
+                            + " (e.g. " + roster.example() + ".jpg).",
+                    null,
+                    null);
         }
         Student student = found.get();
         byte[] hash = sha256(photo.content());
@@ -89,7 +97,8 @@ class BulkPhotoEnrolment {
             // through the shared face work queue, one photo at a time: a 40-photo upload takes its turns with other
             // teachers' markings instead of holding the cores (when the queue is full the upload stops with 503;
             // sending it again skips what was enrolled)
-            enrolments = faceWork.run(schoolClass.teacherId(),
+            enrolments = faceWork.run(
+                    schoolClass.teacherId(),
                     () -> enroller.enrol(schoolClass.id(), student.id(), List.of(photo.content()), Set.of(), null));
         } catch (FaceRejectedException e) {
             return refused(photo, student, ErrorCode.of(e.reason()).code(), e.getMessage());
@@ -104,18 +113,35 @@ class BulkPhotoEnrolment {
         } catch (DuplicateKeyException sameUploadRacing) {
             return alreadyEnrolled(photo, student);
         }
-        return new BulkPhotoResult(photo.fileName(), student.rollNo(), BulkPhotoResult.Status.ENROLLED, null, null,
-                student.id(), student.name());
+        return new BulkPhotoResult(
+                photo.fileName(),
+                student.rollNo(),
+                BulkPhotoResult.Status.ENROLLED,
+                null,
+                null,
+                student.id(),
+                student.name());
     }
 
     private static BulkPhotoResult refused(Photo photo, Student student, String code, String message) {
-        return new BulkPhotoResult(photo.fileName(), student.rollNo(), BulkPhotoResult.Status.REFUSED, code, message,
-                student.id(), student.name());
+        return new BulkPhotoResult(
+                photo.fileName(),
+                student.rollNo(),
+                BulkPhotoResult.Status.REFUSED,
+                code,
+                message,
+                student.id(),
+                student.name());
     }
 
     private static BulkPhotoResult alreadyEnrolled(Photo photo, Student student) {
-        return new BulkPhotoResult(photo.fileName(), student.rollNo(), BulkPhotoResult.Status.ALREADY_ENROLLED, null,
-                "This photo is already enrolled for " + student.name() + "; it was skipped.", student.id(),
+        return new BulkPhotoResult(
+                photo.fileName(),
+                student.rollNo(),
+                BulkPhotoResult.Status.ALREADY_ENROLLED,
+                null,
+                "This photo is already enrolled for " + student.name() + "; it was skipped.",
+                student.id(),
                 student.name());
     }
 
@@ -134,8 +160,8 @@ class BulkPhotoEnrolment {
 
         Roster(List<Student> students) {
             exact = students.stream().collect(Collectors.toMap(Student::rollNo, Function.identity()));
-            folded = students.stream().collect(Collectors.toMap(s -> fold(s.rollNo()), Function.identity(),
-                    (a, b) -> a));
+            folded = students.stream()
+                    .collect(Collectors.toMap(s -> fold(s.rollNo()), Function.identity(), (a, b) -> a));
         }
 
         /** The whole name first: a roll number may itself end in "_1". */

@@ -1,8 +1,7 @@
 package org.rollcall.students;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.UUID;
 
 /**
  * What happened to one file of a bulk photo upload.
@@ -12,8 +11,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param message a sentence for the teacher, for every status but ENROLLED
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BulkPhotoResult(String file, String rollNo, Status status, String code, String message,
-                              UUID studentId, String studentName) {
+public record BulkPhotoResult(
+        String file, String rollNo, Status status, String code, String message, UUID studentId, String studentName) {
 
-    public enum Status { ENROLLED, REFUSED, NO_STUDENT, ALREADY_ENROLLED }
+    public enum Status {
+        ENROLLED,
+        REFUSED,
+        NO_STUDENT,
+        ALREADY_ENROLLED
+    }
 }

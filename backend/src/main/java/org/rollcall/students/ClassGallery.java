@@ -2,7 +2,6 @@ package org.rollcall.students;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.rollcall.face.FaceEngine;
 import org.rollcall.face.GalleryEntry;
 import org.springframework.stereotype.Component;

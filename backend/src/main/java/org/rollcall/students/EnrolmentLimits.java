@@ -13,8 +13,7 @@ import org.springframework.stereotype.Component;
 class EnrolmentLimits implements LimitsPart {
 
     /** @param maxPhotoBytes larger photos are refused (IMAGE_TOO_LARGE); @param maxPhotos photos per request */
-    record Upload(long maxPhotoBytes, int maxPhotos) {
-    }
+    record Upload(long maxPhotoBytes, int maxPhotos) {}
 
     private final Upload upload;
 

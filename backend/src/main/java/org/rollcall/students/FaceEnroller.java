@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.rollcall.face.Assignment;
 import org.rollcall.face.DetectedFace;
 import org.rollcall.face.Enrolment;
@@ -45,9 +44,11 @@ class FaceEnroller {
      */
     List<Enrolment> enrol(UUID classId, UUID studentId, List<byte[]> photos, Set<UUID> differentFrom, Integer face) {
         if (face != null && (face < 0 || photos.size() != 1)) {
-            throw new ApiException(ErrorCode.FACE_NEEDS_ONE_PHOTO, face < 0
-                    ? "The face number must be 0 or more."
-                    : "Choose a face (face=…) only when sending a single photo.");
+            throw new ApiException(
+                    ErrorCode.FACE_NEEDS_ONE_PHOTO,
+                    face < 0
+                            ? "The face number must be 0 or more."
+                            : "Choose a face (face=…) only when sending a single photo.");
         }
         // checked before the face work, which is the expensive part
         for (UUID other : differentFrom) {
@@ -76,19 +77,23 @@ class FaceEnroller {
 
     private ApiException alreadyEnrolled(UUID classId, Assignment<UUID> match, int photoCount) {
         Optional<Student> owner = students.findInClass(match.subject(), classId);
-        String ownerText = owner.map(s -> s.name() + " (roll no. " + s.rollNo() + ")").orElse("another student");
+        String ownerText =
+                owner.map(s -> s.name() + " (roll no. " + s.rollNo() + ")").orElse("another student");
         String which = photoCount == 1 ? "This face" : "The face in photo " + (match.probeIndex() + 1);
         // the matched student's id lets a client resend with differentFrom once the teacher confirms
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("studentId", match.subject());
         owner.ifPresent(s -> properties.put("studentName", s.name()));
-        return new ApiException(ErrorCode.ALREADY_ENROLLED_AS,
+        return new ApiException(
+                ErrorCode.ALREADY_ENROLLED_AS,
                 which + " is already enrolled as " + ownerText + " in this class (similarity "
-                        + String.format("%.2f", match.score()) + ").", properties);
+                        + String.format("%.2f", match.score()) + ").",
+                properties);
     }
 
     private static ApiException notAnotherStudent(UUID id) {
-        return new ApiException(ErrorCode.DIFFERENT_FROM_NOT_IN_CLASS,
+        return new ApiException(
+                ErrorCode.DIFFERENT_FROM_NOT_IN_CLASS,
                 "differentFrom names " + id + ", which is not another student of this class.");
     }
 }

@@ -2,7 +2,6 @@ package org.rollcall.students;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.rollcall.face.FaceCrop;
 import org.rollcall.face.FaceEngine;
 import org.slf4j.Logger;
@@ -54,18 +53,22 @@ public class FaceReembedding {
         int done = 0;
         int failed = 0;
         UUID after = new UUID(0, 0); // PostgreSQL orders uuids by their bytes, unsigned: this is the least
-        for (List<FaceRepository.StaleFace> batch = faces.staleFaces(model, after, BATCH); !batch.isEmpty();
-             batch = faces.staleFaces(model, after, BATCH)) {
+        for (List<FaceRepository.StaleFace> batch = faces.staleFaces(model, after, BATCH);
+                !batch.isEmpty();
+                batch = faces.staleFaces(model, after, BATCH)) {
             for (FaceRepository.StaleFace face : batch) {
                 after = face.id();
                 try {
-                    FaceCrop crop = FaceCrop.read(face.crop() != null ? face.crop() : face.thumbnail()).widened();
+                    FaceCrop crop = FaceCrop.read(face.crop() != null ? face.crop() : face.thumbnail())
+                            .widened();
                     if (faces.reembedded(face.id(), face.modelId(), model, engine.embed(crop))) {
                         done++;
                     }
                 } catch (RuntimeException e) {
                     failed++;
-                    log.warn("Face {} cannot be re-embedded ({}); its student needs a new photo", face.id(),
+                    log.warn(
+                            "Face {} cannot be re-embedded ({}); its student needs a new photo",
+                            face.id(),
                             e.getMessage());
                 }
             }

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.rollcall.face.Enrolment;
 import org.rollcall.face.FaceQuality;
 import org.rollcall.face.GalleryEntry;
@@ -84,13 +83,14 @@ class FaceRepository {
         return jdbc.sql("SELECT id, source, embedding FROM face WHERE student_id = :student AND model_id = :model")
                 .param("student", studentId)
                 .param("model", modelId)
-                .query((rs, row) -> new Embedded(rs.getObject("id", UUID.class),
-                        FaceSource.valueOf(rs.getString("source")), floats(rs.getArray("embedding"))))
+                .query((rs, row) -> new Embedded(
+                        rs.getObject("id", UUID.class),
+                        FaceSource.valueOf(rs.getString("source")),
+                        floats(rs.getArray("embedding"))))
                 .list();
     }
 
-    record Embedded(UUID id, FaceSource source, float[] embedding) {
-    }
+    record Embedded(UUID id, FaceSource source, float[] embedding) {}
 
     boolean deleteById(UUID faceId) {
         return jdbc.sql("DELETE FROM face WHERE id = :id").param("id", faceId).update() == 1;
@@ -99,8 +99,9 @@ class FaceRepository {
     /** Removes the learned copy of a marking face, if any. */
     boolean deleteLearnedFrom(UUID markingFaceId) {
         return jdbc.sql("DELETE FROM face WHERE marking_face_id = :mf AND source = 'LEARNED'")
-                .param("mf", markingFaceId)
-                .update() > 0;
+                        .param("mf", markingFaceId)
+                        .update()
+                > 0;
     }
 
     /** Which of these marking faces have a learned copy. */
@@ -135,14 +136,13 @@ class FaceRepository {
                         + " WHERE s.class_id = :class AND f.model_id = :model")
                 .param("class", classId)
                 .param("model", modelId)
-                .query((rs, row) -> new GalleryEntry<>(rs.getObject("student_id", UUID.class),
-                        floats(rs.getArray("embedding"))))
+                .query((rs, row) ->
+                        new GalleryEntry<>(rs.getObject("student_id", UUID.class), floats(rs.getArray("embedding"))))
                 .list();
     }
 
     /** A stored face whose embedding another model made, with what it can be re-embedded from. */
-    record StaleFace(UUID id, String modelId, byte[] crop, byte[] thumbnail) {
-    }
+    record StaleFace(UUID id, String modelId, byte[] crop, byte[] thumbnail) {}
 
     /** Faces not embedded by this model that have a crop or thumbnail to re-embed from, in id order after {@code after}. */
     List<StaleFace> staleFaces(String modelId, UUID after, int limit) {
@@ -153,24 +153,31 @@ class FaceRepository {
                 .param("model", modelId)
                 .param("after", after)
                 .param("limit", limit)
-                .query((rs, row) -> new StaleFace(rs.getObject("id", UUID.class), rs.getString("model_id"),
-                        rs.getBytes("crop"), rs.getBytes("thumbnail")))
+                .query((rs, row) -> new StaleFace(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("model_id"),
+                        rs.getBytes("crop"),
+                        rs.getBytes("thumbnail")))
                 .list();
     }
 
     long countStale(String modelId) {
-        return jdbc.sql("SELECT count(*) FROM face WHERE model_id <> :model AND (crop IS NOT NULL OR thumbnail IS NOT NULL)")
-                .param("model", modelId).query(Long.class).single();
+        return jdbc.sql(
+                        "SELECT count(*) FROM face WHERE model_id <> :model AND (crop IS NOT NULL OR thumbnail IS NOT NULL)")
+                .param("model", modelId)
+                .query(Long.class)
+                .single();
     }
 
     /** Replaces the embedding unless another replica already did (the model id is the guard). */
     boolean reembedded(UUID faceId, String fromModel, String toModel, float[] embedding) {
         return jdbc.sql("UPDATE face SET embedding = :embedding, model_id = :to WHERE id = :id AND model_id = :from")
-                .param("embedding", embedding)
-                .param("to", toModel)
-                .param("id", faceId)
-                .param("from", fromModel)
-                .update() == 1;
+                        .param("embedding", embedding)
+                        .param("to", toModel)
+                        .param("id", faceId)
+                        .param("from", fromModel)
+                        .update()
+                == 1;
     }
 
     Optional<byte[]> thumbnail(UUID faceId, UUID studentId) {
@@ -183,9 +190,10 @@ class FaceRepository {
 
     boolean delete(UUID faceId, UUID studentId) {
         return jdbc.sql("DELETE FROM face WHERE id = :id AND student_id = :student")
-                .param("id", faceId)
-                .param("student", studentId)
-                .update() == 1;
+                        .param("id", faceId)
+                        .param("student", studentId)
+                        .update()
+                == 1;
     }
 
     private static float[] floats(Array array) throws SQLException {
@@ -198,11 +206,22 @@ class FaceRepository {
     }
 
     private static StoredFace map(ResultSet rs, int row) throws SQLException {
-        FaceQuality quality = new FaceQuality(rs.getFloat("inter_ocular_px"), rs.getFloat("yaw_deg"),
-                rs.getFloat("pitch_deg"), rs.getFloat("roll_deg"), rs.getFloat("sharpness"), rs.getFloat("brightness"));
+        FaceQuality quality = new FaceQuality(
+                rs.getFloat("inter_ocular_px"),
+                rs.getFloat("yaw_deg"),
+                rs.getFloat("pitch_deg"),
+                rs.getFloat("roll_deg"),
+                rs.getFloat("sharpness"),
+                rs.getFloat("brightness"));
         Timestamp created = rs.getTimestamp("created_at");
-        return new StoredFace(rs.getObject("id", UUID.class), rs.getObject("student_id", UUID.class),
-                rs.getString("model_id"), quality, created.toInstant(), FaceSource.valueOf(rs.getString("source")),
-                rs.getObject("marking_id", UUID.class), rs.getObject("learned_date", java.time.LocalDate.class));
+        return new StoredFace(
+                rs.getObject("id", UUID.class),
+                rs.getObject("student_id", UUID.class),
+                rs.getString("model_id"),
+                quality,
+                created.toInstant(),
+                FaceSource.valueOf(rs.getString("source")),
+                rs.getObject("marking_id", UUID.class),
+                rs.getObject("learned_date", java.time.LocalDate.class));
     }
 }

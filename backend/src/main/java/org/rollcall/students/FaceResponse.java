@@ -3,7 +3,6 @@ package org.rollcall.students;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.rollcall.face.FaceQuality;
 
 /**
@@ -15,6 +14,12 @@ import org.rollcall.face.FaceQuality;
  * @param markingId   the marking a LEARNED face came from, while that marking is kept; null otherwise
  * @param learnedDate the attendance date a LEARNED face came from; null for enrolment faces
  */
-public record FaceResponse(UUID id, String modelId, boolean current, FaceQuality quality, Instant createdAt,
-                           FaceSource source, UUID markingId, LocalDate learnedDate) {
-}
+public record FaceResponse(
+        UUID id,
+        String modelId,
+        boolean current,
+        FaceQuality quality,
+        Instant createdAt,
+        FaceSource source,
+        UUID markingId,
+        LocalDate learnedDate) {}

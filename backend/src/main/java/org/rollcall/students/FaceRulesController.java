@@ -17,8 +17,7 @@ class FaceRulesController {
      *               second face counts)
      * @param upload what one enrolment request may carry
      */
-    record FaceRules(FaceEngineSettings.Gate gate, EnrolmentLimits.Upload upload) {
-    }
+    record FaceRules(FaceEngineSettings.Gate gate, EnrolmentLimits.Upload upload) {}
 
     private final FaceRules rules;
 

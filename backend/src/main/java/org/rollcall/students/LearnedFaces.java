@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.rollcall.face.Assignment;
 import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceEngine;
@@ -37,8 +36,12 @@ public class LearnedFaces {
     private final StudentRepository students;
     private final StudentProperties properties;
 
-    LearnedFaces(FaceRepository faces, ClassGallery gallery, FaceEngine engine, StudentRepository students,
-                 StudentProperties properties) {
+    LearnedFaces(
+            FaceRepository faces,
+            ClassGallery gallery,
+            FaceEngine engine,
+            StudentRepository students,
+            StudentProperties properties) {
         this.faces = faces;
         this.gallery = gallery;
         this.engine = engine;
@@ -51,9 +54,15 @@ public class LearnedFaces {
      *
      * @param crop the aligned face as lossless PNG, so it can be embedded again when the model changes
      */
-    public record FaceToLearn(UUID markingId, UUID markingFaceId, LocalDate date, String modelId, float[] embedding,
-                              FaceQuality quality, byte[] thumbnail, byte[] crop) {
-    }
+    public record FaceToLearn(
+            UUID markingId,
+            UUID markingFaceId,
+            LocalDate date,
+            String modelId,
+            float[] embedding,
+            FaceQuality quality,
+            byte[] thumbnail,
+            byte[] crop) {}
 
     /** Whether faces of this model can be compared with the class gallery at all. */
     public boolean comparable(FaceToLearn face) {
@@ -84,21 +93,31 @@ public class LearnedFaces {
             return;
         }
         FaceQuality q = face.quality();
-        FaceQuality asConfirmed = new FaceQuality(Math.max(q.interOcularPx(), CONFIRMED_FACE_SIZE_PX), q.yawDeg(),
-                q.pitchDeg(), q.rollDeg(), q.sharpness(), q.brightness());
+        FaceQuality asConfirmed = new FaceQuality(
+                Math.max(q.interOcularPx(), CONFIRMED_FACE_SIZE_PX),
+                q.yawDeg(),
+                q.pitchDeg(),
+                q.rollDeg(),
+                q.sharpness(),
+                q.brightness());
         DetectedFace probe = new DetectedFace(null, List.of(), 1f, asConfirmed, face.embedding(), null);
-        Assignment<UUID> match = engine.findAlreadyEnrolled(List.of(probe), others).getFirst();
+        Assignment<UUID> match =
+                engine.findAlreadyEnrolled(List.of(probe), others).getFirst();
         if (match.subject() != null && match.score() > own) {
             Optional<Student> other = students.findInClass(match.subject(), classId);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("studentId", match.subject());
             other.ifPresent(s -> details.put("studentName", s.name()));
-            String named = other.map(s -> s.name() + " (roll no. " + s.rollNo() + ")").orElse("another student");
-            String chosen = students.findInClass(studentId, classId).map(Student::name).orElse("the student you chose");
-            throw new ApiException(ErrorCode.FACE_MATCHES_OTHER_STUDENT,
+            String named =
+                    other.map(s -> s.name() + " (roll no. " + s.rollNo() + ")").orElse("another student");
+            String chosen =
+                    students.findInClass(studentId, classId).map(Student::name).orElse("the student you chose");
+            throw new ApiException(
+                    ErrorCode.FACE_MATCHES_OTHER_STUDENT,
                     "This face looks more like " + named + " than like " + chosen + ", so nothing was changed."
                             + " If they are different people, confirm it and the face will be used for " + chosen
-                            + ".", details);
+                            + ".",
+                    details);
         }
     }
 
@@ -130,7 +149,8 @@ public class LearnedFaces {
      */
     private boolean keepWithinCap(UUID studentId, String modelId, UUID added) {
         List<FaceRepository.Embedded> all = faces.embeddings(studentId, modelId);
-        long learned = all.stream().filter(f -> f.source() == FaceSource.LEARNED).count();
+        long learned =
+                all.stream().filter(f -> f.source() == FaceSource.LEARNED).count();
         boolean kept = true;
         List<FaceRepository.Embedded> remaining = new java.util.ArrayList<>(all);
         while (learned > properties.maxLearnedFaces()) {

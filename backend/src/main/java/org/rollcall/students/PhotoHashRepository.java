@@ -1,7 +1,6 @@
 package org.rollcall.students;
 
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -18,20 +18,104 @@ import java.util.Set;
  */
 record RosterColumns(int headerLine, int name, int firstName, int lastName, int rollNo, int email) {
 
-    private static final Set<String> NAME = Set.of("name", "fullname", "studentname", "student", "studentsname",
-            "pupil", "pupilname", "learner", "learnername", "nom", "nomcomplet", "nomeleve", "nombre",
-            "nombrecompleto", "nome", "nomecompleto", "naam", "vollername", "schuler", "schulername", "imie",
-            "nazwiskoiimie", "jmeno", "isim", "adsoyad", "nama", "ten", "hoten");
-    private static final Set<String> FIRST_NAME = Set.of("firstname", "givenname", "forename", "first", "prenom",
-            "vorname", "nombres", "primernombre", "voornaam", "fornavn");
-    private static final Set<String> LAST_NAME = Set.of("lastname", "surname", "familyname", "last", "nomdefamille",
-            "nachname", "familienname", "apellido", "apellidos", "cognome", "achternaam", "efternavn", "sobrenome");
-    private static final Set<String> ROLL_NO = Set.of("rollno", "rollnumber", "roll", "rollnum", "rollnr", "no", "nr",
-            "n", "number", "num", "studentno", "studentnumber", "studentid", "id", "pupilno", "pupilnumber",
-            "admissionno", "admissionnumber", "registerno", "registernumber", "regno", "matricule", "numero",
-            "numerodeliste", "nummer", "matricula", "numerodelista", "numeroelenco", "matricola", "klassennummer");
-    private static final Set<String> EMAIL = Set.of("email", "emailaddress", "mail", "mailaddress", "courriel",
-            "adressemail", "adresseemail", "correo", "correoelectronico", "emailadresse", "posta", "eposta");
+    private static final Set<String> NAME = Set.of(
+            "name",
+            "fullname",
+            "studentname",
+            "student",
+            "studentsname",
+            "pupil",
+            "pupilname",
+            "learner",
+            "learnername",
+            "nom",
+            "nomcomplet",
+            "nomeleve",
+            "nombre",
+            "nombrecompleto",
+            "nome",
+            "nomecompleto",
+            "naam",
+            "vollername",
+            "schuler",
+            "schulername",
+            "imie",
+            "nazwiskoiimie",
+            "jmeno",
+            "isim",
+            "adsoyad",
+            "nama",
+            "ten",
+            "hoten");
+    private static final Set<String> FIRST_NAME = Set.of(
+            "firstname",
+            "givenname",
+            "forename",
+            "first",
+            "prenom",
+            "vorname",
+            "nombres",
+            "primernombre",
+            "voornaam",
+            "fornavn");
+    private static final Set<String> LAST_NAME = Set.of(
+            "lastname",
+            "surname",
+            "familyname",
+            "last",
+            "nomdefamille",
+            "nachname",
+            "familienname",
+            "apellido",
+            "apellidos",
+            "cognome",
+            "achternaam",
+            "efternavn",
+            "sobrenome");
+    private static final Set<String> ROLL_NO = Set.of(
+            "rollno",
+            "rollnumber",
+            "roll",
+            "rollnum",
+            "rollnr",
+            "no",
+            "nr",
+            "n",
+            "number",
+            "num",
+            "studentno",
+            "studentnumber",
+            "studentid",
+            "id",
+            "pupilno",
+            "pupilnumber",
+            "admissionno",
+            "admissionnumber",
+            "registerno",
+            "registernumber",
+            "regno",
+            "matricule",
+            "numero",
+            "numerodeliste",
+            "nummer",
+            "matricula",
+            "numerodelista",
+            "numeroelenco",
+            "matricola",
+            "klassennummer");
+    private static final Set<String> EMAIL = Set.of(
+            "email",
+            "emailaddress",
+            "mail",
+            "mailaddress",
+            "courriel",
+            "adressemail",
+            "adresseemail",
+            "correo",
+            "correoelectronico",
+            "emailadresse",
+            "posta",
+            "eposta");
 
     private static final int HEADER_SEARCH_LINES = 10;
 
@@ -76,8 +160,8 @@ record RosterColumns(int headerLine, int name, int firstName, int lastName, int 
         if (!hasName || roll < 0) {
             return Optional.empty();
         }
-        return Optional.of(new RosterColumns(header.number(), name, name >= 0 ? -1 : first, name >= 0 ? -1 : last,
-                roll, email));
+        return Optional.of(
+                new RosterColumns(header.number(), name, name >= 0 ? -1 : first, name >= 0 ? -1 : last, roll, email));
     }
 
     /** "Roll No." → "rollno", "E-mail" → "email", "Prénom" → "prenom". */

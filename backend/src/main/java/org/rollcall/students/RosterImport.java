@@ -1,5 +1,7 @@
 package org.rollcall.students;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,9 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.ApiException;
 import org.rollcall.web.ErrorCode;
@@ -38,8 +37,11 @@ class RosterImport {
     private final TransactionOperations transaction;
     private final RosterProperties properties;
 
-    RosterImport(StudentRepository students, Validator validator,
-                 TransactionOperations transaction, RosterProperties properties) {
+    RosterImport(
+            StudentRepository students,
+            Validator validator,
+            TransactionOperations transaction,
+            RosterProperties properties) {
         this.students = students;
         this.validator = validator;
         this.transaction = transaction;
@@ -48,8 +50,10 @@ class RosterImport {
 
     RosterPreview run(SchoolClass schoolClass, byte[] file, boolean dryRun) {
         if (file.length > properties.maxRosterBytes().toBytes()) {
-            throw new ApiException(ErrorCode.ROSTER_TOO_LARGE, "The roster file is larger than "
-                    + properties.maxRosterBytes().toMegabytes() + " MB; a class roster is far smaller.");
+            throw new ApiException(
+                    ErrorCode.ROSTER_TOO_LARGE,
+                    "The roster file is larger than "
+                            + properties.maxRosterBytes().toMegabytes() + " MB; a class roster is far smaller.");
         }
         RosterSheet sheet = RosterSheet.read(file, new UploadedZip.Limits(10_000, 50L * 1024 * 1024, 100));
         Judged judged = judge(sheet, schoolClass.id(), students.findByClass(schoolClass.id()));
@@ -66,8 +70,10 @@ class RosterImport {
                     students.insert(student);
                 } catch (DuplicateKeyException e) {
                     // another request added this roll number since the file was judged: nothing of the file stays
-                    throw new ApiException(ErrorCode.ROLL_NO_TAKEN, "Roll number " + student.rollNo()
-                            + " was added to the class while the roster was imported; nothing was imported. Try again.");
+                    throw new ApiException(
+                            ErrorCode.ROLL_NO_TAKEN,
+                            "Roll number " + student.rollNo()
+                                    + " was added to the class while the roster was imported; nothing was imported. Try again.");
                 }
             }
             judged.toUpdate().forEach(students::update);
@@ -75,8 +81,7 @@ class RosterImport {
         return preview.applied();
     }
 
-    private record Judged(RosterPreview preview, List<Student> toCreate, List<Student> toUpdate) {
-    }
+    private record Judged(RosterPreview preview, List<Student> toCreate, List<Student> toUpdate) {}
 
     private Judged judge(RosterSheet sheet, UUID classId, List<Student> current) {
         RosterColumns columns = RosterColumns.find(sheet.lines()).orElseThrow(RosterImport::columnsMissing);
@@ -84,16 +89,18 @@ class RosterImport {
                 .filter(line -> line.number() > columns.headerLine() && !line.isBlank())
                 .toList();
         if (rows.isEmpty()) {
-            throw new ApiException(ErrorCode.ROSTER_EMPTY,
-                    "The roster has a header but no students below it.");
+            throw new ApiException(ErrorCode.ROSTER_EMPTY, "The roster has a header but no students below it.");
         }
         if (rows.size() > properties.maxRosterRows()) {
-            throw new ApiException(ErrorCode.ROSTER_TOO_MANY_ROWS, "The roster has "
-                    + rows.size() + " rows; at most " + properties.maxRosterRows() + " can be imported at once.");
+            throw new ApiException(
+                    ErrorCode.ROSTER_TOO_MANY_ROWS,
+                    "The roster has " + rows.size() + " rows; at most " + properties.maxRosterRows()
+                            + " can be imported at once.");
         }
-        Map<String, Student> byRollNo = current.stream().collect(Collectors.toMap(Student::rollNo, Function.identity()));
-        Map<String, Student> byFoldedRollNo = current.stream()
-                .collect(Collectors.toMap(s -> fold(s.rollNo()), Function.identity(), (a, b) -> a));
+        Map<String, Student> byRollNo =
+                current.stream().collect(Collectors.toMap(Student::rollNo, Function.identity()));
+        Map<String, Student> byFoldedRollNo =
+                current.stream().collect(Collectors.toMap(s -> fold(s.rollNo()), Function.identity(), (a, b) -> a));
         Map<String, Integer> lineOfRollNo = new HashMap<>();
         List<RosterPreview.RowError> errors = new ArrayList<>();
         List<RosterPreview.NewStudent> create = new ArrayList<>();
@@ -109,12 +116,14 @@ class RosterImport {
             if (!rollNo.isEmpty()) {
                 Integer earlier = lineOfRollNo.putIfAbsent(fold(rollNo), row.number());
                 if (earlier != null) {
-                    rowErrors.add(new RosterPreview.RowError(row.number(), "rollNo",
-                            "Roll number " + rollNo + " is also on line " + earlier + "."));
+                    rowErrors.add(new RosterPreview.RowError(
+                            row.number(), "rollNo", "Roll number " + rollNo + " is also on line " + earlier + "."));
                 }
                 Student sameButCase = byFoldedRollNo.get(fold(rollNo));
                 if (!byRollNo.containsKey(rollNo) && sameButCase != null) {
-                    rowErrors.add(new RosterPreview.RowError(row.number(), "rollNo",
+                    rowErrors.add(new RosterPreview.RowError(
+                            row.number(),
+                            "rollNo",
                             "Roll number " + rollNo + " differs only in capitals or spaces from " + sameButCase.rollNo()
                                     + " (" + sameButCase.name() + ") in this class; write it as "
                                     + sameButCase.rollNo() + " to update that student."));
@@ -136,8 +145,8 @@ class RosterImport {
             if (existing.name().equals(name) && Objects.equals(existing.email(), keptEmail)) {
                 unchanged++;
             } else {
-                update.add(new RosterPreview.ChangedStudent(row.number(), existing.id(), rollNo, name, keptEmail,
-                        existing.name(), existing.email()));
+                update.add(new RosterPreview.ChangedStudent(
+                        row.number(), existing.id(), rollNo, name, keptEmail, existing.name(), existing.email()));
                 toUpdate.add(new Student(existing.id(), existing.classId(), rollNo, name, keptEmail));
             }
         }
@@ -146,14 +155,17 @@ class RosterImport {
     }
 
     private List<RosterPreview.RowError> validate(int line, String name, String rollNo, String email) {
-        Set<ConstraintViolation<StudentRequest>> violations = validator.validate(
-                new StudentRequest(name, rollNo, email == null || email.isEmpty() ? null : email));
+        Set<ConstraintViolation<StudentRequest>> violations =
+                validator.validate(new StudentRequest(name, rollNo, email == null || email.isEmpty() ? null : email));
         return violations.stream()
                 .sorted(Comparator.comparing(v -> order(v.getPropertyPath().toString())))
                 .map(v -> {
                     String field = v.getPropertyPath().toString();
-                    return new RosterPreview.RowError(line, field, Problems.fieldLabel(field) + " " + v.getMessage()
-                            + ("email".equals(field) ? ": " + email : "") + ".");
+                    return new RosterPreview.RowError(
+                            line,
+                            field,
+                            Problems.fieldLabel(field) + " " + v.getMessage()
+                                    + ("email".equals(field) ? ": " + email : "") + ".");
                 })
                 .collect(Collectors.toCollection(ArrayList::new));
     }
@@ -168,14 +180,16 @@ class RosterImport {
     }
 
     private static ApiException columnsMissing() {
-        return new ApiException(ErrorCode.ROSTER_COLUMNS_MISSING,
+        return new ApiException(
+                ErrorCode.ROSTER_COLUMNS_MISSING,
                 "We could not find the columns: the first line should name a \"Name\" (or \"First name\" and"
                         + " \"Last name\") and a \"Roll number\" column, and may name an \"Email\" column.");
     }
 
     private static ApiException invalid(RosterPreview preview) {
         List<RosterPreview.RowError> errors = preview.errors();
-        String first = errors.stream().limit(DETAIL_ERRORS)
+        String first = errors.stream()
+                .limit(DETAIL_ERRORS)
                 .map(e -> "line " + e.line() + ": " + e.message())
                 .collect(Collectors.joining("; "));
         String more = errors.size() > DETAIL_ERRORS ? "; and " + (errors.size() - DETAIL_ERRORS) + " more" : "";
@@ -185,8 +199,10 @@ class RosterImport {
         body.put("update", preview.update());
         body.put("unchanged", preview.unchanged());
         body.put("errors", errors);
-        return new ApiException(ErrorCode.ROSTER_INVALID,
+        return new ApiException(
+                ErrorCode.ROSTER_INVALID,
                 "Nothing was imported: " + errors.size() + (errors.size() == 1 ? " problem" : " problems")
-                        + " in the roster (" + first + more + ").", body);
+                        + " in the roster (" + first + more + ").",
+                body);
     }
 }

@@ -3,7 +3,6 @@ package org.rollcall.students;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
-
 import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.ApiException;
@@ -32,12 +31,14 @@ class RosterImportController {
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    RosterPreview importRoster(CurrentTeacher teacher, @PathVariable UUID classId,
-                               @RequestPart(name = "file", required = false) MultipartFile file,
-                               @RequestParam(defaultValue = "true") boolean dryRun) {
+    RosterPreview importRoster(
+            CurrentTeacher teacher,
+            @PathVariable UUID classId,
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = "true") boolean dryRun) {
         if (file == null || file.isEmpty()) {
-            throw new ApiException(ErrorCode.FILE_REQUIRED,
-                    "Choose the roster file (CSV or Excel .xlsx) to send in a `file` part.");
+            throw new ApiException(
+                    ErrorCode.FILE_REQUIRED, "Choose the roster file (CSV or Excel .xlsx) to send in a `file` part.");
         }
         SchoolClass schoolClass = classes.owned(teacher, classId);
         try {

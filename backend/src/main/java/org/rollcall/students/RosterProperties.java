@@ -18,10 +18,10 @@ import org.springframework.util.unit.DataSize;
  *                           thousandfold
  */
 @ConfigurationProperties("rollcall.roster")
-record RosterProperties(@DefaultValue("5MB") DataSize maxRosterBytes,
-                        @DefaultValue("5000") int maxRosterRows,
-                        @DefaultValue("100") int maxPhotoFiles,
-                        @DefaultValue("100MB") DataSize maxPhotoBytes,
-                        @DefaultValue("500") int maxZipEntries,
-                        @DefaultValue("100") int maxZipExpansion) {
-}
+record RosterProperties(
+        @DefaultValue("5MB") DataSize maxRosterBytes,
+        @DefaultValue("5000") int maxRosterRows,
+        @DefaultValue("100") int maxPhotoFiles,
+        @DefaultValue("100MB") DataSize maxPhotoBytes,
+        @DefaultValue("500") int maxZipEntries,
+        @DefaultValue("100") int maxZipExpansion) {}

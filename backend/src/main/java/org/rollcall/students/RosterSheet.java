@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -107,7 +106,8 @@ record RosterSheet(List<Line> lines) {
         if (delimiter == null) {
             delimiter = guessDelimiter(text);
         }
-        CSVFormat format = CSVFormat.RFC4180.builder()
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)
                 .setIgnoreSurroundingSpaces(true)
@@ -141,7 +141,7 @@ record RosterSheet(List<Line> lines) {
                     case ',' -> commas++;
                     case ';' -> semicolons++;
                     case '\t' -> tabs++;
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -158,10 +158,15 @@ record RosterSheet(List<Line> lines) {
         if (content.length >= 2 && (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF) {
             return new String(content, 2, content.length - 2, StandardCharsets.UTF_16BE);
         }
-        int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        int start = content.length >= 3
+                        && (content[0] & 0xFF) == 0xEF
+                        && (content[1] & 0xFF) == 0xBB
+                        && (content[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content, start, content.length - start))
@@ -173,13 +178,19 @@ record RosterSheet(List<Line> lines) {
     }
 
     private static boolean isOldExcel(byte[] content) {
-        return content.length >= 8 && (content[0] & 0xFF) == 0xD0 && (content[1] & 0xFF) == 0xCF
-                && (content[2] & 0xFF) == 0x11 && (content[3] & 0xFF) == 0xE0;
+        return content.length >= 8
+                && (content[0] & 0xFF) == 0xD0
+                && (content[1] & 0xFF) == 0xCF
+                && (content[2] & 0xFF) == 0x11
+                && (content[3] & 0xFF) == 0xE0;
     }
 
     /** Spreadsheets keep non-breaking and zero-width spaces that nobody sees; they must not make two names differ. */
     private static String clean(String cell) {
-        return cell.replace('\u00A0', ' ').replace("\u200B", "").replace("\uFEFF", "").strip();
+        return cell.replace('\u00A0', ' ')
+                .replace("\u200B", "")
+                .replace("\uFEFF", "")
+                .strip();
     }
 
     private static ApiException unreadable(String message) {

@@ -1,10 +1,9 @@
 package org.rollcall.students;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
 import org.rollcall.classes.ClassService;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.CurrentTeacher;
@@ -34,7 +33,11 @@ class StudentController {
     private final StudentPartReader studentPart;
     private final StudentProperties properties;
 
-    StudentController(ClassService classes, StudentService students, StudentPartReader studentPart, StudentProperties properties) {
+    StudentController(
+            ClassService classes,
+            StudentService students,
+            StudentPartReader studentPart,
+            StudentProperties properties) {
         this.classes = classes;
         this.students = students;
         this.studentPart = studentPart;
@@ -42,30 +45,32 @@ class StudentController {
     }
 
     @GetMapping
-    List<StudentResponse> roster(CurrentTeacher teacher, @PathVariable UUID classId,
-                                 @RequestParam(required = false) String q) {
+    List<StudentResponse> roster(
+            CurrentTeacher teacher, @PathVariable UUID classId, @RequestParam(required = false) String q) {
         return students.roster(classes.owned(teacher, classId), q);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    StudentResponse create(CurrentTeacher teacher, @PathVariable UUID classId,
-                           @RequestPart(name = "student", required = false) String student,
-                           @RequestPart(name = "photo", required = false) List<MultipartFile> photos,
-                           @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom,
-                           @RequestParam(name = "face", required = false) Integer face) {
+    StudentResponse create(
+            CurrentTeacher teacher,
+            @PathVariable UUID classId,
+            @RequestPart(name = "student", required = false) String student,
+            @RequestPart(name = "photo", required = false) List<MultipartFile> photos,
+            @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom,
+            @RequestParam(name = "face", required = false) Integer face) {
         SchoolClass schoolClass = classes.owned(teacher, classId); // 404 before any judgement of the upload
         StudentRequest request = studentPart.read(student);
-        List<byte[]> photoBytes = photos == null || photos.isEmpty() ? List.of()
-                : UploadedPhotos.read(photos, properties.maxPhotos());
+        List<byte[]> photoBytes =
+                photos == null || photos.isEmpty() ? List.of() : UploadedPhotos.read(photos, properties.maxPhotos());
         return students.create(schoolClass, request, photoBytes, orNone(differentFrom), face);
     }
 
     /** A student with no photo yet (marked by hand, or given a face from a class photo later). */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    StudentResponse createWithoutPhoto(CurrentTeacher teacher, @PathVariable UUID classId,
-                                       @Valid @RequestBody StudentRequest student) {
+    StudentResponse createWithoutPhoto(
+            CurrentTeacher teacher, @PathVariable UUID classId, @Valid @RequestBody StudentRequest student) {
         return students.create(classes.owned(teacher, classId), student, List.of(), Set.of(), null);
     }
 
@@ -80,8 +85,11 @@ class StudentController {
     }
 
     @PatchMapping("/{studentId}")
-    StudentResponse update(CurrentTeacher teacher, @PathVariable UUID classId,
-                           @PathVariable UUID studentId, @Valid @RequestBody StudentPatch patch) {
+    StudentResponse update(
+            CurrentTeacher teacher,
+            @PathVariable UUID classId,
+            @PathVariable UUID studentId,
+            @Valid @RequestBody StudentPatch patch) {
         return students.update(students.owned(classes.owned(teacher, classId), studentId), patch);
     }
 
@@ -93,15 +101,17 @@ class StudentController {
 
     @PostMapping(path = "/{studentId}/faces", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    StudentResponse addFaces(CurrentTeacher teacher, @PathVariable UUID classId,
-                             @PathVariable UUID studentId,
-                             @RequestPart(name = "photo", required = false) List<MultipartFile> photos,
-                             @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom,
-                             @RequestParam(name = "face", required = false) Integer face) {
+    StudentResponse addFaces(
+            CurrentTeacher teacher,
+            @PathVariable UUID classId,
+            @PathVariable UUID studentId,
+            @RequestPart(name = "photo", required = false) List<MultipartFile> photos,
+            @RequestParam(name = "differentFrom", required = false) Set<UUID> differentFrom,
+            @RequestParam(name = "face", required = false) Integer face) {
         SchoolClass schoolClass = classes.owned(teacher, classId);
         Student student = students.owned(schoolClass, studentId); // 404 before any judgement of the upload
-        return students.addFaces(schoolClass, student, UploadedPhotos.read(photos, properties.maxPhotos()),
-                orNone(differentFrom), face);
+        return students.addFaces(
+                schoolClass, student, UploadedPhotos.read(photos, properties.maxPhotos()), orNone(differentFrom), face);
     }
 
     private static Set<UUID> orNone(Set<UUID> ids) {
@@ -110,16 +120,25 @@ class StudentController {
 
     @DeleteMapping("/{studentId}/faces/{faceId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void removeFace(CurrentTeacher teacher, @PathVariable UUID classId, @PathVariable UUID studentId,
-                    @PathVariable UUID faceId) {
+    void removeFace(
+            CurrentTeacher teacher,
+            @PathVariable UUID classId,
+            @PathVariable UUID studentId,
+            @PathVariable UUID faceId) {
         students.removeFace(students.owned(classes.owned(teacher, classId), studentId), faceId);
     }
 
     /** The small aligned-face thumbnail kept from enrolment (the enrolment photo itself is never stored). */
     @GetMapping(path = "/{studentId}/faces/{faceId}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
-    ResponseEntity<byte[]> thumbnail(CurrentTeacher teacher, @PathVariable UUID classId,
-                                     @PathVariable UUID studentId, @PathVariable UUID faceId) {
+    ResponseEntity<byte[]> thumbnail(
+            CurrentTeacher teacher,
+            @PathVariable UUID classId,
+            @PathVariable UUID studentId,
+            @PathVariable UUID faceId) {
         byte[] jpeg = students.thumbnail(students.owned(classes.owned(teacher, classId), studentId), faceId);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_JPEG).body(jpeg);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.IMAGE_JPEG)
+                .body(jpeg);
     }
 }

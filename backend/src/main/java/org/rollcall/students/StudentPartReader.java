@@ -1,10 +1,9 @@
 package org.rollcall.students;
 
-import java.util.Comparator;
-import java.util.Set;
-
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.Set;
 import org.rollcall.web.ApiException;
 import org.rollcall.web.NulCharacters;
 import org.rollcall.web.ValidationFailedException;
@@ -32,8 +31,8 @@ class StudentPartReader {
 
     StudentRequest read(String part) {
         if (part == null || part.isBlank()) {
-            throw ValidationFailedException.of(PART,
-                    "Send the student as JSON in a `student` part: {\"name\": …, \"rollNo\": …, \"email\": …}.");
+            throw ValidationFailedException.of(
+                    PART, "Send the student as JSON in a `student` part: {\"name\": …, \"rollNo\": …, \"email\": …}.");
         }
         StudentRequest request;
         try {

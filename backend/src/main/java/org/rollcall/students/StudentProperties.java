@@ -9,5 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        the gallery stays diverse and matching stays cheap
  */
 @ConfigurationProperties("rollcall.students")
-record StudentProperties(@DefaultValue("5") int maxPhotos, @DefaultValue("20") int maxLearnedFaces) {
-}
+record StudentProperties(
+        @DefaultValue("5") int maxPhotos,
+        @DefaultValue("20") int maxLearnedFaces) {}

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -93,7 +92,11 @@ public class StudentRepository {
     }
 
     private static Student map(ResultSet rs, int row) throws SQLException {
-        return new Student(rs.getObject("id", UUID.class), rs.getObject("class_id", UUID.class),
-                rs.getString("roll_no"), rs.getString("name"), rs.getString("email"));
+        return new Student(
+                rs.getObject("id", UUID.class),
+                rs.getObject("class_id", UUID.class),
+                rs.getString("roll_no"),
+                rs.getString("name"),
+                rs.getString("email"));
     }
 }

@@ -8,6 +8,5 @@ import java.util.UUID;
  *
  * @param needsReEnrolment true when no face of the current model is stored: the student cannot be recognised
  */
-public record StudentResponse(UUID id, String name, String rollNo, String email, boolean needsReEnrolment,
-                              List<FaceResponse> faces) {
-}
+public record StudentResponse(
+        UUID id, String name, String rollNo, String email, boolean needsReEnrolment, List<FaceResponse> faces) {}

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.face.Enrolment;
 import org.rollcall.face.FaceEngine;
@@ -32,9 +31,14 @@ public class StudentService {
     private final FaceEngine engine;
     private final TransactionOperations transaction;
 
-    StudentService(StudentRepository students, FaceRepository faces, FaceEnroller enroller,
-                   FaceWorkQueue faceWork, PhotoBudget photoBudget,
-                   FaceEngine engine, TransactionOperations transaction) {
+    StudentService(
+            StudentRepository students,
+            FaceRepository faces,
+            FaceEnroller enroller,
+            FaceWorkQueue faceWork,
+            PhotoBudget photoBudget,
+            FaceEngine engine,
+            TransactionOperations transaction) {
         this.students = students;
         this.faces = faces;
         this.enroller = enroller;
@@ -48,9 +52,11 @@ public class StudentService {
         List<Student> found = query == null || query.isBlank()
                 ? students.findByClass(schoolClass.id())
                 : students.search(schoolClass.id(), query.strip());
-        Map<UUID, List<StoredFace>> facesByStudent = faces.findByClass(schoolClass.id()).stream()
-                .collect(Collectors.groupingBy(StoredFace::studentId));
-        return found.stream().map(s -> response(s, facesByStudent.getOrDefault(s.id(), List.of()))).toList();
+        Map<UUID, List<StoredFace>> facesByStudent =
+                faces.findByClass(schoolClass.id()).stream().collect(Collectors.groupingBy(StoredFace::studentId));
+        return found.stream()
+                .map(s -> response(s, facesByStudent.getOrDefault(s.id(), List.of())))
+                .toList();
     }
 
     public StudentResponse get(Student student) {
@@ -69,18 +75,28 @@ public class StudentService {
      * @param differentFrom students of the class the teacher confirmed the photos are not (see {@link FaceEnroller})
      * @param face which face of the one photo to enrol when it shows several (null: the photo's only face)
      */
-    public StudentResponse create(SchoolClass schoolClass, StudentRequest request, List<byte[]> photos,
-                                  Set<UUID> differentFrom, Integer face) {
-        Student student = new Student(UUID.randomUUID(), schoolClass.id(), request.rollNo().strip(),
-                request.name().strip(), blankToNull(request.email()));
+    public StudentResponse create(
+            SchoolClass schoolClass,
+            StudentRequest request,
+            List<byte[]> photos,
+            Set<UUID> differentFrom,
+            Integer face) {
+        Student student = new Student(
+                UUID.randomUUID(),
+                schoolClass.id(),
+                request.rollNo().strip(),
+                request.name().strip(),
+                blankToNull(request.email()));
         // cheap check first, so a taken roll number does not cost the face work; the constraint stays the judge
         if (students.findByRollNo(schoolClass.id(), student.rollNo()).isPresent()) {
             throw rollNoTaken(student.rollNo());
         }
         // a student may start with no photo: marked by hand, or learned from a class photo later
         photoBudget.require(photos);
-        List<Enrolment> enrolments = photos.isEmpty() ? List.of()
-                : faceWork.run(schoolClass.teacherId(),
+        List<Enrolment> enrolments = photos.isEmpty()
+                ? List.of()
+                : faceWork.run(
+                        schoolClass.teacherId(),
                         () -> enroller.enrol(schoolClass.id(), null, photos, differentFrom, face));
         transaction.executeWithoutResult(tx -> {
             try {
@@ -94,7 +110,9 @@ public class StudentService {
     }
 
     public StudentResponse update(Student current, StudentPatch patch) {
-        Student updated = new Student(current.id(), current.classId(),
+        Student updated = new Student(
+                current.id(),
+                current.classId(),
                 patch.rollNo() == null ? current.rollNo() : patch.rollNo().strip(),
                 patch.name() == null ? current.name() : patch.name().strip(),
                 patch.email() == null ? current.email() : blankToNull(patch.email()));
@@ -112,13 +130,14 @@ public class StudentService {
     }
 
     /** @param face which face of the one photo to enrol when it shows several (null: the photo's only face) */
-    public StudentResponse addFaces(SchoolClass schoolClass, Student student, List<byte[]> photos,
-                                    Set<UUID> differentFrom, Integer face) {
+    public StudentResponse addFaces(
+            SchoolClass schoolClass, Student student, List<byte[]> photos, Set<UUID> differentFrom, Integer face) {
         photoBudget.require(photos);
-        List<Enrolment> enrolments = faceWork.run(schoolClass.teacherId(),
+        List<Enrolment> enrolments = faceWork.run(
+                schoolClass.teacherId(),
                 () -> enroller.enrol(student.classId(), student.id(), photos, differentFrom, face));
-        transaction.executeWithoutResult(tx ->
-                enrolments.forEach(enrolment -> faces.insert(student.id(), engine.modelId(), enrolment)));
+        transaction.executeWithoutResult(
+                tx -> enrolments.forEach(enrolment -> faces.insert(student.id(), engine.modelId(), enrolment)));
         return response(student, faces.findByStudent(student.id()));
     }
 
@@ -141,12 +160,19 @@ public class StudentService {
     private StudentResponse response(Student student, List<StoredFace> stored) {
         String model = engine.modelId();
         List<FaceResponse> faceResponses = stored.stream()
-                .map(f -> new FaceResponse(f.id(), f.modelId(), f.modelId().equals(model), f.quality(), f.createdAt(),
-                        f.source(), f.markingId(), f.learnedDate()))
+                .map(f -> new FaceResponse(
+                        f.id(),
+                        f.modelId(),
+                        f.modelId().equals(model),
+                        f.quality(),
+                        f.createdAt(),
+                        f.source(),
+                        f.markingId(),
+                        f.learnedDate()))
                 .toList();
         boolean recognisable = faceResponses.stream().anyMatch(FaceResponse::current);
-        return new StudentResponse(student.id(), student.name(), student.rollNo(), student.email(), !recognisable,
-                faceResponses);
+        return new StudentResponse(
+                student.id(), student.name(), student.rollNo(), student.email(), !recognisable, faceResponses);
     }
 
     private static String blankToNull(String text) {
@@ -154,7 +180,8 @@ public class StudentService {
     }
 
     private static ApiException rollNoTaken(String rollNo) {
-        return new ApiException(ErrorCode.ROLL_NO_TAKEN,
+        return new ApiException(
+                ErrorCode.ROLL_NO_TAKEN,
                 "Roll number " + rollNo + " already belongs to another student of this class.");
     }
 

@@ -3,7 +3,6 @@ package org.rollcall.students;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.rollcall.web.ApiException;
 import org.rollcall.web.ErrorCode;
 import org.springframework.web.multipart.MultipartFile;
@@ -14,8 +13,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 public final class UploadedPhotos {
 
-    private UploadedPhotos() {
-    }
+    private UploadedPhotos() {}
 
     public static List<byte[]> read(List<MultipartFile> parts, int max) {
         List<MultipartFile> photos = parts == null ? List.of() : parts;
@@ -23,7 +21,8 @@ public final class UploadedPhotos {
             throw new ApiException(ErrorCode.PHOTO_REQUIRED, "Send at least one photo in a `photo` part.");
         }
         if (photos.size() > max) {
-            throw new ApiException(ErrorCode.TOO_MANY_PHOTOS,
+            throw new ApiException(
+                    ErrorCode.TOO_MANY_PHOTOS,
                     photos.size() + " photos were sent; at most " + max + " are accepted in one request.");
         }
         return photos.stream().map(UploadedPhotos::bytes).toList();

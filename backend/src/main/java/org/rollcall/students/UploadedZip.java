@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-
 import org.rollcall.web.ApiException;
 import org.rollcall.web.ErrorCode;
 
@@ -33,13 +32,11 @@ final class UploadedZip {
     }
 
     /** @param maxExpansion bytes the archive may expand to per byte of its own size */
-    record Limits(int maxEntries, long maxTotalBytes, int maxExpansion) {
-    }
+    record Limits(int maxEntries, long maxTotalBytes, int maxExpansion) {}
 
     private static final Charset DOS_NAMES = Charset.forName("IBM437");
 
-    private UploadedZip() {
-    }
+    private UploadedZip() {}
 
     /** A local file header: every ZIP, and so every XLSX, starts with one. */
     static boolean isZip(byte[] content) {
@@ -67,13 +64,15 @@ final class UploadedZip {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive), names)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (++seen > limits.maxEntries()) {
-                    throw new ApiException(ErrorCode.ZIP_TOO_MANY_ENTRIES,
+                    throw new ApiException(
+                            ErrorCode.ZIP_TOO_MANY_ENTRIES,
                             "The ZIP holds more than " + limits.maxEntries() + " files; send at most "
                                     + limits.maxEntries() + " at once.");
                 }
                 String path = entry.getName().replace('\\', '/');
                 if (climbsOut(path)) {
-                    throw new ApiException(ErrorCode.ZIP_UNSAFE_PATH,
+                    throw new ApiException(
+                            ErrorCode.ZIP_UNSAFE_PATH,
                             "The ZIP contains a file named \"" + entry.getName() + "\", which points outside the"
                                     + " archive; zip the folder of photos again.");
                 }
@@ -90,7 +89,8 @@ final class UploadedZip {
                 }
                 byte[] bytes = content.toByteArray();
                 if (isZip(bytes) || path.toLowerCase().endsWith(".zip")) {
-                    throw new ApiException(ErrorCode.ZIP_NESTED,
+                    throw new ApiException(
+                            ErrorCode.ZIP_NESTED,
                             "The ZIP contains another ZIP (\"" + entry.getName() + "\"); put the photos themselves in"
                                     + " one ZIP.");
                 }
@@ -120,19 +120,22 @@ final class UploadedZip {
     }
 
     private static ApiException tooBig(Limits limits) {
-        return new ApiException(ErrorCode.ZIP_TOO_LARGE,
+        return new ApiException(
+                ErrorCode.ZIP_TOO_LARGE,
                 "The ZIP expands to more than " + limits.maxTotalBytes() / (1024 * 1024)
                         + " MB; send the photos in smaller parts.");
     }
 
     private static ApiException bomb(Limits limits) {
-        return new ApiException(ErrorCode.ZIP_BOMB,
+        return new ApiException(
+                ErrorCode.ZIP_BOMB,
                 "The ZIP expands to more than " + limits.maxExpansion() + " times its own size, which photos never"
                         + " do; it was refused unread.");
     }
 
     private static ApiException unreadable() {
-        return new ApiException(ErrorCode.ZIP_UNREADABLE,
+        return new ApiException(
+                ErrorCode.ZIP_UNREADABLE,
                 "The ZIP file is damaged, encrypted or not a ZIP; zip the folder of photos again without a password.");
     }
 }

@@ -1,7 +1,6 @@
 package org.rollcall.web;
 
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 /**

@@ -69,7 +69,8 @@ class ContainerErrors {
             }
             HttpStatusCode code = HttpStatusCode.valueOf(status);
             String body = "{\"type\":\"about:blank\",\"title\":\"" + title(code) + "\",\"status\":" + status
-                    + ",\"detail\":\"" + detailFor(status) + "\",\"code\":\"" + ErrorCode.forStatus(status).code()
+                    + ",\"detail\":\"" + detailFor(status) + "\",\"code\":\""
+                    + ErrorCode.forStatus(status).code()
                     + "\"}";
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -100,7 +101,8 @@ class ContainerErrors {
             Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
             int status = attribute instanceof Integer value && value >= 400 ? value : 500;
             HttpStatusCode code = HttpStatusCode.valueOf(status);
-            return ResponseEntity.status(code).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(code)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .header("Cache-Control", "no-store")
                     .body(Problems.of(code, ErrorCode.forStatus(status), detailFor(status)));
         }

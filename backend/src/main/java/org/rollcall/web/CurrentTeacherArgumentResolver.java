@@ -19,8 +19,11 @@ class CurrentTeacherArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public CurrentTeacher resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public CurrentTeacher resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken jwt)) {
             // Only reachable if a controller outside /api/** asks for it: a programming error, not a client one.

@@ -30,8 +30,8 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),
-    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE,
-            "A service Rollcall depends on is unreachable; try again shortly."),
+    SERVICE_UNAVAILABLE(
+            HttpStatus.SERVICE_UNAVAILABLE, "A service Rollcall depends on is unreachable; try again shortly."),
     /** Also the code of any other 5xx that only has a status (502, 504 …): the answer keeps that status. */
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side."),
 

@@ -4,10 +4,10 @@ import io.lettuce.core.RedisException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.rollcall.face.FaceRejectedException;
-import org.rollcall.web.ValidationFailedException.FieldMessage;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeLimitExceededException;
+import org.rollcall.face.FaceRejectedException;
+import org.rollcall.web.ValidationFailedException.FieldMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -73,10 +73,15 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     /* A Bucket4j timeout: Redis answered too slowly for a throttle; fail closed like an unreachable Redis. */
     // a transaction whose connection died with PostgreSQL cannot even roll back: the service is unavailable too
-    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,
-            org.springframework.transaction.TransactionSystemException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class,
-            RedisSystemException.class, RedisException.class, io.github.bucket4j.TimeoutException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        QueryTimeoutException.class,
+        org.springframework.transaction.TransactionSystemException.class,
+        org.springframework.transaction.CannotCreateTransactionException.class,
+        RedisSystemException.class,
+        RedisException.class,
+        io.github.bucket4j.TimeoutException.class
+    })
     ResponseEntity<ProblemDetail> handleUnavailable(Exception e) {
         log.warn("Backing service unavailable: {}", e.toString());
         return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
@@ -90,8 +95,8 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldMessage> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldMessage(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
@@ -99,8 +104,8 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldMessage> errors = new ArrayList<>();
         List<String> perParameter = new ArrayList<>();
         for (ParameterValidationResult result : e.getParameterValidationResults()) {
@@ -119,8 +124,8 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // The body limit fires while the JSON is being read, so it arrives wrapped in the reader's exception.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
@@ -131,26 +136,29 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() == null ? "a parameter" : "'" + e.getPropertyName() + "'";
         return answer(Problems.of(ErrorCode.INVALID_PARAMETER, "The value of " + name + " is not valid."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> tooMany = tooManyParts(e);
         if (tooMany != null) {
             return tooMany;
         }
         if (hasCause(e, SizeLimitExceededException.class)) {
-            return answer(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, "The upload is too large: at most "
-                    + multipart.getMaxRequestSize().toMegabytes()
-                    + " MB in one request. Send the photos in several goes."));
+            return answer(Problems.of(
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The upload is too large: at most "
+                            + multipart.getMaxRequestSize().toMegabytes()
+                            + " MB in one request. Send the photos in several goes."));
         }
-        return answer(Problems.of(ErrorCode.IMAGE_TOO_LARGE, "The upload is too large: at most "
-                + multipart.getMaxFileSize().toMegabytes() + " MB per photo."));
+        return answer(Problems.of(
+                ErrorCode.IMAGE_TOO_LARGE,
+                "The upload is too large: at most " + multipart.getMaxFileSize().toMegabytes() + " MB per photo."));
     }
 
     /** A multipart body that cannot be parsed (size limits are handled above). */
@@ -168,8 +176,8 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         if (!hasCause(e, FileCountLimitExceededException.class)) {
             return null;
         }
-        return answer(Problems.of(ErrorCode.TOO_MANY_PARTS,
-                "The request has too many parts: send at most 10 photos at once."));
+        return answer(Problems.of(
+                ErrorCode.TOO_MANY_PARTS, "The request has too many parts: send at most 10 photos at once."));
     }
 
     /** The answer of a problem, with the problem's status. */
@@ -188,10 +196,11 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Gives every status-only answer Spring MVC produces (404, 405, 415 …) a code. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            problem.setProperty(Problems.CODE, ErrorCode.forStatus(status.value()).code());
+            problem.setProperty(
+                    Problems.CODE, ErrorCode.forStatus(status.value()).code());
         } else if (body == null) {
             body = Problems.of(status, ErrorCode.forStatus(status.value()), e.getMessage());
         }
@@ -203,9 +212,10 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return Problems.of(ErrorCode.UNKNOWN_FIELD, "Unknown field '" + unknown.getPropertyName() + "'.");
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return Problems.of(ErrorCode.INVALID_VALUE,
-                    "Field '" + fieldPath(mismatch) + "' has a value of the wrong type.");
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            return Problems.of(
+                    ErrorCode.INVALID_VALUE, "Field '" + fieldPath(mismatch) + "' has a value of the wrong type.");
         }
         if (cause instanceof JacksonException) {
             return Problems.of(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON.");

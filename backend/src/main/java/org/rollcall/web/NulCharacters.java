@@ -34,7 +34,8 @@ public class NulCharacters {
     /** The answer for a text field that holds a NUL; {@code field} is its JSON name, or null. */
     public static ApiException refused(String field) {
         String what = field == null || field.isEmpty() ? "The text" : Problems.fieldLabel(field);
-        return new ApiException(ErrorCode.INVALID_CHARACTER,
+        return new ApiException(
+                ErrorCode.INVALID_CHARACTER,
                 what + " contains an invisible NUL character; remove it (retype the text) and try again.");
     }
 
@@ -75,7 +76,8 @@ public class NulCharacters {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String query = request.getQueryString();
-            if (query != null && query.toLowerCase(Locale.ROOT).contains("%00") || query != null && query.indexOf('\0') >= 0) {
+            if (query != null && query.toLowerCase(Locale.ROOT).contains("%00")
+                    || query != null && query.indexOf('\0') >= 0) {
                 problems.write(response, Problems.of(refused(null)));
                 return;
             }

@@ -16,8 +16,12 @@ import org.springframework.context.annotation.Configuration;
 /** The OpenAPI document at /v3/api-docs and Swagger UI at /swagger-ui.html; "Authorize" takes the access token. */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
-        info = @Info(title = "Rollcall API", version = "0.1.0",
-                description = "Face-based classroom attendance. Errors are application/problem+json with a stable `code`."),
+        info =
+                @Info(
+                        title = "Rollcall API",
+                        version = "0.1.0",
+                        description =
+                                "Face-based classroom attendance. Errors are application/problem+json with a stable `code`."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 class OpenApiConfiguration {
@@ -31,9 +35,12 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer publicEndpointsNeedNoToken() {
         return openApi -> PublicEndpoints.ALL.forEach(open -> {
-            PathItem path = openApi.getPaths() == null ? null : openApi.getPaths().get(open.path());
-            Operation operation = path == null ? null
-                    : path.readOperationsMap().get(PathItem.HttpMethod.valueOf(open.method().name()));
+            PathItem path =
+                    openApi.getPaths() == null ? null : openApi.getPaths().get(open.path());
+            Operation operation = path == null
+                    ? null
+                    : path.readOperationsMap()
+                            .get(PathItem.HttpMethod.valueOf(open.method().name()));
             if (operation != null) {
                 operation.setSecurity(List.of());
             }

@@ -3,7 +3,6 @@ package org.rollcall.web;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -12,8 +11,7 @@ public final class Problems {
 
     public static final String CODE = "code";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** A problem with the code's status and its own sentence. */
     public static ProblemDetail of(ErrorCode code) {
@@ -40,8 +38,8 @@ public final class Problems {
     }
 
     /** Fields whose label in the pages is not just their name in words. */
-    private static final Map<String, String> LABELS = Map.of(
-            "rollNo", "Roll number", "displayName", "Your name", "timezone", "Time zone");
+    private static final Map<String, String> LABELS =
+            Map.of("rollNo", "Roll number", "displayName", "Your name", "timezone", "Time zone");
 
     /** A field or parameter name as a teacher reads it in the pages: newPassword -> "New password". */
     public static String fieldLabel(String name) {

@@ -12,8 +12,7 @@ import org.springframework.http.HttpMethod;
 public final class PublicEndpoints {
 
     /** @param method the one HTTP method that is open; @param path exact path, no patterns */
-    public record Endpoint(HttpMethod method, String path) {
-    }
+    public record Endpoint(HttpMethod method, String path) {}
 
     public static final List<Endpoint> ALL = List.of(
             new Endpoint(HttpMethod.POST, "/api/auth/email-otp"),
@@ -24,6 +23,5 @@ public final class PublicEndpoints {
             new Endpoint(HttpMethod.POST, "/api/auth/password-reset"),
             new Endpoint(HttpMethod.GET, LimitsController.PATH));
 
-    private PublicEndpoints() {
-    }
+    private PublicEndpoints() {}
 }

@@ -39,34 +39,39 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponseWriter problems) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            problems.write(response, Problems.of(ErrorCode.UNAUTHORIZED,
-                    "A valid bearer token is required: log in again."));
+            problems.write(
+                    response, Problems.of(ErrorCode.UNAUTHORIZED, "A valid bearer token is required: log in again."));
         };
-        AccessDeniedHandler forbidden = (request, response, e) -> problems.write(response,
-                Problems.of(ErrorCode.FORBIDDEN));
+        AccessDeniedHandler forbidden =
+                (request, response, e) -> problems.write(response, Problems.of(ErrorCode.FORBIDDEN));
         return http
                 // Stateless bearer-token API: no cookies are used for authentication, so CSRF does not apply.
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         // Page addresses carry class and student ids: they stay within our own site.
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         // Sent only on HTTPS requests (directly or via X-Forwarded-Proto from a trusted proxy).
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .authorizeHttpRequests(authorize -> {
-                    PublicEndpoints.ALL.forEach(open -> authorize.requestMatchers(open.method(), open.path()).permitAll());
-                    authorize.requestMatchers("/api/**").authenticated().anyRequest().permitAll();
+                    PublicEndpoints.ALL.forEach(open -> authorize
+                            .requestMatchers(open.method(), open.path())
+                            .permitAll());
+                    authorize
+                            .requestMatchers("/api/**")
+                            .authenticated()
+                            .anyRequest()
+                            .permitAll();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .addFilterBefore(new ApiExceptionFilter(problems), BearerTokenAuthenticationFilter.class)
                 .build();
     }

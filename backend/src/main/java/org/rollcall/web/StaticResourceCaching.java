@@ -17,10 +17,13 @@ class StaticResourceCaching implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         // Vite puts a content hash in every file name under assets/: a changed file is a new URL.
-        registry.addResourceHandler("/assets/**").addResourceLocations("classpath:/static/assets/")
-                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+        registry.addResourceHandler("/assets/**")
+                .addResourceLocations("classpath:/static/assets/")
+                .setCacheControl(
+                        CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
         // Model weights and WASM keep their names across releases: cached for a day, then revalidated.
-        registry.addResourceHandler("/models/**").addResourceLocations("classpath:/static/models/")
+        registry.addResourceHandler("/models/**")
+                .addResourceLocations("classpath:/static/models/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
     }
 }

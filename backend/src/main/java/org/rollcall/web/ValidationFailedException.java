@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 public class ValidationFailedException extends ApiException {
 
     /** One field's problem; {@code message} reads after the field's label ("must not be blank"). */
-    public record FieldMessage(String field, String message) {
-    }
+    public record FieldMessage(String field, String message) {}
 
     /** @param detail the sentence for the whole request, when it says more than the fields' messages */
     public ValidationFailedException(String detail, List<FieldMessage> errors) {
@@ -22,9 +21,13 @@ public class ValidationFailedException extends ApiException {
 
     /** The detail is every field's label and message: "Name must not be blank; Roll number must not be blank". */
     public ValidationFailedException(List<FieldMessage> errors) {
-        this(errors.isEmpty() ? "The request is invalid." : errors.stream()
-                .map(error -> Problems.fieldLabel(error.field()) + " " + error.message())
-                .collect(Collectors.joining("; ")), errors);
+        this(
+                errors.isEmpty()
+                        ? "The request is invalid."
+                        : errors.stream()
+                                .map(error -> Problems.fieldLabel(error.field()) + " " + error.message())
+                                .collect(Collectors.joining("; ")),
+                errors);
     }
 
     /** One field is wrong and the sentence says it all. */

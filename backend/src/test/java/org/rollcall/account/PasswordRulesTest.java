@@ -14,7 +14,11 @@ class PasswordRulesTest {
 
     @Test
     void longButEasyPasswordsAreRefusedWithTheReasonInWords() {
-        assertRefused("aaaaaaaaaa", null, null, "PASSWORD_TOO_WEAK",
+        assertRefused(
+                "aaaaaaaaaa",
+                null,
+                null,
+                "PASSWORD_TOO_WEAK",
                 "New password is too easy to guess: repeated letters or words");
         assertRefused("abcdefghijkl", null, null, "PASSWORD_TOO_WEAK", "sequences like");
         assertRefused("Password123", null, null, "PASSWORD_TOO_COMMON", "one of the most common passwords");
@@ -29,19 +33,25 @@ class PasswordRulesTest {
         assertRefused(email, email, "Mira Lopez", "PASSWORD_PERSONAL", "must not contain your email address");
         assertRefused("MIRA.LOPEZ@SCHOOL.EXAMPLE!", email, "Mira Lopez", "PASSWORD_PERSONAL", "email address");
         assertRefused("mira.lopez violet harbour", email, null, "PASSWORD_PERSONAL", "email address");
-        assertRefused("violet harbour Lopez cactus", email, "Mira Lopez", "PASSWORD_PERSONAL",
-                "must not contain your name");
+        assertRefused(
+                "violet harbour Lopez cactus", email, "Mira Lopez", "PASSWORD_PERSONAL", "must not contain your name");
         // short name words appear inside unrelated words by chance and are not held against the teacher
-        assertThatCode(() -> rules.requireAcceptable("banana violet harbour lantern", "newPassword", "an@x.example", "Ana Li"))
+        assertThatCode(() -> rules.requireAcceptable(
+                        "banana violet harbour lantern", "newPassword", "an@x.example", "Ana Li"))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void goodPassphrasesPass() {
-        for (String good : new String[] {"violet harbour cactus lantern", TestApi.PASSWORD,
-                "a brand new classroom password", "Tr0ub4dor&3 is not my style"}) {
+        for (String good : new String[] {
+            "violet harbour cactus lantern",
+            TestApi.PASSWORD,
+            "a brand new classroom password",
+            "Tr0ub4dor&3 is not my style"
+        }) {
             assertThatCode(() -> rules.requireAcceptable(good, "password", "someone@school.example", "Sam Teacher"))
-                    .as(good).doesNotThrowAnyException();
+                    .as(good)
+                    .doesNotThrowAnyException();
         }
     }
 

@@ -24,17 +24,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.BadImages;
 import org.rollcall.support.IntegrationTestSupport;
 import org.rollcall.support.SampleClass;
 import org.rollcall.support.TestApi;
 import org.rollcall.support.TestPhotos;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,11 +55,11 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
     @Autowired
     private FaceEngine engine;
 
-    private static SampleClass window;        // sample6: 4 people in front of a window
-    private static SampleClass sofa;          // sample3: 3 people on a sofa, enrolled but absent
-    private static byte[] classPhoto;         // another shot of sample6 next to sample4 (strangers)
+    private static SampleClass window; // sample6: 4 people in front of a window
+    private static SampleClass sofa; // sample3: 3 people on a sofa, enrolled but absent
+    private static byte[] classPhoto; // another shot of sample6 next to sample4 (strangers)
     private static List<Point2D> windowSeats; // where the sample6 faces are in the class photo
-    private static double strangersFromX;     // the strangers' half of the class photo
+    private static double strangersFromX; // the strangers' half of the class photo
 
     private TestApi.Client teacher;
     private UUID classId;
@@ -86,12 +85,14 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
         teacher = newTeacher();
         classId = teacher.createClass("10A", "UTC");
         for (int i : WINDOW_ENROLLED) {
-            UUID id = teacher.enrolled(classId, "Window " + i, "W" + i, window.enrolmentPhotos().get(i));
+            UUID id = teacher.enrolled(
+                    classId, "Window " + i, "W" + i, window.enrolmentPhotos().get(i));
             windowStudents.add(id);
             windowIndex.put(id, i);
         }
         for (int i : SOFA_ENROLLED) {
-            sofaStudents.add(teacher.enrolled(classId, "Sofa " + i, "S" + i, sofa.enrolmentPhotos().get(i)));
+            sofaStudents.add(teacher.enrolled(
+                    classId, "Sofa " + i, "S" + i, sofa.enrolmentPhotos().get(i)));
         }
     }
 
@@ -111,8 +112,10 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
             String status = face.get("status").asString();
             assertThat(status).isIn("MARKED", "UNKNOWN");
             if (status.equals("MARKED")) {
-                int index = windowIndex.get(UUID.fromString(face.get("student").get("id").asString()));
-                assertThat(distance(face, windowSeats.get(index))).as("box of Window " + index)
+                int index = windowIndex.get(
+                        UUID.fromString(face.get("student").get("id").asString()));
+                assertThat(distance(face, windowSeats.get(index)))
+                        .as("box of Window " + index)
                         .isLessThan(face.get("box").get("width").asDouble() / 2);
             } else {
                 assertThat(face.get("student").isNull()).isTrue();
@@ -125,12 +128,18 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
         assertThat(distance(lookAlike, windowSeats.get(WINDOW_NOT_ENROLLED)))
                 .isLessThan(lookAlike.get("box").get("width").asDouble() / 2);
         assertThat(lookAlike.get("status").asString()).isEqualTo("UNKNOWN");
-        long strangers = faces.stream().filter(f -> f.get("box").get("x").asDouble() > strangersFromX).count();
+        long strangers = faces.stream()
+                .filter(f -> f.get("box").get("x").asDouble() > strangersFromX)
+                .count();
         assertThat(strangers).isGreaterThanOrEqualTo(3);
         assertThat(json.get("unknown").asLong()).isEqualTo(faces.size() - 3L).isGreaterThanOrEqualTo(strangers + 1);
         assertThat(presentOn(day)).containsExactlyInAnyOrderElementsOf(windowStudents);
         assertThat(jdbc.sql("SELECT count(*) FROM attendance WHERE class_id = :c AND source = 'PHOTO'"
-                + " AND score >= 0.9").param("c", classId).query(Long.class).single()).isEqualTo(3);
+                                + " AND score >= 0.9")
+                        .param("c", classId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
     }
 
     @Test
@@ -143,8 +152,10 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
         List<JsonNode> faces = TestApi.list(answer.json().get("faces"));
         for (int photo = 0; photo < 2; photo++) {
             int p = photo;
-            List<JsonNode> inPhoto = faces.stream().filter(f -> f.get("photo").asInt() == p).toList();
-            assertThat(studentsWithStatus(inPhoto, "MARKED")).as("photo " + p)
+            List<JsonNode> inPhoto =
+                    faces.stream().filter(f -> f.get("photo").asInt() == p).toList();
+            assertThat(studentsWithStatus(inPhoto, "MARKED"))
+                    .as("photo " + p)
                     .containsExactlyInAnyOrderElementsOf(windowStudents);
         }
         assertThat(answer.json().get("marked").asInt()).isEqualTo(3);
@@ -155,7 +166,8 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
     @Test
     void studentsAlreadyPresentStayInTheGalleryAndAreReportedNotWrittenAgain() {
         LocalDate day = LocalDate.of(2026, 3, 3);
-        check(teacher.put("/api/classes/" + classId + "/attendance/" + day + "/students/" + windowStudents.get(0)),
+        check(
+                teacher.put("/api/classes/" + classId + "/attendance/" + day + "/students/" + windowStudents.get(0)),
                 200);
 
         ApiResponse first = check(teacher.mark(classId, day, classPhoto), 200);
@@ -173,7 +185,11 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
         assertThat(presentOn(day)).containsExactlyInAnyOrderElementsOf(windowStudents);
         // the manual mark keeps its source
         assertThat(jdbc.sql("SELECT source FROM attendance WHERE student_id = :s AND date = :d")
-                .param("s", windowStudents.get(0)).param("d", day).query(String.class).single()).isEqualTo("MANUAL");
+                        .param("s", windowStudents.get(0))
+                        .param("d", day)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("MANUAL");
     }
 
     @Test
@@ -196,13 +212,18 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
                 ApiResponse answer = future.get();
                 assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
                 markedInTotal += answer.json().get("marked").asInt();
-                assertThat(answer.json().get("marked").asInt() + answer.json().get("alreadyMarked").asInt())
+                assertThat(answer.json().get("marked").asInt()
+                                + answer.json().get("alreadyMarked").asInt())
                         .isEqualTo(3);
             }
             assertThat(markedInTotal).isEqualTo(3);
         }
         assertThat(jdbc.sql("SELECT count(*) FROM attendance WHERE class_id = :c AND date = :d")
-                .param("c", classId).param("d", day).query(Long.class).single()).isEqualTo(3);
+                        .param("c", classId)
+                        .param("d", day)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
         assertThat(presentOn(day)).containsExactlyInAnyOrderElementsOf(windowStudents);
     }
 
@@ -215,8 +236,7 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
         assertThat(corrupt.status()).as(corrupt.toString()).isEqualTo(422);
         assertThat(corrupt.code()).isIn("UNSUPPORTED_IMAGE", "NO_FACE");
         assertProblem(teacher.mark(classId, day, BadImages.hugePng(60_000, 60_000)), 413, "IMAGE_TOO_LARGE");
-        assertProblem(teacher.mark(classId, day, Arrays.copyOf(classPhoto, 16 * 1024 * 1024)), 413,
-                "IMAGE_TOO_LARGE");
+        assertProblem(teacher.mark(classId, day, Arrays.copyOf(classPhoto, 16 * 1024 * 1024)), 413, "IMAGE_TOO_LARGE");
         assertProblem(teacher.mark(classId, day, TestPhotos.noFace()), 422, "NO_FACE");
         // one bad photo refuses the whole request, even after a good one
         assertProblem(teacher.mark(classId, day, classPhoto, TestPhotos.notAnImage()), 422, "UNSUPPORTED_IMAGE");
@@ -224,39 +244,50 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
         byte[][] eleven = new byte[11][];
         Arrays.fill(eleven, TestPhotos.noFace());
         assertProblem(teacher.mark(classId, day, eleven), 400, "TOO_MANY_PHOTOS");
-        assertProblem(teacher.mark(classId, LocalDate.now(ZoneId.of("UTC")).plusDays(2), classPhoto), 400,
-                "DATE_IN_FUTURE");
+        assertProblem(
+                teacher.mark(classId, LocalDate.now(ZoneId.of("UTC")).plusDays(2), classPhoto), 400, "DATE_IN_FUTURE");
 
-        assertThat(jdbc.sql("SELECT count(*) FROM attendance WHERE class_id = :c").param("c", classId)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM attendance WHERE class_id = :c")
+                        .param("c", classId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(count("class_photo")).isZero();
     }
 
     @Test
     void withoutADateAMarkLandsOnTodayInTheClassesTimezone() {
         UUID dhakaClass = teacher.createClass("10A Dhaka", "Asia/Dhaka");
-        UUID student = teacher.enrolled(dhakaClass, "Window 0", "1", window.enrolmentPhotos().get(0));
+        UUID student = teacher.enrolled(
+                dhakaClass, "Window 0", "1", window.enrolmentPhotos().get(0));
         // 23:30 on the server (UTC) is 05:30 the next morning in Dhaka (UTC+6)
         clock.standAt(Instant.parse("2026-03-10T23:30:00Z"), ZoneId.of("UTC"));
 
         ApiResponse answer = check(teacher.mark(dhakaClass, null, classPhoto), 200);
 
         assertThat(answer.json().get("date").asString()).isEqualTo("2026-03-11");
-        assertThat(jdbc.sql("SELECT date FROM attendance WHERE student_id = :s").param("s", student)
-                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2026, 3, 11));
+        assertThat(jdbc.sql("SELECT date FROM attendance WHERE student_id = :s")
+                        .param("s", student)
+                        .query(LocalDate.class)
+                        .single())
+                .isEqualTo(LocalDate.of(2026, 3, 11));
         // ... while in a class on UTC that date has not come yet
-        assertProblem(teacher.put("/api/classes/" + classId + "/attendance/2026-03-11/students/"
-                + windowStudents.get(1)), 400, "DATE_IN_FUTURE");
-        check(teacher.put("/api/classes/" + classId + "/attendance/2026-03-10/students/" + windowStudents.get(1)),
-                200);
+        assertProblem(
+                teacher.put("/api/classes/" + classId + "/attendance/2026-03-11/students/" + windowStudents.get(1)),
+                400,
+                "DATE_IN_FUTURE");
+        check(teacher.put("/api/classes/" + classId + "/attendance/2026-03-10/students/" + windowStudents.get(1)), 200);
     }
 
     @Test
     void facesOfAnotherModelAreNeverComparedAndTheStudentIsAskedToReEnrol() {
         UUID stale = windowStudents.get(0);
-        jdbc.sql("UPDATE face SET model_id = 'retired-model-v0' WHERE student_id = :s").param("s", stale).update();
+        jdbc.sql("UPDATE face SET model_id = 'retired-model-v0' WHERE student_id = :s")
+                .param("s", stale)
+                .update();
 
-        JsonNode student = check(teacher.get("/api/classes/" + classId + "/students/" + stale), 200).json();
+        JsonNode student = check(teacher.get("/api/classes/" + classId + "/students/" + stale), 200)
+                .json();
         assertThat(student.get("needsReEnrolment").asBoolean()).isTrue();
         assertThat(student.get("faces").get(0).get("current").asBoolean()).isFalse();
         assertThat(student.get("faces").get(0).get("modelId").asString()).isEqualTo("retired-model-v0");
@@ -267,12 +298,22 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
                 .containsExactlyInAnyOrderElementsOf(windowStudents.subList(1, 3));
         assertThat(presentOn(day)).doesNotContain(stale);
 
-        check(teacher.postMultipart("/api/classes/" + classId + "/students/" + stale + "/faces",
-                TestApi.markParts(null, window.enrolmentPhotos().get(WINDOW_ENROLLED[0]))), 201);
-        assertThat(check(teacher.get("/api/classes/" + classId + "/students/" + stale), 200).json()
-                .get("needsReEnrolment").asBoolean()).isFalse();
-        assertThat(studentsWithStatus(TestApi.list(check(teacher.mark(classId, day, classPhoto), 200).json()
-                .get("faces")), "MARKED")).containsExactly(stale);
+        check(
+                teacher.postMultipart(
+                        "/api/classes/" + classId + "/students/" + stale + "/faces",
+                        TestApi.markParts(null, window.enrolmentPhotos().get(WINDOW_ENROLLED[0]))),
+                201);
+        assertThat(check(teacher.get("/api/classes/" + classId + "/students/" + stale), 200)
+                        .json()
+                        .get("needsReEnrolment")
+                        .asBoolean())
+                .isFalse();
+        assertThat(studentsWithStatus(
+                        TestApi.list(check(teacher.mark(classId, day, classPhoto), 200)
+                                .json()
+                                .get("faces")),
+                        "MARKED"))
+                .containsExactly(stale);
     }
 
     @Test
@@ -290,7 +331,9 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
     }
 
     private long classPhotosOf(UUID id) {
-        return jdbc.sql("SELECT count(*) FROM class_photo WHERE class_id = :c").param("c", id).query(Long.class)
+        return jdbc.sql("SELECT count(*) FROM class_photo WHERE class_id = :c")
+                .param("c", id)
+                .query(Long.class)
                 .single();
     }
 
@@ -303,18 +346,27 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
 
         assertThat(facesOfClass()).isZero();
         for (String table : List.of("student", "attendance")) {
-            assertThat(jdbc.sql("SELECT count(*) FROM " + table + " WHERE class_id = :c").param("c", classId)
-                    .query(Long.class).single()).as(table).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM " + table + " WHERE class_id = :c")
+                            .param("c", classId)
+                            .query(Long.class)
+                            .single())
+                    .as(table)
+                    .isZero();
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM school_class WHERE id = :c").param("c", classId)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM school_class WHERE id = :c")
+                        .param("c", classId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private long facesOfClass() {
         List<UUID> students = new ArrayList<>(windowStudents);
         students.addAll(sofaStudents);
-        return jdbc.sql("SELECT count(*) FROM face WHERE student_id IN (:ids)").param("ids", students)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM face WHERE student_id IN (:ids)")
+                .param("ids", students)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -322,17 +374,18 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
         String base = "/api/classes/" + classId;
         UUID w0 = windowStudents.get(0);
         UUID s0 = sofaStudents.get(0);
-        check(teacher.mark(classId, LocalDate.of(2026, 2, 2), classPhoto), 200);     // window students
-        check(teacher.put(base + "/attendance/2026-02-03/students/" + s0), 200);        // one by hand
+        check(teacher.mark(classId, LocalDate.of(2026, 2, 2), classPhoto), 200); // window students
+        check(teacher.put(base + "/attendance/2026-02-03/students/" + s0), 200); // one by hand
         ApiResponse manual = check(teacher.put(base + "/attendance/2026-02-03/students/" + s0), 200); // idempotent
         assertThat(manual.json().get("source").asString()).isEqualTo("MANUAL");
         assertThat(manual.json().get("markedBy").asString()).isNotBlank();
         assertThat(manual.json().get("markedAt").asString()).isNotBlank();
         check(teacher.put(base + "/attendance/2026-02-03/students/" + w0), 200);
         check(teacher.delete(base + "/attendance/2026-02-03/students/" + w0), 204);
-        check(teacher.delete(base + "/attendance/2026-02-03/students/" + w0), 204);      // idempotent
+        check(teacher.delete(base + "/attendance/2026-02-03/students/" + w0), 204); // idempotent
 
-        JsonNode matrix = check(teacher.get(base + "/attendance?from=2026-02-01&to=2026-02-28"), 200).json();
+        JsonNode matrix = check(teacher.get(base + "/attendance?from=2026-02-01&to=2026-02-28"), 200)
+                .json();
         assertThat(TestApi.list(matrix.get("dates")).stream().map(JsonNode::asString))
                 .containsExactly("2026-02-02", "2026-02-03");
         Map<String, JsonNode> rows = TestApi.list(matrix.get("students")).stream()
@@ -341,32 +394,43 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
         assertThat(rows.get(w0.toString()).get("total").asInt()).isEqualTo(1);
         assertThat(rows.get(w0.toString()).get("percentage").asDouble()).isEqualTo(50.0);
         assertThat(rows.get(s0.toString()).get("present").get(1).asBoolean()).isTrue();
-        assertThat(rows.get(sofaStudents.get(1).toString()).get("total").asInt()).isZero();
+        assertThat(rows.get(sofaStudents.get(1).toString()).get("total").asInt())
+                .isZero();
         assertThat(TestApi.list(matrix.get("presentPerDate")).stream().map(JsonNode::asInt))
                 .containsExactly(3, 1);
 
         // a client that accepts anything (a browser address bar, curl) gets JSON
-        assertThat(check(teacher.get(base + "/attendance?from=2026-02-01&to=2026-02-28", "*/*"), 200).contentType())
+        assertThat(check(teacher.get(base + "/attendance?from=2026-02-01&to=2026-02-28", "*/*"), 200)
+                        .contentType())
                 .startsWith("application/json");
         ApiResponse csv = check(teacher.getCsv(base + "/attendance?from=2026-02-01&to=2026-02-28"), 200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
         // every text cell is quoted (one cell even for readers that split on ';'), counts are bare numbers
-        assertThat(lines[0]).isEqualTo(
-                "\"Roll no\",\"Name\",\"2026-02-02\",\"2026-02-03\",\"Days present\",\"School days\",\"Percentage\"");
-        assertThat(lines).containsExactly(lines[0], "\"S0\",\"Sofa 0\",\"A\",\"P\",1,2,\"50.0\"",
-                "\"S2\",\"Sofa 2\",\"A\",\"A\",0,2,\"0.0\"", "\"W0\",\"Window 0\",\"P\",\"A\",1,2,\"50.0\"",
-                "\"W1\",\"Window 1\",\"P\",\"A\",1,2,\"50.0\"", "\"W3\",\"Window 3\",\"P\",\"A\",1,2,\"50.0\"");
+        assertThat(lines[0])
+                .isEqualTo(
+                        "\"Roll no\",\"Name\",\"2026-02-02\",\"2026-02-03\",\"Days present\",\"School days\",\"Percentage\"");
+        assertThat(lines)
+                .containsExactly(
+                        lines[0],
+                        "\"S0\",\"Sofa 0\",\"A\",\"P\",1,2,\"50.0\"",
+                        "\"S2\",\"Sofa 2\",\"A\",\"A\",0,2,\"0.0\"",
+                        "\"W0\",\"Window 0\",\"P\",\"A\",1,2,\"50.0\"",
+                        "\"W1\",\"Window 1\",\"P\",\"A\",1,2,\"50.0\"",
+                        "\"W3\",\"Window 3\",\"P\",\"A\",1,2,\"50.0\"");
 
-        JsonNode history = check(teacher.get(base + "/students/" + s0 + "/attendance?from=2026-02-01&to=2026-02-28"),
-                200).json();
+        JsonNode history = check(
+                        teacher.get(base + "/students/" + s0 + "/attendance?from=2026-02-01&to=2026-02-28"), 200)
+                .json();
         assertThat(history.get("total").asInt()).isEqualTo(1);
         assertThat(history.get("present").get(0).get("date").asString()).isEqualTo("2026-02-03");
         assertThat(history.get("present").get(0).get("source").asString()).isEqualTo("MANUAL");
-        assertThat(TestApi.list(history.get("corrections")).stream().map(c -> c.get("action").asString()))
+        assertThat(TestApi.list(history.get("corrections")).stream()
+                        .map(c -> c.get("action").asString()))
                 .containsExactly("MARK"); // the second, idempotent PUT changed nothing and logged nothing
-        JsonNode unmarked = check(teacher.get(base + "/students/" + w0 + "/attendance?from=2026-02-01&to=2026-02-28"),
-                200).json();
+        JsonNode unmarked = check(
+                        teacher.get(base + "/students/" + w0 + "/attendance?from=2026-02-01&to=2026-02-28"), 200)
+                .json();
         List<JsonNode> corrections = TestApi.list(unmarked.get("corrections"));
         assertThat(corrections.stream().map(c -> c.get("action").asString())).containsExactly("MARK", "UNMARK");
         assertThat(corrections).allSatisfy(c -> {
@@ -375,8 +439,8 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
             assertThat(c.get("correctedAt").asString()).isNotBlank();
         });
         assertThat(unmarked.get("total").asInt()).isEqualTo(1); // 2026-02-02 from the photo; 02-03 was unmarked
-        ApiResponse studentCsv = check(teacher.getCsv(base + "/students/" + w0 + "/attendance?from=2026-02-01&to=2026-02-28"),
-                200);
+        ApiResponse studentCsv =
+                check(teacher.getCsv(base + "/students/" + w0 + "/attendance?from=2026-02-01&to=2026-02-28"), 200);
         assertThat(studentCsv.body()).contains("\"W0\",\"Window 0\",\"2026-02-02\",\"PHOTO\",");
 
         assertProblem(teacher.get(base + "/attendance?from=2026-03-01&to=2026-02-01"), 400, "INVALID_RANGE");
@@ -386,13 +450,17 @@ class AttendanceMarkingTest extends IntegrationTestSupport {
 
     private static double distance(JsonNode face, Point2D point) {
         JsonNode box = face.get("box");
-        return point.distance(box.get("x").asDouble() + box.get("width").asDouble() / 2,
+        return point.distance(
+                box.get("x").asDouble() + box.get("width").asDouble() / 2,
                 box.get("y").asDouble() + box.get("height").asDouble() / 2);
     }
 
     private Set<UUID> presentOn(LocalDate day) {
         return new HashSet<>(jdbc.sql("SELECT student_id FROM attendance WHERE class_id = :c AND date = :d")
-                .param("c", classId).param("d", day).query(UUID.class).list());
+                .param("c", classId)
+                .param("d", day)
+                .query(UUID.class)
+                .list());
     }
 
     private static Set<UUID> studentsWithStatus(List<JsonNode> faces, String status) {

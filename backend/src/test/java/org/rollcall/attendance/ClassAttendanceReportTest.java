@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.rollcall.students.StudentRef;
 
@@ -21,11 +20,11 @@ class ClassAttendanceReportTest {
 
     @Test
     void columnsAreTheDaysAttendanceWasTakenAndTotalsCountPresences() {
-        List<AttendanceRecord> records = List.of(present(ana, mon), present(ana, tue), present(ben, tue),
-                present(ana, thu));
+        List<AttendanceRecord> records =
+                List.of(present(ana, mon), present(ana, tue), present(ben, tue), present(ana, thu));
 
-        ClassAttendanceReport report = ClassAttendanceReport.of(new DateRange(mon, mon.plusDays(6)),
-                List.of(ana, ben), records);
+        ClassAttendanceReport report =
+                ClassAttendanceReport.of(new DateRange(mon, mon.plusDays(6)), List.of(ana, ben), records);
 
         assertThat(report.dates()).containsExactly(mon, tue, thu);
         assertThat(report.presentPerDate()).containsExactly(1, 2, 1);

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.rollcall.classes.SchoolClass;
 import org.rollcall.web.ApiException;
@@ -18,8 +17,11 @@ class ClassDatesTest {
 
     /** 23:30 on the server (UTC) is already 05:30 the next day in Dhaka (UTC+6). */
     private final ClassDates dates = new ClassDates(Clock.fixed(Instant.parse("2026-03-10T23:30:00Z"), ZoneOffset.UTC));
-    private final SchoolClass dhaka = new SchoolClass(UUID.randomUUID(), UUID.randomUUID(), "7B", ZoneId.of("Asia/Dhaka"));
-    private final SchoolClass london = new SchoolClass(UUID.randomUUID(), UUID.randomUUID(), "7C", ZoneId.of("Europe/London"));
+
+    private final SchoolClass dhaka =
+            new SchoolClass(UUID.randomUUID(), UUID.randomUUID(), "7B", ZoneId.of("Asia/Dhaka"));
+    private final SchoolClass london =
+            new SchoolClass(UUID.randomUUID(), UUID.randomUUID(), "7C", ZoneId.of("Europe/London"));
     private final AttendanceProperties limits = new AttendanceProperties(10, false, 366, 30, 72);
 
     @Test
@@ -38,13 +40,16 @@ class ClassDatesTest {
                         assertThat(e.getMessage()).contains("1 January 2000").contains(early.toString());
                     });
             assertThatThrownBy(() -> dates.range(london, early, LocalDate.of(2026, 3, 1), limits))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().code()).isEqualTo("DATE_TOO_EARLY"));
+                    .isInstanceOfSatisfying(
+                            ApiException.class, e -> assertThat(e.code().code()).isEqualTo("DATE_TOO_EARLY"));
             assertThatThrownBy(() -> dates.range(london, early, early, limits))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().code()).isEqualTo("DATE_TOO_EARLY"));
+                    .isInstanceOfSatisfying(
+                            ApiException.class, e -> assertThat(e.code().code()).isEqualTo("DATE_TOO_EARLY"));
         }
         assertThat(dates.attendanceDate(london, LocalDate.of(2000, 1, 1))).isEqualTo(LocalDate.of(2000, 1, 1));
         assertThatThrownBy(() -> dates.range(london, LocalDate.of(2000, 1, 1), LocalDate.of(2026, 3, 1), limits))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().code()).isEqualTo("INVALID_RANGE"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code().code()).isEqualTo("INVALID_RANGE"));
     }
 
     @Test
@@ -52,7 +57,8 @@ class ClassDatesTest {
         assertThat(dates.attendanceDate(dhaka, LocalDate.of(2026, 3, 11))).isEqualTo(LocalDate.of(2026, 3, 11));
         assertThat(dates.attendanceDate(london, LocalDate.of(2026, 3, 1))).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThatThrownBy(() -> dates.attendanceDate(london, LocalDate.of(2026, 3, 11)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().code()).isEqualTo("DATE_IN_FUTURE"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code().code()).isEqualTo("DATE_IN_FUTURE"));
     }
 
     @Test
@@ -67,10 +73,13 @@ class ClassDatesTest {
     @Test
     void backwardsOrOverlongRangesAreRefused() {
         assertThatThrownBy(() -> DateRange.of(LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 1), 366))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().code()).isEqualTo("INVALID_RANGE"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code().code()).isEqualTo("INVALID_RANGE"));
         assertThatThrownBy(() -> DateRange.of(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 2), 366))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().code()).isEqualTo("INVALID_RANGE"));
-        assertThat(DateRange.of(LocalDate.of(2025, 1, 2), LocalDate.of(2026, 1, 2), 366).from())
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code().code()).isEqualTo("INVALID_RANGE"));
+        assertThat(DateRange.of(LocalDate.of(2025, 1, 2), LocalDate.of(2026, 1, 2), 366)
+                        .from())
                 .isEqualTo(LocalDate.of(2025, 1, 2));
     }
 }

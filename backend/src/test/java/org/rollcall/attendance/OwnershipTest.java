@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.rollcall.support.ApiResponse;
@@ -35,15 +34,21 @@ class OwnershipTest extends IntegrationTestSupport {
         }
         TestApi.Client owner = newTeacher();
         UUID classId = owner.createClass("Owner's class", "UTC");
-        ApiResponse enrolled = check(owner.enrol(classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0)), 201);
+        ApiResponse enrolled = check(
+                owner.enrol(
+                        classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0)),
+                201);
         UUID studentId = UUID.fromString(enrolled.json().get("id").asString());
         String faceId = enrolled.json().get("faces").get(0).get("id").asString();
         LocalDate day = LocalDate.of(2026, 1, 15);
         check(owner.put("/api/classes/" + classId + "/attendance/" + day + "/students/" + studentId), 200);
         byte[] photo = sample6.enrolmentPhotos().get(1);
-        JsonNode marking = check(owner.mark(classId, day.plusDays(1), photo), 200).json();
-        String markingPath = "/api/classes/" + classId + "/attendance/markings/" + marking.get("markingId").asString();
-        String markingFace = markingPath + "/faces/" + marking.get("faces").get(0).get("faceId").asString();
+        JsonNode marking =
+                check(owner.mark(classId, day.plusDays(1), photo), 200).json();
+        String markingPath = "/api/classes/" + classId + "/attendance/markings/"
+                + marking.get("markingId").asString();
+        String markingFace = markingPath + "/faces/"
+                + marking.get("faces").get(0).get("faceId").asString();
 
         List<Function<TestApi.Client, ApiResponse>> calls = calls(classId, studentId, faceId, day, photo);
         // the review of a marking (issue 10)
@@ -66,26 +71,44 @@ class OwnershipTest extends IntegrationTestSupport {
         TestApi.Client anonymous = owner.as(null);
         TestApi.Client forged = owner.as("not-a-token");
         for (int i = 0; i < calls.size(); i++) {
-            assertThat(calls.get(i).apply(anonymous).status()).as("anonymous call #" + i).isEqualTo(401);
-            assertThat(calls.get(i).apply(forged).status()).as("forged call #" + i).isEqualTo(401);
+            assertThat(calls.get(i).apply(anonymous).status())
+                    .as("anonymous call #" + i)
+                    .isEqualTo(401);
+            assertThat(calls.get(i).apply(forged).status())
+                    .as("forged call #" + i)
+                    .isEqualTo(401);
         }
         TestApi.Client loggedOut = newTeacher();
         check(loggedOut.postJson("/api/auth/logout", Map.of()), 204);
         for (int i = 0; i < calls.size(); i++) {
-            assertThat(calls.get(i).apply(loggedOut).status()).as("revoked call #" + i).isEqualTo(401);
+            assertThat(calls.get(i).apply(loggedOut).status())
+                    .as("revoked call #" + i)
+                    .isEqualTo(401);
         }
 
         assertThat(count("school_class") + count("student") + count("face") + count("attendance"))
                 .isEqualTo(rows + 2); // the first classes of the two accounts created meanwhile
         assertThat(check(owner.get("/api/classes/" + classId + "/students/" + studentId), 200)
-                .json().get("faces").size()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM attendance WHERE student_id = :s").param("s", studentId)
-                .query(Long.class).single()).isEqualTo(1);
-        assertThat(check(owner.get(markingPath), 200).json().get("faces").get(0).get("correction").isNull()).isTrue();
+                        .json()
+                        .get("faces")
+                        .size())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM attendance WHERE student_id = :s")
+                        .param("s", studentId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(check(owner.get(markingPath), 200)
+                        .json()
+                        .get("faces")
+                        .get(0)
+                        .get("correction")
+                        .isNull())
+                .isTrue();
     }
 
-    private static List<Function<TestApi.Client, ApiResponse>> calls(UUID classId, UUID studentId, String faceId,
-                                                                LocalDate day, byte[] photo) {
+    private static List<Function<TestApi.Client, ApiResponse>> calls(
+            UUID classId, UUID studentId, String faceId, LocalDate day, byte[] photo) {
         String c = "/api/classes/" + classId;
         String s = c + "/students/" + studentId;
         List<Function<TestApi.Client, ApiResponse>> calls = new ArrayList<>();

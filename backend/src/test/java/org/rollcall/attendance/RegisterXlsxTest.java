@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
@@ -45,8 +44,12 @@ class RegisterXlsxTest extends IntegrationTestSupport {
         teacher = api.client(token);
         classId = teacher.createClass("9P / Science", "UTC");
         RosterUploads.imported(teacher, classId, "Roll,Name\n1,Ana\n2,Ben\n3,=HYPERLINK(\"http://x\")\n");
-        ids = TestApi.list(check(teacher.get("/api/classes/" + classId + "/students"), 200).json()).stream()
-                .collect(Collectors.toMap(s -> s.get("rollNo").asString(), s -> UUID.fromString(s.get("id").asString())));
+        ids = TestApi.list(check(teacher.get("/api/classes/" + classId + "/students"), 200)
+                        .json())
+                .stream()
+                .collect(Collectors.toMap(
+                        s -> s.get("rollNo").asString(),
+                        s -> UUID.fromString(s.get("id").asString())));
         present(MONDAY, "1");
         present(MONDAY, "2");
         present(TUESDAY, "1");
@@ -58,7 +61,8 @@ class RegisterXlsxTest extends IntegrationTestSupport {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.headers().getContentType().toString()).isEqualTo(XLSX);
-        assertThat(answer.headers().getContentDisposition().getFilename()).endsWith(".xlsx")
+        assertThat(answer.headers().getContentDisposition().getFilename())
+                .endsWith(".xlsx")
                 .contains("2026-02-01-to-2026-02-28");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(answer.body()))) {
             Sheet sheet = workbook.getSheetAt(0);
@@ -67,17 +71,20 @@ class RegisterXlsxTest extends IntegrationTestSupport {
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Roll no");
             assertThat(header.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(DateUtil.isCellDateFormatted(header.getCell(2))).isTrue();
-            assertThat(header.getCell(2).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(MONDAY);
-            assertThat(header.getCell(3).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(TUESDAY);
+            assertThat(header.getCell(2).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(MONDAY);
+            assertThat(header.getCell(3).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(TUESDAY);
             assertThat(header.getCell(4).getStringCellValue()).isEqualTo("Days present");
             assertThat(header.getCell(6).getStringCellValue()).isEqualTo("Percentage");
 
             assertThat(cells(sheet.getRow(1))).containsExactly("1", "Ana", "P", "P", "2.0", "2.0", "1.0");
             assertThat(cells(sheet.getRow(2))).containsExactly("2", "Ben", "P", "A", "1.0", "2.0", "0.5");
-            assertThat(cells(sheet.getRow(3))).containsExactly("3", "=HYPERLINK(\"http://x\")", "A", "A", "0.0",
-                    "2.0", "0.0");
+            assertThat(cells(sheet.getRow(3)))
+                    .containsExactly("3", "=HYPERLINK(\"http://x\")", "A", "A", "0.0", "2.0", "0.0");
             assertThat(sheet.getRow(3).getCell(1).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(sheet.getRow(2).getCell(6).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(sheet.getRow(2).getCell(6).getCellStyle().getDataFormatString())
+                    .isEqualTo("0.0%");
             assertThat(cells(sheet.getRow(4))).containsExactly("", "Present", "2.0", "1.0");
 
             PaneInformation pane = sheet.getPaneInformation();
@@ -93,16 +100,24 @@ class RegisterXlsxTest extends IntegrationTestSupport {
 
     @Test
     void theStudentHistoryListsAbsentSchoolDaysButNotDaysWithoutSchool() {
-        JsonNode ben = check(teacher.get("/api/classes/" + classId + "/students/" + ids.get("2")
-                + "/attendance?from=2026-02-01&to=2026-02-28"), 200).json();
+        JsonNode ben = check(
+                        teacher.get("/api/classes/" + classId + "/students/" + ids.get("2")
+                                + "/attendance?from=2026-02-01&to=2026-02-28"),
+                        200)
+                .json();
 
-        assertThat(TestApi.list(ben.get("absent"))).extracting(JsonNode::asString)
+        assertThat(TestApi.list(ben.get("absent")))
+                .extracting(JsonNode::asString)
                 .containsExactly(TUESDAY.toString());
         assertThat(ben.get("schoolDays").asInt()).isEqualTo(2);
         assertThat(ben.get("percentage").asDouble()).isEqualTo(50.0);
-        JsonNode third = check(teacher.get("/api/classes/" + classId + "/students/" + ids.get("3")
-                + "/attendance?from=2026-02-01&to=2026-02-28"), 200).json();
-        assertThat(TestApi.list(third.get("absent"))).extracting(JsonNode::asString)
+        JsonNode third = check(
+                        teacher.get("/api/classes/" + classId + "/students/" + ids.get("3")
+                                + "/attendance?from=2026-02-01&to=2026-02-28"),
+                        200)
+                .json();
+        assertThat(TestApi.list(third.get("absent")))
+                .extracting(JsonNode::asString)
                 .containsExactly(MONDAY.toString(), TUESDAY.toString());
         assertThat(third.get("percentage").asDouble()).isZero();
     }
@@ -115,21 +130,29 @@ class RegisterXlsxTest extends IntegrationTestSupport {
         List<String> out = new java.util.ArrayList<>();
         for (int c = 0; c < row.getLastCellNum(); c++) {
             var cell = row.getCell(c);
-            out.add(cell == null ? "" : cell.getCellType() == CellType.NUMERIC
-                    ? String.valueOf(cell.getNumericCellValue()) : cell.getStringCellValue());
+            out.add(
+                    cell == null
+                            ? ""
+                            : cell.getCellType() == CellType.NUMERIC
+                                    ? String.valueOf(cell.getNumericCellValue())
+                                    : cell.getStringCellValue());
         }
         return out;
     }
 
-    private record ResponseBytes(int status, HttpHeaders headers, byte[] body) {
-    }
+    private record ResponseBytes(int status, HttpHeaders headers, byte[] body) {}
 
     private ResponseBytes download(String path) {
-        return RestClient.create().method(HttpMethod.GET)
+        return RestClient.create()
+                .method(HttpMethod.GET)
                 .uri("http://localhost:" + api.port() + path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .header(HttpHeaders.ACCEPT, XLSX)
-                .exchange((request, response) -> new ResponseBytes(response.getStatusCode().value(),
-                        response.getHeaders(), response.getBody().readAllBytes()), true);
+                .exchange(
+                        (request, response) -> new ResponseBytes(
+                                response.getStatusCode().value(),
+                                response.getHeaders(),
+                                response.getBody().readAllBytes()),
+                        true);
     }
 }

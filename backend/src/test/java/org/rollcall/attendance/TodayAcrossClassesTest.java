@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.rollcall.students.RosterUploads;
 import org.rollcall.support.IntegrationTestSupport;
@@ -45,10 +44,14 @@ class TodayAcrossClassesTest extends IntegrationTestSupport {
         assertThat(k.get("absent").isNull()).isTrue();
         assertThat(k.get("marked").asBoolean()).isFalse();
         // (every teacher also has the first class made at registration, not marked either)
-        assertThat(TestApi.list(today.get("notMarked"))).extracting(JsonNode::asString)
-                .contains(kiritimati.toString(), empty.toString()).doesNotContain(london.toString());
+        assertThat(TestApi.list(today.get("notMarked")))
+                .extracting(JsonNode::asString)
+                .contains(kiritimati.toString(), empty.toString())
+                .doesNotContain(london.toString());
         // only the teacher's own classes, and only for a signed-in teacher
-        assertThat(TestApi.list(check(newTeacher().get("/api/attendance/today"), 200).json().get("classes")))
+        assertThat(TestApi.list(check(newTeacher().get("/api/attendance/today"), 200)
+                        .json()
+                        .get("classes")))
                 .extracting(c -> c.get("classId").asString())
                 .doesNotContain(london.toString(), kiritimati.toString(), empty.toString());
         assertThat(teacher.as(null).get("/api/attendance/today").status()).isEqualTo(401);
@@ -56,7 +59,9 @@ class TodayAcrossClassesTest extends IntegrationTestSupport {
 
     private static JsonNode byId(JsonNode today, UUID classId) {
         return TestApi.list(today.get("classes")).stream()
-                .filter(c -> c.get("classId").asString().equals(classId.toString())).findFirst().orElseThrow();
+                .filter(c -> c.get("classId").asString().equals(classId.toString()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<UUID> roster(TestApi.Client teacher, UUID classId, int size) {
@@ -65,7 +70,10 @@ class TodayAcrossClassesTest extends IntegrationTestSupport {
             csv.append(i).append(",Student ").append(i).append('\n');
         }
         RosterUploads.imported(teacher, classId, csv.toString());
-        return TestApi.list(check(teacher.get("/api/classes/" + classId + "/students"), 200).json()).stream()
-                .map(s -> UUID.fromString(s.get("id").asString())).toList();
+        return TestApi.list(check(teacher.get("/api/classes/" + classId + "/students"), 200)
+                        .json())
+                .stream()
+                .map(s -> UUID.fromString(s.get("id").asString()))
+                .toList();
     }
 }

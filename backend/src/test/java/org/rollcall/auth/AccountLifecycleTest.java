@@ -29,7 +29,11 @@ class AccountLifecycleTest {
     @Test
     void signUpVerifyRegisterLoginAndFetchTheAccount(CapturedOutput logs) {
         String email = TestApi.uniqueEmail();
-        assertThat(api.post("/api/auth/email-otp").json(Map.of("email", email)).send().status()).isEqualTo(202);
+        assertThat(api.post("/api/auth/email-otp")
+                        .json(Map.of("email", email))
+                        .send()
+                        .status())
+                .isEqualTo(202);
         String code = Mailbox.awaitCode(email, 1);
         assertThat(Mailbox.mailsTo(email).getFirst()).doesNotContain(TestApi.PASSWORD);
 
@@ -39,8 +43,11 @@ class AccountLifecycleTest {
         assertThat(early.status()).isEqualTo(403);
         assertThat(early.code()).isEqualTo("EMAIL_NOT_VERIFIED");
 
-        assertThat(api.post("/api/auth/email-verification").json(Map.of("email", email, "code", code)).send()
-                .status()).isEqualTo(204);
+        assertThat(api.post("/api/auth/email-verification")
+                        .json(Map.of("email", email, "code", code))
+                        .send()
+                        .status())
+                .isEqualTo(204);
         ApiResponse registered = api.post("/api/auth/register")
                 .json(Map.of("email", email.toUpperCase(), "password", TestApi.PASSWORD, "displayName", " Ada "))
                 .send();
@@ -49,20 +56,27 @@ class AccountLifecycleTest {
         assertThat(registered.json().get("displayName").asString()).isEqualTo("Ada");
         assertThat(registered.json().get("createdAt").isNull()).isFalse();
 
-        ApiResponse login = api.post("/api/auth/login").from(TestApi.randomAddress())
-                .json(Map.of("email", email, "password", TestApi.PASSWORD)).send();
+        ApiResponse login = api.post("/api/auth/login")
+                .from(TestApi.randomAddress())
+                .json(Map.of("email", email, "password", TestApi.PASSWORD))
+                .send();
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.json().get("tokenType").asString()).isEqualTo("Bearer");
         assertThat(login.json().get("expiresIn").asLong()).isEqualTo(3600);
 
-        ApiResponse account = api.get("/api/account").bearer(login.json().get("accessToken").asString()).send();
+        ApiResponse account = api.get("/api/account")
+                .bearer(login.json().get("accessToken").asString())
+                .send();
         assertThat(account.status()).isEqualTo(200);
-        assertThat(account.json().get("id").asString()).isEqualTo(registered.json().get("id").asString());
+        assertThat(account.json().get("id").asString())
+                .isEqualTo(registered.json().get("id").asString());
         assertThat(account.json().get("email").asString()).isEqualTo(email);
         assertThat(account.json().has("passwordHash")).isFalse();
 
-        String hash = jdbc.sql("SELECT password_hash FROM teacher WHERE email = :email").param("email", email)
-                .query(String.class).single();
+        String hash = jdbc.sql("SELECT password_hash FROM teacher WHERE email = :email")
+                .param("email", email)
+                .query(String.class)
+                .single();
         assertThat(hash).startsWith("$argon2id$").doesNotContain(TestApi.PASSWORD);
         assertThat(logs.getAll()).doesNotContain(TestApi.PASSWORD);
     }
@@ -70,7 +84,10 @@ class AccountLifecycleTest {
     @Test
     void aSecondRegistrationOfTheSameEmailIsRefused() {
         TestTeacher teacher = api.newTeacher();
-        assertThat(api.post("/api/auth/email-otp").json(Map.of("email", teacher.email())).send().status())
+        assertThat(api.post("/api/auth/email-otp")
+                        .json(Map.of("email", teacher.email()))
+                        .send()
+                        .status())
                 .isEqualTo(202);
         // The sign-up mail is followed by a notice without a code: the email already has an account.
         String notice = Mailbox.awaitMails(teacher.email(), 2).get(1);
@@ -81,12 +98,15 @@ class AccountLifecycleTest {
     void registeringTwiceWithOneVerificationAnswersConflict() {
         String email = TestApi.uniqueEmail();
         api.post("/api/auth/email-otp").json(Map.of("email", email)).send();
-        api.post("/api/auth/email-verification").json(Map.of("email", email, "code", Mailbox.awaitCode(email, 1)))
+        api.post("/api/auth/email-verification")
+                .json(Map.of("email", email, "code", Mailbox.awaitCode(email, 1)))
                 .send();
         api.post("/api/auth/register")
-                .json(Map.of("email", email, "password", TestApi.PASSWORD, "displayName", "A")).send();
+                .json(Map.of("email", email, "password", TestApi.PASSWORD, "displayName", "A"))
+                .send();
         ApiResponse again = api.post("/api/auth/register")
-                .json(Map.of("email", email, "password", TestApi.PASSWORD, "displayName", "B")).send();
+                .json(Map.of("email", email, "password", TestApi.PASSWORD, "displayName", "B"))
+                .send();
         // The verification was used up by the first registration.
         assertThat(again.status()).isEqualTo(403);
         assertThat(again.code()).isEqualTo("EMAIL_NOT_VERIFIED");
@@ -98,13 +118,17 @@ class AccountLifecycleTest {
         String other = api.login(teacher.email(), teacher.password(), teacher.address());
         String newPassword = "a much better passphrase";
 
-        ApiResponse wrong = api.put("/api/account/password").as(teacher)
-                .json(Map.of("currentPassword", "not the password", "newPassword", newPassword)).send();
+        ApiResponse wrong = api.put("/api/account/password")
+                .as(teacher)
+                .json(Map.of("currentPassword", "not the password", "newPassword", newPassword))
+                .send();
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(wrong.code()).isEqualTo("WRONG_PASSWORD");
 
-        ApiResponse changed = api.put("/api/account/password").as(teacher)
-                .json(Map.of("currentPassword", teacher.password(), "newPassword", newPassword)).send();
+        ApiResponse changed = api.put("/api/account/password")
+                .as(teacher)
+                .json(Map.of("currentPassword", teacher.password(), "newPassword", newPassword))
+                .send();
         assertThat(changed.status()).isEqualTo(204);
 
         assertThat(api.get("/api/account").as(teacher).send().status()).isEqualTo(200);
@@ -112,8 +136,10 @@ class AccountLifecycleTest {
         assertThat(revoked.status()).isEqualTo(401);
         assertThat(revoked.code()).isEqualTo("UNAUTHORIZED");
 
-        ApiResponse oldPassword = api.post("/api/auth/login").from(teacher.address())
-                .json(Map.of("email", teacher.email(), "password", teacher.password())).send();
+        ApiResponse oldPassword = api.post("/api/auth/login")
+                .from(teacher.address())
+                .json(Map.of("email", teacher.email(), "password", teacher.password()))
+                .send();
         assertThat(oldPassword.status()).isEqualTo(401);
         assertThat(oldPassword.code()).isEqualTo("INVALID_CREDENTIALS");
         String fresh = api.login(teacher.email(), newPassword, teacher.address());
@@ -136,13 +162,17 @@ class AccountLifecycleTest {
     @Test
     void passwordResetByMailedCodeKillsEveryEarlierToken() {
         TestTeacher teacher = api.newTeacher();
-        assertThat(api.post("/api/auth/password-reset/otp").json(Map.of("email", teacher.email())).send().status())
+        assertThat(api.post("/api/auth/password-reset/otp")
+                        .json(Map.of("email", teacher.email()))
+                        .send()
+                        .status())
                 .isEqualTo(202);
         String code = Mailbox.awaitCode(teacher.email(), 2);
         String newPassword = "reset to something new";
 
         ApiResponse reset = api.post("/api/auth/password-reset")
-                .json(Map.of("email", teacher.email(), "code", code, "newPassword", newPassword)).send();
+                .json(Map.of("email", teacher.email(), "code", code, "newPassword", newPassword))
+                .send();
         assertThat(reset.status()).isEqualTo(204);
 
         assertThat(api.get("/api/account").as(teacher).send().status()).isEqualTo(401);
@@ -150,7 +180,8 @@ class AccountLifecycleTest {
         assertThat(api.get("/api/account").bearer(fresh).send().status()).isEqualTo(200);
 
         ApiResponse reused = api.post("/api/auth/password-reset")
-                .json(Map.of("email", teacher.email(), "code", code, "newPassword", "yet another lantern phrase")).send();
+                .json(Map.of("email", teacher.email(), "code", code, "newPassword", "yet another lantern phrase"))
+                .send();
         assertThat(reused.status()).isEqualTo(400);
         assertThat(reused.code()).isEqualTo("INVALID_CODE");
     }
@@ -158,9 +189,13 @@ class AccountLifecycleTest {
     @Test
     void passwordResetAnswersTheSameForUnknownEmailsAndMailsNothing() {
         String unknown = TestApi.uniqueEmail();
-        ApiResponse answer = api.post("/api/auth/password-reset/otp").json(Map.of("email", unknown)).send();
+        ApiResponse answer = api.post("/api/auth/password-reset/otp")
+                .json(Map.of("email", unknown))
+                .send();
         TestTeacher teacher = api.newTeacher();
-        ApiResponse known = api.post("/api/auth/password-reset/otp").json(Map.of("email", teacher.email())).send();
+        ApiResponse known = api.post("/api/auth/password-reset/otp")
+                .json(Map.of("email", teacher.email()))
+                .send();
 
         assertThat(answer.status()).isEqualTo(202).isEqualTo(known.status());
         assertThat(answer.body()).isEqualTo(known.body());
@@ -172,17 +207,29 @@ class AccountLifecycleTest {
     void deletingTheAccountErasesItAndKillsItsTokens() {
         TestTeacher teacher = api.newTeacher();
 
-        ApiResponse wrong = api.delete("/api/account").as(teacher).json(Map.of("password", "wrong password")).send();
+        ApiResponse wrong = api.delete("/api/account")
+                .as(teacher)
+                .json(Map.of("password", "wrong password"))
+                .send();
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(wrong.code()).isEqualTo("WRONG_PASSWORD");
 
-        assertThat(api.delete("/api/account").as(teacher).json(Map.of("password", teacher.password())).send()
-                .status()).isEqualTo(204);
-        assertThat(jdbc.sql("SELECT count(*) FROM teacher WHERE id = :id").param("id", teacher.id())
-                .query(Long.class).single()).isZero();
+        assertThat(api.delete("/api/account")
+                        .as(teacher)
+                        .json(Map.of("password", teacher.password()))
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(jdbc.sql("SELECT count(*) FROM teacher WHERE id = :id")
+                        .param("id", teacher.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(api.get("/api/account").as(teacher).send().status()).isEqualTo(401);
-        ApiResponse login = api.post("/api/auth/login").from(teacher.address())
-                .json(Map.of("email", teacher.email(), "password", teacher.password())).send();
+        ApiResponse login = api.post("/api/auth/login")
+                .from(teacher.address())
+                .json(Map.of("email", teacher.email(), "password", teacher.password()))
+                .send();
         assertThat(login.status()).isEqualTo(401);
     }
 }

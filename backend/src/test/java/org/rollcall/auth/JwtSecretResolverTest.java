@@ -17,7 +17,8 @@ class JwtSecretResolverTest {
     @Test
     void productionRefusesToStartWithoutASecret() {
         assertThatThrownBy(() -> JwtSecretResolver.resolve("", true, dataDir))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ROLLCALL_JWT_SECRET");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ROLLCALL_JWT_SECRET");
     }
 
     @Test

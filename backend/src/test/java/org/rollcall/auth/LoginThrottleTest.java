@@ -22,14 +22,16 @@ class LoginThrottleTest {
         TestTeacher teacher = api.newTeacher();
         String stranger = TestApi.randomAddress();
         for (int i = 0; i < 10; i++) {
-            assertThat(login(teacher.email(), "wrong password " + i, stranger).status()).isEqualTo(401);
+            assertThat(login(teacher.email(), "wrong password " + i, stranger).status())
+                    .isEqualTo(401);
         }
         ApiResponse blocked = login(teacher.email(), teacher.password(), stranger);
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.code()).isEqualTo("TOO_MANY_LOGIN_ATTEMPTS");
         assertThat(Long.parseLong(blocked.headers().getFirst("Retry-After"))).isBetween(1L, 300L);
         // the teacher, from the address it signed in from before, is not held up by the stranger
-        assertThat(login(teacher.email(), teacher.password(), teacher.address()).status()).isEqualTo(200);
+        assertThat(login(teacher.email(), teacher.password(), teacher.address()).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -45,12 +47,17 @@ class LoginThrottleTest {
                 lastRefusal = attempt;
             }
         }
-        assertThat(refused).as("attempts from new addresses beyond the per-email bucket").isPositive();
+        assertThat(refused)
+                .as("attempts from new addresses beyond the per-email bucket")
+                .isPositive();
         // a delay of seconds (steady refill), not a lock-out for the whole period
-        assertThat(Long.parseLong(lastRefusal.headers().getFirst("Retry-After"))).isBetween(1L, 30L);
+        assertThat(Long.parseLong(lastRefusal.headers().getFirst("Retry-After")))
+                .isBetween(1L, 30L);
         assertThat(lastRefusal.json().get("detail").asString()).contains("wait a few seconds");
         for (int i = 0; i < 3; i++) {
-            assertThat(login(teacher.email(), teacher.password(), teacher.address()).status()).isEqualTo(200);
+            assertThat(login(teacher.email(), teacher.password(), teacher.address())
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -58,7 +65,8 @@ class LoginThrottleTest {
     void tooManyAttemptsFromOneAddressAnswer429() {
         String address = TestApi.randomAddress();
         for (int i = 0; i < 30; i++) {
-            assertThat(login(TestApi.uniqueEmail(), "some password", address).status()).isEqualTo(401);
+            assertThat(login(TestApi.uniqueEmail(), "some password", address).status())
+                    .isEqualTo(401);
         }
         ApiResponse blocked = login(TestApi.uniqueEmail(), "some password", address);
         assertThat(blocked.status()).isEqualTo(429);
@@ -66,10 +74,15 @@ class LoginThrottleTest {
         assertThat(blocked.headers().getFirst("Retry-After")).isNotBlank();
 
         TestTeacher other = api.newTeacher();
-        assertThat(login(other.email(), other.password(), TestApi.randomAddress()).status()).isEqualTo(200);
+        assertThat(login(other.email(), other.password(), TestApi.randomAddress())
+                        .status())
+                .isEqualTo(200);
     }
 
     private ApiResponse login(String email, String password, String address) {
-        return api.post("/api/auth/login").from(address).json(Map.of("email", email, "password", password)).send();
+        return api.post("/api/auth/login")
+                .from(address)
+                .json(Map.of("email", email, "password", password))
+                .send();
     }
 }

@@ -86,7 +86,8 @@ class OtpRulesTest {
     void askingAgainWithinTheCooldownAnswers429WithRetryAfter() {
         String email = TestApi.uniqueEmail();
         requestCode(email);
-        ApiResponse again = api.post("/api/auth/email-otp").json(Map.of("email", email)).send();
+        ApiResponse again =
+                api.post("/api/auth/email-otp").json(Map.of("email", email)).send();
         assertThat(again.status()).isEqualTo(429);
         assertThat(again.code()).isEqualTo("OTP_COOLDOWN");
         assertThat(Long.parseLong(again.headers().getFirst("Retry-After"))).isBetween(1L, 60L);
@@ -101,7 +102,8 @@ class OtpRulesTest {
             // A used code lifts the cooldown, so only the hourly cap remains.
             assertThat(verify(email, Mailbox.awaitCode(email, i)).status()).isEqualTo(204);
         }
-        ApiResponse sixth = api.post("/api/auth/email-otp").json(Map.of("email", email)).send();
+        ApiResponse sixth =
+                api.post("/api/auth/email-otp").json(Map.of("email", email)).send();
         assertThat(sixth.status()).isEqualTo(429);
         assertThat(sixth.code()).isEqualTo("OTP_HOURLY_LIMIT");
         assertThat(Long.parseLong(sixth.headers().getFirst("Retry-After"))).isBetween(1L, 3600L);
@@ -110,15 +112,25 @@ class OtpRulesTest {
     @Test
     void aPasswordResetCodeCannotVerifyASignUp() {
         var teacher = api.newTeacher();
-        api.post("/api/auth/password-reset/otp").json(Map.of("email", teacher.email())).send();
+        api.post("/api/auth/password-reset/otp")
+                .json(Map.of("email", teacher.email()))
+                .send();
         String resetCode = Mailbox.awaitCode(teacher.email(), 2);
 
         ApiResponse crossUse = verify(teacher.email(), resetCode);
         assertThat(crossUse.status()).isEqualTo(400);
         assertThat(crossUse.code()).isEqualTo("INVALID_CODE");
         assertThat(api.post("/api/auth/password-reset")
-                .json(Map.of("email", teacher.email(), "code", resetCode, "newPassword", "a fresh violin harbour code"))
-                .send().status()).isEqualTo(204);
+                        .json(Map.of(
+                                "email",
+                                teacher.email(),
+                                "code",
+                                resetCode,
+                                "newPassword",
+                                "a fresh violin harbour code"))
+                        .send()
+                        .status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -153,14 +165,24 @@ class OtpRulesTest {
                 assertThat(response.code()).isEqualTo("INVALID_CODE");
                 details.add(response.json().get("detail").asString());
             }
-            long compared = details.stream().filter(d -> d.startsWith("The code is wrong;")).count()
-                    + details.stream().filter(d -> d.startsWith("Too many wrong codes")).count();
-            assertThat(compared).as("guesses compared with the code, of %s", details).isEqualTo(5);
-            assertThat(details.stream().filter(d -> d.startsWith("Too many wrong codes"))).hasSize(1);
+            long compared = details.stream()
+                            .filter(d -> d.startsWith("The code is wrong;"))
+                            .count()
+                    + details.stream()
+                            .filter(d -> d.startsWith("Too many wrong codes"))
+                            .count();
+            assertThat(compared)
+                    .as("guesses compared with the code, of %s", details)
+                    .isEqualTo(5);
+            assertThat(details.stream().filter(d -> d.startsWith("Too many wrong codes")))
+                    .hasSize(1);
             assertThat(redis.hasKey(key)).isFalse();
-            assertThat(redis.keys("rollcall:otp:*" + email)).allSatisfy(
-                    k -> assertThat(redis.getExpire(k)).as("expiry of %s", k).isPositive());
-            assertThat(verify(email, code).status()).as("the right code after five wrong ones").isEqualTo(400);
+            assertThat(redis.keys("rollcall:otp:*" + email))
+                    .allSatisfy(k ->
+                            assertThat(redis.getExpire(k)).as("expiry of %s", k).isPositive());
+            assertThat(verify(email, code).status())
+                    .as("the right code after five wrong ones")
+                    .isEqualTo(400);
         }
     }
 
@@ -175,10 +197,16 @@ class OtpRulesTest {
     }
 
     private void requestCode(String email) {
-        assertThat(api.post("/api/auth/email-otp").json(Map.of("email", email)).send().status()).isEqualTo(202);
+        assertThat(api.post("/api/auth/email-otp")
+                        .json(Map.of("email", email))
+                        .send()
+                        .status())
+                .isEqualTo(202);
     }
 
     private ApiResponse verify(String email, String code) {
-        return api.post("/api/auth/email-verification").json(Map.of("email", email, "code", code)).send();
+        return api.post("/api/auth/email-verification")
+                .json(Map.of("email", email, "code", code))
+                .send();
     }
 }

@@ -14,7 +14,9 @@ class ProductionSecretTest {
 
     @Test
     void refusesToStartWithoutASecret() {
-        assertThatThrownBy(() -> AppInstance.onSharedServices(Map.of("rollcall.auth.jwt-secret", "")).close())
-                .rootCause().hasMessageContaining("ROLLCALL_JWT_SECRET is not set");
+        assertThatThrownBy(() -> AppInstance.onSharedServices(Map.of("rollcall.auth.jwt-secret", ""))
+                        .close())
+                .rootCause()
+                .hasMessageContaining("ROLLCALL_JWT_SECRET is not set");
     }
 }

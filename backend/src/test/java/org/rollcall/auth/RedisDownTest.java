@@ -52,8 +52,10 @@ class RedisDownTest {
             assertThat(down.isProblem()).isTrue();
             assertThat(down.code()).isEqualTo("SERVICE_UNAVAILABLE");
 
-            ApiResponse login = api.post("/api/auth/login").from(teacher.address())
-                    .json(Map.of("email", teacher.email(), "password", teacher.password())).send();
+            ApiResponse login = api.post("/api/auth/login")
+                    .from(teacher.address())
+                    .json(Map.of("email", teacher.email(), "password", teacher.password()))
+                    .send();
             assertThat(login.status()).isEqualTo(503);
             assertThat(login.code()).isEqualTo("SERVICE_UNAVAILABLE");
         } finally {

@@ -15,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.IntegrationTestSupport;
@@ -36,7 +35,8 @@ class SessionRenewalTest extends IntegrationTestSupport {
         TestTeacher signedIn = api.newTeacher();
         TestApi.Client first = api.client(signedIn.token());
 
-        JsonNode renewed = check(first.postJson("/api/auth/refresh", Map.of()), 200).json();
+        JsonNode renewed =
+                check(first.postJson("/api/auth/refresh", Map.of()), 200).json();
 
         assertThat(renewed.get("tokenType").asString()).isEqualTo("Bearer");
         assertThat(renewed.get("expiresIn").asLong()).isBetween(3500L, 3600L);
@@ -88,11 +88,12 @@ class SessionRenewalTest extends IntegrationTestSupport {
         // renewed every 50 minutes through the day: the last token ends exactly at the limit
         for (int minutes = 50; minutes < 12 * 60; minutes += 50) {
             clock.standAt(signIn.plus(Duration.ofMinutes(minutes)), ZoneOffset.UTC);
-            JsonNode renewed = check(teacher.postJson("/api/auth/refresh", Map.of()), 200).json();
+            JsonNode renewed =
+                    check(teacher.postJson("/api/auth/refresh", Map.of()), 200).json();
             teacher = teacher.as(renewed.get("accessToken").asString());
             JsonNode claims = claims(renewed.get("accessToken").asString());
-            assertThat(claims.get("exp").asLong()).isLessThanOrEqualTo(signIn.plus(Duration.ofHours(12))
-                    .getEpochSecond() + 1);
+            assertThat(claims.get("exp").asLong())
+                    .isLessThanOrEqualTo(signIn.plus(Duration.ofHours(12)).getEpochSecond() + 1);
         }
         clock.standAt(signIn.plus(Duration.ofHours(12)), ZoneOffset.UTC);
         ApiResponse tooLate = teacher.postJson("/api/auth/refresh", Map.of());
@@ -100,24 +101,31 @@ class SessionRenewalTest extends IntegrationTestSupport {
         assertThat(tooLate.json().get("detail").asString()).contains("12 hours");
 
         clock.reset();
-        TestApi.Client fresh = api.client(api.login(signedIn.email(), TestApi.PASSWORD,
-                signedIn.address()));
-        TestApi.Client renewed = fresh.as(check(fresh.postJson("/api/auth/refresh", Map.of()), 200).json()
-                .get("accessToken").asString());
-        TestApi.Client other = api.client(api.login(signedIn.email(), TestApi.PASSWORD,
-                signedIn.address()));
-        check(other.putJson("/api/account/password", Map.of("currentPassword", TestApi.PASSWORD,
-                "newPassword", "Quiet lantern 47 orbits Vega")), 204);
+        TestApi.Client fresh = api.client(api.login(signedIn.email(), TestApi.PASSWORD, signedIn.address()));
+        TestApi.Client renewed = fresh.as(check(fresh.postJson("/api/auth/refresh", Map.of()), 200)
+                .json()
+                .get("accessToken")
+                .asString());
+        TestApi.Client other = api.client(api.login(signedIn.email(), TestApi.PASSWORD, signedIn.address()));
+        check(
+                other.putJson(
+                        "/api/account/password",
+                        Map.of("currentPassword", TestApi.PASSWORD, "newPassword", "Quiet lantern 47 orbits Vega")),
+                204);
         assertProblem(renewed.get("/api/account"), 401, "UNAUTHORIZED");
         assertProblem(renewed.postJson("/api/auth/refresh", Map.of()), 401, "UNAUTHORIZED");
         // the token that changed the password is renewed into the new generation
-        TestApi.Client changer = other.as(check(other.postJson("/api/auth/refresh", Map.of()), 200).json()
-                .get("accessToken").asString());
+        TestApi.Client changer = other.as(check(other.postJson("/api/auth/refresh", Map.of()), 200)
+                .json()
+                .get("accessToken")
+                .asString());
         check(changer.get("/api/account"), 200);
     }
 
     private static JsonNode claims(String jwt) {
         String payload = jwt.split("\\.")[1];
-        return JsonMapper.builder().build().readTree(new String(Base64.getUrlDecoder().decode(payload)));
+        return JsonMapper.builder()
+                .build()
+                .readTree(new String(Base64.getUrlDecoder().decode(payload)));
     }
 }

@@ -32,7 +32,8 @@ class TokenRejectionTest {
     @Test
     void aTokenSignedWithTheServerSecretIsAccepted() throws JOSEException {
         TestTeacher teacher = api.newTeacher();
-        String token = sign(TestServices.JWT_SECRET, claims(teacher.id(), Instant.now().plusSeconds(600), 0));
+        String token =
+                sign(TestServices.JWT_SECRET, claims(teacher.id(), Instant.now().plusSeconds(600), 0));
         assertThat(api.get("/api/account").bearer(token).send().status()).isEqualTo(200);
     }
 
@@ -52,7 +53,8 @@ class TokenRejectionTest {
     @Test
     void aTokenWithABadSignatureIsRefused() throws JOSEException {
         TestTeacher teacher = api.newTeacher();
-        String forged = sign("another-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+        String forged = sign(
+                "another-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
                 claims(teacher.id(), Instant.now().plusSeconds(600), 0));
         assertUnauthorized(api.get("/api/account").bearer(forged).send());
 
@@ -65,7 +67,8 @@ class TokenRejectionTest {
     void anotherAlgorithmWithTheRightSecretIsRefused() throws JOSEException {
         TestTeacher teacher = api.newTeacher();
         // Signed with the server's own secret: only the algorithm is wrong.
-        SignedJWT hs384 = new SignedJWT(new JWSHeader(JWSAlgorithm.HS384),
+        SignedJWT hs384 = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS384),
                 claims(teacher.id(), Instant.now().plusSeconds(600), 0));
         hs384.sign(new MACSigner(TestServices.JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
         assertUnauthorized(api.get("/api/account").bearer(hs384.serialize()).send());
@@ -82,23 +85,28 @@ class TokenRejectionTest {
     @Test
     void anExpiredTokenIsRefused() throws JOSEException {
         TestTeacher teacher = api.newTeacher();
-        String expired = sign(TestServices.JWT_SECRET,
-                claims(teacher.id(), Instant.now().minus(Duration.ofMinutes(2)), 0));
+        String expired =
+                sign(TestServices.JWT_SECRET, claims(teacher.id(), Instant.now().minus(Duration.ofMinutes(2)), 0));
         assertUnauthorized(api.get("/api/account").bearer(expired).send());
     }
 
     @Test
     void aTokenOfAnAccountThatDoesNotExistIsRefused() throws JOSEException {
-        String token = sign(TestServices.JWT_SECRET, claims(UUID.randomUUID(), Instant.now().plusSeconds(600), 0));
+        String token = sign(
+                TestServices.JWT_SECRET, claims(UUID.randomUUID(), Instant.now().plusSeconds(600), 0));
         assertUnauthorized(api.get("/api/account").bearer(token).send());
     }
 
     @Test
     void aTokenWithoutGenerationIsRefused() throws JOSEException {
         TestTeacher teacher = api.newTeacher();
-        JWTClaimsSet noGeneration = new JWTClaimsSet.Builder(claims(teacher.id(), Instant.now().plusSeconds(600), 0))
-                .claim(TokenRevocationValidator.GENERATION_CLAIM, null).build();
-        assertUnauthorized(api.get("/api/account").bearer(sign(TestServices.JWT_SECRET, noGeneration)).send());
+        JWTClaimsSet noGeneration = new JWTClaimsSet.Builder(
+                        claims(teacher.id(), Instant.now().plusSeconds(600), 0))
+                .claim(TokenRevocationValidator.GENERATION_CLAIM, null)
+                .build();
+        assertUnauthorized(api.get("/api/account")
+                .bearer(sign(TestServices.JWT_SECRET, noGeneration))
+                .send());
     }
 
     private static void assertUnauthorized(ApiResponse response) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import org.rollcall.support.RollcallIntegrationTest;
 import org.rollcall.support.TestApi;
 import org.rollcall.support.TestTeacher;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Two replicas on one PostgreSQL and one Redis: what one revokes, the other refuses. */
 @RollcallIntegrationTest
@@ -39,26 +39,35 @@ class TwoReplicasTest {
     @Test
     void logoutOnOneReplicaIsHonouredByTheOther() {
         TestTeacher teacher = replicaA.newTeacher();
-        assertThat(replicaB.api().get("/api/account").as(teacher).send().status()).isEqualTo(200);
+        assertThat(replicaB.api().get("/api/account").as(teacher).send().status())
+                .isEqualTo(200);
 
-        assertThat(replicaB.api().post("/api/auth/logout").as(teacher).send().status()).isEqualTo(204);
+        assertThat(replicaB.api().post("/api/auth/logout").as(teacher).send().status())
+                .isEqualTo(204);
 
         assertThat(replicaA.get("/api/account").as(teacher).send().status()).isEqualTo(401);
-        assertThat(replicaB.api().get("/api/account").as(teacher).send().status()).isEqualTo(401);
+        assertThat(replicaB.api().get("/api/account").as(teacher).send().status())
+                .isEqualTo(401);
     }
 
     @Test
     void aPasswordChangeOnOneReplicaRevokesOldTokensOnTheOther() {
         TestTeacher teacher = replicaA.newTeacher();
         String older = replicaA.login(teacher.email(), teacher.password(), teacher.address());
-        assertThat(replicaB.api().get("/api/account").bearer(older).send().status()).isEqualTo(200);
+        assertThat(replicaB.api().get("/api/account").bearer(older).send().status())
+                .isEqualTo(200);
 
-        assertThat(replicaA.put("/api/account/password").as(teacher)
-                .json(Map.of("currentPassword", teacher.password(), "newPassword", "replicated cactus lantern"))
-                .send().status()).isEqualTo(204);
+        assertThat(replicaA.put("/api/account/password")
+                        .as(teacher)
+                        .json(Map.of("currentPassword", teacher.password(), "newPassword", "replicated cactus lantern"))
+                        .send()
+                        .status())
+                .isEqualTo(204);
 
-        assertThat(replicaB.api().get("/api/account").bearer(older).send().status()).isEqualTo(401);
-        assertThat(replicaB.api().get("/api/account").as(teacher).send().status()).isEqualTo(200);
+        assertThat(replicaB.api().get("/api/account").bearer(older).send().status())
+                .isEqualTo(401);
+        assertThat(replicaB.api().get("/api/account").as(teacher).send().status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -67,14 +76,24 @@ class TwoReplicasTest {
         UUID classId = replicaA.client(teacher.token()).createClass("Replicated", "UTC");
         UUID student = UUID.randomUUID();
         jdbc.sql("INSERT INTO student (id, class_id, name, roll_no) VALUES (:id, :c, 'Ana', '1')")
-                .param("id", student).param("c", classId).update();
+                .param("id", student)
+                .param("c", classId)
+                .update();
         String day = "/api/classes/" + classId + "/attendance/2026-03-02/students/" + student;
-        String history = "/api/classes/" + classId + "/students/" + student
-                + "/attendance?from=2026-03-01&to=2026-03-31";
+        String history =
+                "/api/classes/" + classId + "/students/" + student + "/attendance?from=2026-03-01&to=2026-03-31";
 
         assertThat(replicaA.put(day).as(teacher).send().status()).isEqualTo(200);
-        assertThat(replicaB.api().get(history).as(teacher).send().json().get("total").asInt()).isEqualTo(1);
+        assertThat(replicaB.api()
+                        .get(history)
+                        .as(teacher)
+                        .send()
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(replicaB.api().delete(day).as(teacher).send().status()).isIn(200, 204);
-        assertThat(replicaA.get(history).as(teacher).send().json().get("total").asInt()).isZero();
+        assertThat(replicaA.get(history).as(teacher).send().json().get("total").asInt())
+                .isZero();
     }
 }

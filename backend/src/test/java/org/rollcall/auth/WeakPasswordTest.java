@@ -25,34 +25,56 @@ class WeakPasswordTest {
     @Test
     void signUpRefusesARepeatedLetterAndTheOwnEmailAndWritesNothing() {
         String email = TestApi.uniqueEmail();
-        assertThat(api.post("/api/auth/email-otp").json(Map.of("email", email)).send().status()).isEqualTo(202);
+        assertThat(api.post("/api/auth/email-otp")
+                        .json(Map.of("email", email))
+                        .send()
+                        .status())
+                .isEqualTo(202);
         String code = Mailbox.awaitCode(email, 1);
-        assertThat(api.post("/api/auth/email-verification").json(Map.of("email", email, "code", code)).send()
-                .status()).isEqualTo(204);
+        assertThat(api.post("/api/auth/email-verification")
+                        .json(Map.of("email", email, "code", code))
+                        .send()
+                        .status())
+                .isEqualTo(204);
 
-        assertRefused(register(email, "aaaaaaaaaa", "Mira Lopez"), "PASSWORD_TOO_WEAK",
+        assertRefused(
+                register(email, "aaaaaaaaaa", "Mira Lopez"),
+                "PASSWORD_TOO_WEAK",
                 "Password is too easy to guess: repeated letters or words");
-        assertRefused(register(email, email, "Mira Lopez"), "PASSWORD_PERSONAL",
+        assertRefused(
+                register(email, email, "Mira Lopez"),
+                "PASSWORD_PERSONAL",
                 "Password must not contain your email address");
-        assertRefused(register(email, "lopez violet harbour", "Mira Lopez"), "PASSWORD_PERSONAL",
+        assertRefused(
+                register(email, "lopez violet harbour", "Mira Lopez"),
+                "PASSWORD_PERSONAL",
                 "Password must not contain your name");
-        assertThat(jdbc.sql("SELECT count(*) FROM teacher WHERE email = :e").param("e", email)
-                .query(Integer.class).single()).isZero();
-        assertThat(register(email, "violet harbour cactus lantern", "Mira Lopez").status()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT count(*) FROM teacher WHERE email = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(register(email, "violet harbour cactus lantern", "Mira Lopez")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void changingThePasswordToTheOwnNameIsRefusedAndTheOldOneKeepsWorking() {
         TestTeacher teacher = api.newTeacher("Rosalind Okafor");
-        ApiResponse response = api.put("/api/account/password").as(teacher)
-                .json(Map.of("currentPassword", teacher.password(), "newPassword", "rosalind okafor 2026")).send();
+        ApiResponse response = api.put("/api/account/password")
+                .as(teacher)
+                .json(Map.of("currentPassword", teacher.password(), "newPassword", "rosalind okafor 2026"))
+                .send();
         assertRefused(response, "PASSWORD_PERSONAL", "New password must not contain your name");
-        assertThat(api.login(teacher.email(), teacher.password(), teacher.address())).isNotBlank();
+        assertThat(api.login(teacher.email(), teacher.password(), teacher.address()))
+                .isNotBlank();
     }
 
     private ApiResponse register(String email, String password, String name) {
         return api.post("/api/auth/register")
-                .json(Map.of("email", email, "password", password, "displayName", name)).send();
+                .json(Map.of("email", email, "password", password, "displayName", name))
+                .send();
     }
 
     private static void assertRefused(ApiResponse response, String code, String words) {

@@ -3,12 +3,15 @@ package org.rollcall.face;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.detect.BlazeFaceDetector;
 import org.rollcall.face.model.DlibResnetConverter;
@@ -17,11 +20,6 @@ import org.rollcall.face.model.ShapePredictor;
 import org.rollcall.face.model.TfjsGraphConverter;
 import org.rollcall.face.model.TfliteConverter;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
-
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +33,20 @@ class ConvertedModelsTest {
 
     @Test
     void blazeFaceConvertedFromTfjsMatchesTfjs() throws OrtException {
-        byte[] onnx = TfjsGraphConverter.toOnnx(FaceModels.read(FaceModels.BLAZEFACE_JSON),
-                FaceModels.read(FaceModels.BLAZEFACE_BIN), "input", new long[]{-1, 3, 256, 256},
-                Map.of("Identity", new long[]{-1, 512, 1}, "Identity_1", new long[]{-1, 384, 1},
-                        "Identity_2", new long[]{-1, 512, 16}, "Identity_3", new long[]{-1, 384, 16}));
+        byte[] onnx = TfjsGraphConverter.toOnnx(
+                FaceModels.read(FaceModels.BLAZEFACE_JSON),
+                FaceModels.read(FaceModels.BLAZEFACE_BIN),
+                "input",
+                new long[] {-1, 3, 256, 256},
+                Map.of(
+                        "Identity",
+                        new long[] {-1, 512, 1},
+                        "Identity_1",
+                        new long[] {-1, 384, 1},
+                        "Identity_2",
+                        new long[] {-1, 512, 16},
+                        "Identity_3",
+                        new long[] {-1, 384, 16}));
         byte[] rgb = ReferenceInputs.blazeFaceRgb();
         float[] input = new float[3 * 256 * 256];
         for (int i = 0; i < 256 * 256; i++) {
@@ -49,12 +57,15 @@ class ConvertedModelsTest {
         JsonNode reference = json("blazeface.json");
 
         try (OrtSession session = OnnxRuntimeLoader.session(ENV, onnx, 1);
-             OnnxTensor x = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), new long[]{1, 3, 256, 256});
-             OrtSession.Result out = session.run(Map.of(BlazeFaceDetector.INPUT, x))) {
+                OnnxTensor x = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), new long[] {1, 3, 256, 256});
+                OrtSession.Result out = session.run(Map.of(BlazeFaceDetector.INPUT, x))) {
             float[][] s16 = ((float[][][]) out.get("Identity_out").orElseThrow().getValue())[0];
-            float[][] s8 = ((float[][][]) out.get("Identity_1_out").orElseThrow().getValue())[0];
-            float[][] r16 = ((float[][][]) out.get("Identity_2_out").orElseThrow().getValue())[0];
-            float[][] r8 = ((float[][][]) out.get("Identity_3_out").orElseThrow().getValue())[0];
+            float[][] s8 =
+                    ((float[][][]) out.get("Identity_1_out").orElseThrow().getValue())[0];
+            float[][] r16 =
+                    ((float[][][]) out.get("Identity_2_out").orElseThrow().getValue())[0];
+            float[][] r8 =
+                    ((float[][][]) out.get("Identity_3_out").orElseThrow().getValue())[0];
             JsonNode logits = reference.get("logits");
             assertThat(logits.size()).isEqualTo(896);
             double worst = 0;
@@ -68,8 +79,10 @@ class ConvertedModelsTest {
                 int anchor = top.get("anchor").asInt();
                 float[] ours = anchor < 512 ? r16[anchor] : r8[anchor - 512];
                 for (int k = 0; k < 16; k++) {
-                    assertThat((double) ours[k]).as("anchor %d regressor %d", anchor, k)
-                            .isCloseTo(top.get("regressors").get(k).asDouble(), org.assertj.core.data.Offset.offset(0.02));
+                    assertThat((double) ours[k])
+                            .as("anchor %d regressor %d", anchor, k)
+                            .isCloseTo(
+                                    top.get("regressors").get(k).asDouble(), org.assertj.core.data.Offset.offset(0.02));
                 }
             }
         }
@@ -92,14 +105,16 @@ class ConvertedModelsTest {
         }
 
         try (OrtSession session = OnnxRuntimeLoader.session(ENV, onnx, 1);
-             OnnxTensor x = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), new long[]{1, 3, 150, 150});
-             OrtSession.Result out = session.run(Map.of("image", x))) {
+                OnnxTensor x = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), new long[] {1, 3, 150, 150});
+                OrtSession.Result out = session.run(Map.of("image", x))) {
             float[] ours = ((float[][]) out.get(0).getValue())[0];
             double cosine = OnnxFaceEngineTest.cos(ours, faceApi)
                     / Math.sqrt(OnnxFaceEngineTest.cos(ours, ours) * OnnxFaceEngineTest.cos(faceApi, faceApi));
             assertThat(cosine).isGreaterThanOrEqualTo(0.999);
             assertThat(Math.sqrt(OnnxFaceEngineTest.cos(ours, ours)))
-                    .isCloseTo(Math.sqrt(OnnxFaceEngineTest.cos(faceApi, faceApi)), org.assertj.core.data.Percentage.withPercentage(2));
+                    .isCloseTo(
+                            Math.sqrt(OnnxFaceEngineTest.cos(faceApi, faceApi)),
+                            org.assertj.core.data.Percentage.withPercentage(2));
         }
     }
 
@@ -119,8 +134,9 @@ class ConvertedModelsTest {
             assertThat(ours[0]).hasSize(192);
             assertThat(cosine(ours[0], expected)).isGreaterThanOrEqualTo(0.9999);
             assertThat(cosine(ours[1], expectedMirror)).isGreaterThanOrEqualTo(0.9999);
-            assertThat(Math.sqrt(dot(ours[0], ours[0]))).isCloseTo(Math.sqrt(dot(expected, expected)),
-                    org.assertj.core.data.Percentage.withPercentage(0.1));
+            assertThat(Math.sqrt(dot(ours[0], ours[0])))
+                    .isCloseTo(
+                            Math.sqrt(dot(expected, expected)), org.assertj.core.data.Percentage.withPercentage(0.1));
             // an ArcFace-trained network sees one person in a face and its mirror image
             assertThat(cosine(ours[0], ours[1])).isGreaterThanOrEqualTo(0.95);
         }
@@ -129,7 +145,8 @@ class ConvertedModelsTest {
     @Test
     void tfliteConverterRefusesOtherFiles() {
         assertThatThrownBy(() -> TfliteConverter.toOnnx(FaceModels.read(FaceModels.BLAZEFACE_BIN), "x", "y"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TFL3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TFL3");
         assertThatThrownBy(() -> TfliteConverter.toOnnx(new byte[3], "x", "y"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -154,8 +171,9 @@ class ConvertedModelsTest {
                 }
             }
         }
-        try (OnnxTensor x = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), new long[]{images.length, 3, 112, 112});
-             OrtSession.Result out = session.run(Map.of("image", x))) {
+        try (OnnxTensor x =
+                        OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), new long[] {images.length, 3, 112, 112});
+                OrtSession.Result out = session.run(Map.of("image", x))) {
             return (float[][]) out.get(0).getValue();
         }
     }
@@ -196,17 +214,20 @@ class ConvertedModelsTest {
         assertThatThrownBy(() -> DlibResnetConverter.toOnnx("not a dlib network".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TfjsGraphConverter.toOnnx(
-                "{\"modelTopology\":{\"node\":[{\"name\":\"x\",\"op\":\"Sin\",\"input\":[\"input\"]}]},\"weightsManifest\":[]}"
-                        .getBytes(StandardCharsets.UTF_8), new byte[0], "input", new long[]{1, 3, 4, 4},
-                Map.of("x", new long[]{1, 3, 4, 4})))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Sin");
-        assertThatThrownBy(() -> ShapePredictor.read(new byte[]{1, 5}))
-                .isInstanceOf(IllegalArgumentException.class);
+                        "{\"modelTopology\":{\"node\":[{\"name\":\"x\",\"op\":\"Sin\",\"input\":[\"input\"]}]},\"weightsManifest\":[]}"
+                                .getBytes(StandardCharsets.UTF_8),
+                        new byte[0],
+                        "input",
+                        new long[] {1, 3, 4, 4},
+                        Map.of("x", new long[] {1, 3, 4, 4})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Sin");
+        assertThatThrownBy(() -> ShapePredictor.read(new byte[] {1, 5})).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static JsonNode json(String name) {
-        try (InputStream in = ConvertedModelsTest.class.getClassLoader()
-                .getResourceAsStream("face-reference/" + name)) {
+        try (InputStream in =
+                ConvertedModelsTest.class.getClassLoader().getResourceAsStream("face-reference/" + name)) {
             return JsonMapper.builder().build().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -11,13 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollcall.face.cli.FaceCli;
 import org.rollcall.support.TestPhotos;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +24,7 @@ class FaceCliTest {
 
     @TempDir
     static Path dir;
+
     private static final List<Path> faces = new ArrayList<>();
     private static final List<Path> shrunk = new ArrayList<>();
 
@@ -48,7 +47,10 @@ class FaceCliTest {
 
     @Test
     void detectPrintsOneJsonLinePerImage() {
-        Run run = run("detect", dir.resolve("group.jpg").toString(), dir.resolve("broken.jpg").toString());
+        Run run = run(
+                "detect",
+                dir.resolve("group.jpg").toString(),
+                dir.resolve("broken.jpg").toString());
 
         assertThat(run.code).isZero();
         String[] lines = run.out.strip().split("\n");
@@ -65,14 +67,18 @@ class FaceCliTest {
 
     @Test
     void enrolPrintsTheGatesVerdictPerPhoto() {
-        Run run = run("enrol", faces.get(0).toString(), dir.resolve("group.jpg").toString(),
+        Run run = run(
+                "enrol",
+                faces.get(0).toString(),
+                dir.resolve("group.jpg").toString(),
                 dir.resolve("broken.jpg").toString());
 
         assertThat(run.code).isZero();
         String[] lines = run.out.strip().split("\n");
         JsonMapper json = JsonMapper.builder().build();
         assertThat(json.readTree(lines[0]).get("verdict").asString()).isEqualTo("ENROLLED");
-        assertThat(json.readTree(lines[0]).get("quality").get("interOcularPx").asDouble()).isPositive();
+        assertThat(json.readTree(lines[0]).get("quality").get("interOcularPx").asDouble())
+                .isPositive();
         assertThat(json.readTree(lines[1]).get("verdict").asString()).isEqualTo("MULTIPLE_FACES");
         assertThat(json.readTree(lines[2]).get("verdict").asString()).isEqualTo("UNSUPPORTED_IMAGE");
     }
@@ -80,22 +86,35 @@ class FaceCliTest {
     @Test
     void identifyCountsRecognisedPeopleAndAcceptedStrangers() throws IOException {
         // four people with a full-size and a 0.7 copy each; one of them is left out as a stranger
-        Path identities = Files.writeString(dir.resolve("identities.txt"), String.join("\n",
-                "person0\tperson0/a.jpg\tperson0/b.jpg", "person1\tperson1/a.jpg\tperson1/b.jpg",
-                "person2\tperson2/a.jpg\tperson2/b.jpg"));
-        Run run = run("identify", "--recogniser", "dlib", "--root", dir.resolve("people").toString(),
+        Path identities = Files.writeString(
+                dir.resolve("identities.txt"),
+                String.join(
+                        "\n",
+                        "person0\tperson0/a.jpg\tperson0/b.jpg",
+                        "person1\tperson1/a.jpg\tperson1/b.jpg",
+                        "person2\tperson2/a.jpg\tperson2/b.jpg"));
+        Run run = run(
+                "identify",
+                "--recogniser",
+                "dlib",
+                "--root",
+                dir.resolve("people").toString(),
                 identities.toString());
 
         assertThat(run.code).as(run.err).isZero();
-        assertThat(run.out).contains("3 people enrolled").contains("model dlib-resnet-v1")
-                .contains("enrolled-person probes 6:").contains("taken for another enrolled person 0")
-                .contains("stranger probes 4: accepted as an enrolled person 0").contains("(2 rounds)");
+        assertThat(run.out)
+                .contains("3 people enrolled")
+                .contains("model dlib-resnet-v1")
+                .contains("enrolled-person probes 6:")
+                .contains("taken for another enrolled person 0")
+                .contains("stranger probes 4: accepted as an enrolled person 0")
+                .contains("(2 rounds)");
     }
 
     @Test
     void embedPrintsTheFloatsOrNoface() throws IOException {
-        Path blank = Files.write(dir.resolve("blank.jpg"),
-                TestPhotos.jpeg(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB)));
+        Path blank = Files.write(
+                dir.resolve("blank.jpg"), TestPhotos.jpeg(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB)));
         Run run = run("embed", "--pick", "largest", faces.get(0).toString(), blank.toString());
 
         String[] lines = run.out.strip().split("\n");
@@ -121,9 +140,13 @@ class FaceCliTest {
         Run unknown = run("eval-pairs", "--as", "passport", "--root", dir.toString(), file.toString());
 
         assertThat(asEnrolment.code).isZero();
-        assertThat(asEnrolment.out).contains("pairs 20 (same 10, different 10), embedded as enrolment photos")
-                .contains("accuracy 100.00 %").contains("TAR 100.00 % at FAR 1e-3");
-        assertThat(mixed.out).contains("embedded as enrolment photo vs class photo").contains("accuracy 100.00 %");
+        assertThat(asEnrolment.out)
+                .contains("pairs 20 (same 10, different 10), embedded as enrolment photos")
+                .contains("accuracy 100.00 %")
+                .contains("TAR 100.00 % at FAR 1e-3");
+        assertThat(mixed.out)
+                .contains("embedded as enrolment photo vs class photo")
+                .contains("accuracy 100.00 %");
         assertThat(asClassPhoto.out).contains("embedded as class photos").contains("accuracy 100.00 %");
         assertThat(unknown.code).isEqualTo(2);
         assertThat(unknown.err).contains("--as must be enrolment, class-photo or mixed");
@@ -134,8 +157,11 @@ class FaceCliTest {
         Run run = run("calibrate", dir.resolve("people").toString());
 
         assertThat(run.code).isZero();
-        assertThat(run.out).contains("people 4, photos with a face 8").contains("genuine pairs 4, impostor pairs 24")
-                .contains("suggested threshold").contains("rollcall.face.fused.match-threshold=");
+        assertThat(run.out)
+                .contains("people 4, photos with a face 8")
+                .contains("genuine pairs 4, impostor pairs 24")
+                .contains("suggested threshold")
+                .contains("rollcall.face.fused.match-threshold=");
     }
 
     @Test
@@ -149,14 +175,15 @@ class FaceCliTest {
         return dir.relativize(p).toString();
     }
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new FaceCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        int code = new FaceCli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

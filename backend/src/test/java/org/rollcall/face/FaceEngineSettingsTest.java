@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
@@ -28,7 +27,9 @@ class FaceEngineSettingsTest {
     void everyShippedKeyIsASettingAndEverySettingHasAShippedValue() {
         // fails on a key in the properties file that no record component reads (a typo, a removed setting)
         FaceEngineSettings settings = new Binder(new MapConfigurationPropertySource(shipped))
-                .bind(FaceEngineSettings.PREFIX, Bindable.of(FaceEngineSettings.class),
+                .bind(
+                        FaceEngineSettings.PREFIX,
+                        Bindable.of(FaceEngineSettings.class),
                         new NoUnboundElementsBindHandler(BindHandler.DEFAULT))
                 .get();
 
@@ -46,8 +47,8 @@ class FaceEngineSettingsTest {
         withoutOne.remove("rollcall.face.nms-iou");
 
         assertThatThrownBy(() -> FaceEngineSettings.bind(new Binder(new MapConfigurationPropertySource(withoutOne))))
-                .isInstanceOf(BindException.class).hasRootCauseMessage(
-                        "No value for rollcall.face.nms-iou (face-defaults.properties has every key)");
+                .isInstanceOf(BindException.class)
+                .hasRootCauseMessage("No value for rollcall.face.nms-iou (face-defaults.properties has every key)");
     }
 
     @Test
@@ -63,9 +64,19 @@ class FaceEngineSettingsTest {
     @Test
     void environmentVariablesOverrideTheShippedDefaultsAsInTheApplication() {
         MutablePropertySources sources = new MutablePropertySources();
-        sources.addLast(new SystemEnvironmentPropertySource("env", Map.of("ROLLCALL_FACE_RECOGNISER", "mobilefacenet",
-                "ROLLCALL_FACE_MOBILEFACENET_MATCH_THRESHOLD", "0.7", "ROLLCALL_FACE_ENROL_MAX_YAW_DEG", "20",
-                "ROLLCALL_FACE_FUSION_DLIB_WEIGHT", "0.4", "ROLLCALL_FACE_THREADS", "3")));
+        sources.addLast(new SystemEnvironmentPropertySource(
+                "env",
+                Map.of(
+                        "ROLLCALL_FACE_RECOGNISER",
+                        "mobilefacenet",
+                        "ROLLCALL_FACE_MOBILEFACENET_MATCH_THRESHOLD",
+                        "0.7",
+                        "ROLLCALL_FACE_ENROL_MAX_YAW_DEG",
+                        "20",
+                        "ROLLCALL_FACE_FUSION_DLIB_WEIGHT",
+                        "0.4",
+                        "ROLLCALL_FACE_THREADS",
+                        "3")));
         sources.addLast(new PropertiesPropertySource("defaults", shipped));
 
         FaceEngineSettings settings = FaceEngineSettings.bind(new Binder(ConfigurationPropertySources.from(sources)));

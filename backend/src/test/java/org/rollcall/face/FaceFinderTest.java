@@ -2,10 +2,10 @@ package org.rollcall.face;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.onnxruntime.OrtException;
 import java.awt.image.BufferedImage;
 import java.util.Comparator;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,6 @@ import org.rollcall.face.detect.FaceFinder;
 import org.rollcall.face.image.ImageDecoder;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
 import org.rollcall.support.TestPhotos;
-
-import ai.onnxruntime.OrtException;
 
 /** The decode and detect steps alone, without the engine: no landmarks, chips or embeddings. */
 class FaceFinderTest {
@@ -29,8 +27,8 @@ class FaceFinderTest {
     static void start() {
         FaceEngineSettings settings = FaceEngineSettings.defaults();
         FaceEngineSettings.Limits limits = settings.limits();
-        decoder = new ImageDecoder(limits.maxImageBytes(), limits.maxImagePixels(), limits.maxImageSide(),
-                limits.maxDecodedSide());
+        decoder = new ImageDecoder(
+                limits.maxImageBytes(), limits.maxImagePixels(), limits.maxImageSide(), limits.maxDecodedSide());
         detector = new BlazeFaceDetector(OnnxRuntimeLoader.environment(), settings.detection(), 1);
         finder = new FaceFinder(detector);
     }
@@ -56,7 +54,9 @@ class FaceFinderTest {
         BufferedImage photo = TestPhotos.image("sample3.jpg");
         ImageDecoder.Decoded decoded = decoder.decode(TestPhotos.jpeg(photo));
         FaceFinder.Found inGroup = finder.inClassPhoto(decoded.image());
-        List<Box> faces = inGroup.detections().stream().map(d -> inGroup.box(d, decoded.scale())).toList();
+        List<Box> faces = inGroup.detections().stream()
+                .map(d -> inGroup.box(d, decoded.scale()))
+                .toList();
         assertThat(faces).hasSize(3);
         int padded = 0;
         for (Box face : faces) {
@@ -70,15 +70,19 @@ class FaceFinderTest {
             assertThat(found.detections()).isNotEmpty();
             if (found.border() > 0) {
                 padded++;
-                Detection widest = found.detections().stream().max(Comparator.comparing(Detection::width))
+                Detection widest = found.detections().stream()
+                        .max(Comparator.comparing(Detection::width))
                         .orElseThrow();
                 float plainWidest = (float) detector.detect(crop.image(), false).stream()
-                        .mapToDouble(Detection::width).max().orElse(0);
+                        .mapToDouble(Detection::width)
+                        .max()
+                        .orElse(0);
                 assertThat(widest.width()).isGreaterThan(1.25f * plainWidest);
                 // the box comes back in the crop's pixels, clipped to it
                 Box box = found.box(widest, crop.scale());
                 assertThat(box.x()).isGreaterThanOrEqualTo(0);
-                assertThat(box.x() + box.width()).isLessThanOrEqualTo(crop.image().width());
+                assertThat(box.x() + box.width())
+                        .isLessThanOrEqualTo(crop.image().width());
                 assertThat(box.width()).isGreaterThan(0.5f * crop.image().width());
             }
         }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import org.rollcall.face.onnx.OnnxRuntimeLoader;
 import org.rollcall.face.pose.FaceMeshPose;
 import org.rollcall.face.pose.FaceMeshPose.Pose;
 import org.rollcall.support.TestPhotos;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 class FaceMeshPoseTest {
 
     /** The photos Human's angles were recorded on: three npm samples, and one of them turned by 35 degrees. */
-    private static final List<String> REFERENCE_PHOTOS = List.of("sample1.jpg", "sample2.jpg", "sample3.jpg",
-            "sample3.jpg@35");
+    private static final List<String> REFERENCE_PHOTOS =
+            List.of("sample1.jpg", "sample2.jpg", "sample3.jpg", "sample3.jpg@35");
 
     private static OnnxFaceEngine engine;
     private static FaceMeshPose pose;
@@ -65,7 +63,9 @@ class FaceMeshPoseTest {
         JsonNode reference;
         String file = rotate ? "human-face-angles-rotation.json" : "human-face-angles.json";
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("face-reference/" + file)) {
-            reference = JsonMapper.builder().build().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+            reference = JsonMapper.builder()
+                    .build()
+                    .readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .get("degrees");
         }
         int compared = 0;
@@ -77,13 +77,17 @@ class FaceMeshPoseTest {
                 double cx = box.get(0).asDouble() + box.get(2).asDouble() / 2;
                 double cy = box.get(1).asDouble() + box.get(3).asDouble() / 2;
                 Measured same = nearest(ours, cx, cy);
-                assertThat(distance(same, cx, cy)).as("%s: our face near Human's at %.0f,%.0f", name, cx, cy)
+                assertThat(distance(same, cx, cy))
+                        .as("%s: our face near Human's at %.0f,%.0f", name, cx, cy)
                         .isLessThan(box.get(2).asDouble() / 4);
-                assertThat((double) same.pose.yawDeg()).as("%s yaw", name)
+                assertThat((double) same.pose.yawDeg())
+                        .as("%s yaw", name)
                         .isCloseTo(human.get("yaw").asDouble(), offset(1.0));
-                assertThat((double) same.pose.pitchDeg()).as("%s pitch", name)
+                assertThat((double) same.pose.pitchDeg())
+                        .as("%s pitch", name)
                         .isCloseTo(human.get("pitch").asDouble(), offset(1.0));
-                assertThat((double) same.pose.rollDeg()).as("%s roll", name)
+                assertThat((double) same.pose.rollDeg())
+                        .as("%s roll", name)
                         .isCloseTo(human.get("roll").asDouble(), offset(1.0));
                 assertThat(same.pose.meshScore()).isGreaterThan(0.5f);
                 compared++;
@@ -115,14 +119,18 @@ class FaceMeshPoseTest {
         assertThat(flipped).hasSameSizeAs(original);
         for (Measured m : original) {
             Measured twin = nearest(flipped, image.getWidth() - m.cx(), m.cy());
-            assertThat(distance(twin, image.getWidth() - m.cx(), m.cy())).isLessThan(m.face.box().width() / 4);
+            assertThat(distance(twin, image.getWidth() - m.cx(), m.cy()))
+                    .isLessThan(m.face.box().width() / 4);
             // the mesh network is less symmetric on strongly leaning heads: sample1 has two at 26 and 31 degrees
             double tolerance = Math.abs(m.pose.rollDeg()) < 15 ? 3 : 7;
-            assertThat((double) twin.pose.yawDeg()).as("yaw of %s", m.face.box())
+            assertThat((double) twin.pose.yawDeg())
+                    .as("yaw of %s", m.face.box())
                     .isCloseTo(-m.pose.yawDeg(), offset(tolerance));
-            assertThat((double) twin.pose.rollDeg()).as("roll of %s", m.face.box())
+            assertThat((double) twin.pose.rollDeg())
+                    .as("roll of %s", m.face.box())
                     .isCloseTo(-m.pose.rollDeg(), offset(tolerance));
-            assertThat((double) twin.pose.pitchDeg()).as("pitch of %s", m.face.box())
+            assertThat((double) twin.pose.pitchDeg())
+                    .as("pitch of %s", m.face.box())
                     .isCloseTo(m.pose.pitchDeg(), offset(tolerance));
         }
     }
@@ -132,8 +140,8 @@ class FaceMeshPoseTest {
     void turningThePhotoBy20DegreesChangesRollBy20(String name) {
         BufferedImage image = TestPhotos.image(name);
         BufferedImage turned = TestPhotos.rotateDegrees(image, 20);
-        AffineTransform turn = AffineTransform.getRotateInstance(Math.toRadians(20), image.getWidth() / 2.0,
-                image.getHeight() / 2.0);
+        AffineTransform turn =
+                AffineTransform.getRotateInstance(Math.toRadians(20), image.getWidth() / 2.0, image.getHeight() / 2.0);
 
         List<Measured> original = measure(image);
         List<Measured> rotated = measure(turned);
@@ -142,16 +150,20 @@ class FaceMeshPoseTest {
         for (Measured m : original) {
             Point2D at = turn.transform(new Point2D.Double(m.cx(), m.cy()), null);
             Measured same = nearest(rotated, at.getX(), at.getY());
-            if (same == null || distance(same, at.getX(), at.getY()) > m.face.box().width() / 4) {
+            if (same == null
+                    || distance(same, at.getX(), at.getY()) > m.face.box().width() / 4) {
                 continue; // turned out of the picture
             }
             // Graphics2D turns clockwise on screen, and so does Human's roll
-            assertThat((double) same.pose.rollDeg() - m.pose.rollDeg()).as("roll change of %s", m.face.box())
+            assertThat((double) same.pose.rollDeg() - m.pose.rollDeg())
+                    .as("roll change of %s", m.face.box())
                     .isCloseTo(20, offset(5.0));
             // Human's Euler angles mix a little yaw and pitch into a roll (up to 8 degrees seen here)
-            assertThat((double) same.pose.yawDeg()).as("yaw of %s", m.face.box())
+            assertThat((double) same.pose.yawDeg())
+                    .as("yaw of %s", m.face.box())
                     .isCloseTo(m.pose.yawDeg(), offset(10.0));
-            assertThat((double) same.pose.pitchDeg()).as("pitch of %s", m.face.box())
+            assertThat((double) same.pose.pitchDeg())
+                    .as("pitch of %s", m.face.box())
                     .isCloseTo(m.pose.pitchDeg(), offset(10.0));
             compared++;
         }
@@ -181,7 +193,8 @@ class FaceMeshPoseTest {
     void aTurnedHeadIsNotFrontal() {
         // sample2's face on the left looks well past the camera (about 35 degrees in Human)
         List<Measured> faces = measure(TestPhotos.image("sample2.jpg"));
-        Measured left = faces.stream().min(Comparator.comparingDouble(Measured::cx)).orElseThrow();
+        Measured left =
+                faces.stream().min(Comparator.comparingDouble(Measured::cx)).orElseThrow();
 
         assertThat(Math.abs(left.pose.yawDeg())).isGreaterThan(25f);
     }
@@ -210,7 +223,9 @@ class FaceMeshPoseTest {
     }
 
     private static Measured nearest(List<Measured> faces, double x, double y) {
-        return faces.stream().min(Comparator.comparingDouble(m -> distance(m, x, y))).orElse(null);
+        return faces.stream()
+                .min(Comparator.comparingDouble(m -> distance(m, x, y)))
+                .orElse(null);
     }
 
     private static double distance(Measured m, double x, double y) {
@@ -221,9 +236,16 @@ class FaceMeshPoseTest {
     static Pose estimate(FaceMeshPose with, RgbImage rgb, DetectedFace f) {
         Box b = f.box();
         List<Point> l = f.landmarks();
-        return with.estimate(rgb, b.x(), b.y(), b.x() + b.width(), b.y() + b.height(),
-                (l.get(2).x() + l.get(3).x()) / 2, (l.get(2).y() + l.get(3).y()) / 2,
-                (l.get(0).x() + l.get(1).x()) / 2, (l.get(0).y() + l.get(1).y()) / 2);
+        return with.estimate(
+                rgb,
+                b.x(),
+                b.y(),
+                b.x() + b.width(),
+                b.y() + b.height(),
+                (l.get(2).x() + l.get(3).x()) / 2,
+                (l.get(2).y() + l.get(3).y()) / 2,
+                (l.get(0).x() + l.get(1).x()) / 2,
+                (l.get(0).y() + l.get(1).y()) / 2);
     }
 
     static RgbImage rgb(BufferedImage image) {

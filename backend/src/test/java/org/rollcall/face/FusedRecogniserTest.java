@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,7 @@ class FusedRecogniserTest {
     static void start() {
         fused = new OnnxFaceEngine(FaceEngineSettings.defaults());
         dlib = new OnnxFaceEngine(FaceEngineSettings.of(Map.of("rollcall.face.recogniser", "dlib")));
-        mobileFaceNet = new OnnxFaceEngine(
-                FaceEngineSettings.of(Map.of("rollcall.face.recogniser", "mobilefacenet")));
+        mobileFaceNet = new OnnxFaceEngine(FaceEngineSettings.of(Map.of("rollcall.face.recogniser", "mobilefacenet")));
     }
 
     @AfterAll
@@ -66,7 +64,8 @@ class FusedRecogniserTest {
             norm += x * x;
         }
         assertThat(norm).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(List.of(fused.modelId(), dlib.modelId(), mobileFaceNet.modelId())).doesNotHaveDuplicates();
+        assertThat(List.of(fused.modelId(), dlib.modelId(), mobileFaceNet.modelId()))
+                .doesNotHaveDuplicates();
         assertThat(dlib.modelId()).isEqualTo("dlib-resnet-v1/sp5-chip150-p0.25+flip"); // enrolments of v1 stay valid
         assertThat(fused.modelId()).contains("dlib").contains("mfn").hasSizeLessThanOrEqualTo(64);
     }
@@ -78,8 +77,8 @@ class FusedRecogniserTest {
         float threshold = fused.settings().scores().threshold();
 
         // the stored crop is the enrolment's middle view: with the shifted views switched off, the very same vector
-        try (OnnxFaceEngine oneView = new OnnxFaceEngine(
-                FaceEngineSettings.of(Map.of("rollcall.face.enrol-jitter", "0")))) {
+        try (OnnxFaceEngine oneView =
+                new OnnxFaceEngine(FaceEngineSettings.of(Map.of("rollcall.face.enrol-jitter", "0")))) {
             Enrolment plain = oneView.enrol(photo);
             assertThat(oneView.embed(FaceCrop.read(plain.face().crop().png())))
                     .containsExactly(plain.face().embedding(), org.assertj.core.data.Offset.offset(1e-5f));
@@ -87,7 +86,8 @@ class FusedRecogniserTest {
         float[] again = fused.embed(FaceCrop.read(enrolled.face().crop().png()));
         assertThat(fused.score(enrolled.face().embedding(), again)).isGreaterThan(threshold + 4 * margin());
         // the JPEG thumbnail kept before crops were stored still gives the same person
-        float[] fromThumbnail = fused.embed(FaceCrop.read(enrolled.thumbnailJpeg()).widened());
+        float[] fromThumbnail =
+                fused.embed(FaceCrop.read(enrolled.thumbnailJpeg()).widened());
         assertThat(fused.score(enrolled.face().embedding(), fromThumbnail)).isGreaterThan(threshold);
     }
 
@@ -111,6 +111,8 @@ class FusedRecogniserTest {
     }
 
     private static DetectedFace largest(List<DetectedFace> faces) {
-        return faces.stream().max(Comparator.comparing(f -> f.quality().interOcularPx())).orElseThrow();
+        return faces.stream()
+                .max(Comparator.comparing(f -> f.quality().interOcularPx()))
+                .orElseThrow();
     }
 }

@@ -3,17 +3,15 @@ package org.rollcall.face;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
 
 /** The matcher's rules on embeddings with known cosines (dlib's cosine scale; threshold 0.92, margin 0.03, 18 px minimum). */
 class OneToOneMatcherTest {
@@ -25,8 +23,13 @@ class OneToOneMatcherTest {
     @BeforeAll
     static void start() {
         // dlib alone scores by the plain cosine
-        engine = new OnnxFaceEngine(FaceEngineSettings.of(Map.of("rollcall.face.recogniser", "dlib",
-                "rollcall.face.dlib.match-threshold", "0.92", "rollcall.face.dlib.match-margin", "0.03")));
+        engine = new OnnxFaceEngine(FaceEngineSettings.of(Map.of(
+                "rollcall.face.recogniser",
+                "dlib",
+                "rollcall.face.dlib.match-threshold",
+                "0.92",
+                "rollcall.face.dlib.match-margin",
+                "0.03")));
     }
 
     @AfterAll
@@ -38,8 +41,8 @@ class OneToOneMatcherTest {
     void acceptsTheBestSubjectAboveThresholdAndMargin() {
         float[] a = unit();
         float[] b = orthogonalTo(a);
-        List<Assignment<String>> result = match(List.of(probe(mix(a, b, 0.97), 40)),
-                List.of(entry("A", a), entry("B", b)));
+        List<Assignment<String>> result =
+                match(List.of(probe(mix(a, b, 0.97), 40)), List.of(entry("A", a), entry("B", b)));
 
         assertThat(result).singleElement().satisfies(r -> {
             assertThat(r.subject()).isEqualTo("A");
@@ -58,11 +61,15 @@ class OneToOneMatcherTest {
         List<GalleryEntry<String>> gallery = List.of(entry("A", a), entry("B", b), entry("C", alsoNearA));
 
         assertThat(match(List.of(probe(mix(a, b, 0.90), 40)), gallery).get(0).subject())
-                .as("below threshold").isNull();
+                .as("below threshold")
+                .isNull();
         assertThat(match(List.of(probe(close, 40)), gallery).get(0).subject()).isNull();
         assertThat(match(List.of(probe(a, 40)), gallery).get(0).subject())
-                .as("A and C both above 0.99: no margin").isNull();
-        assertThat(match(List.of(probe(b, 12)), gallery).get(0).subject()).as("face too small").isNull();
+                .as("A and C both above 0.99: no margin")
+                .isNull();
+        assertThat(match(List.of(probe(b, 12)), gallery).get(0).subject())
+                .as("face too small")
+                .isNull();
         assertThat(match(List.of(probe(b, 18)), gallery).get(0).subject()).isEqualTo("B");
     }
 
@@ -78,19 +85,33 @@ class OneToOneMatcherTest {
             assertThat(matcher.thresholdFor(18)).isCloseTo(0.96f, org.assertj.core.data.Offset.offset(1e-6f));
 
             float[] scores95 = mix(a, b, 0.95);
-            assertThat(matcher.match(List.of(probe(scores95, 32)), Gallery.once(gallery)).get(0).subject())
+            assertThat(matcher.match(List.of(probe(scores95, 32)), Gallery.once(gallery))
+                            .get(0)
+                            .subject())
                     .isEqualTo("A");
-            assertThat(matcher.match(List.of(probe(scores95, 26)), Gallery.once(gallery)).get(0).subject())
-                    .as("threshold 0.937 at 26 px").isEqualTo("A");
-            assertThat(matcher.match(List.of(probe(scores95, 20)), Gallery.once(gallery)).get(0).subject())
-                    .as("threshold 0.954 at 20 px").isNull();
-            assertThat(matcher.match(List.of(probe(mix(a, b, 0.97), 18)), Gallery.once(gallery)).get(0).subject())
+            assertThat(matcher.match(List.of(probe(scores95, 26)), Gallery.once(gallery))
+                            .get(0)
+                            .subject())
+                    .as("threshold 0.937 at 26 px")
+                    .isEqualTo("A");
+            assertThat(matcher.match(List.of(probe(scores95, 20)), Gallery.once(gallery))
+                            .get(0)
+                            .subject())
+                    .as("threshold 0.954 at 20 px")
+                    .isNull();
+            assertThat(matcher.match(List.of(probe(mix(a, b, 0.97), 18)), Gallery.once(gallery))
+                            .get(0)
+                            .subject())
                     .isEqualTo("A");
         }
-        try (OneToOneMatcher off = matcher(0.92f, 18, 0.96f); OneToOneMatcher lower = matcher(0.92f, 32, 0.90f)) {
-            assertThat(off.thresholdFor(18)).as("a small-face size at the minimum switches the rise off")
+        try (OneToOneMatcher off = matcher(0.92f, 18, 0.96f);
+                OneToOneMatcher lower = matcher(0.92f, 32, 0.90f)) {
+            assertThat(off.thresholdFor(18))
+                    .as("a small-face size at the minimum switches the rise off")
                     .isEqualTo(0.92f);
-            assertThat(lower.thresholdFor(20)).as("never below the plain threshold").isEqualTo(0.92f);
+            assertThat(lower.thresholdFor(20))
+                    .as("never below the plain threshold")
+                    .isEqualTo(0.92f);
         }
     }
 
@@ -111,8 +132,8 @@ class OneToOneMatcherTest {
         float[] a1 = unit();
         float[] a2 = orthogonalTo(a1);
         float[] other = orthogonalTo(a2);
-        List<GalleryEntry<String>> gallery = new ArrayList<>(List.of(entry("A", a1), entry("B", other),
-                entry("A", a2)));
+        List<GalleryEntry<String>> gallery =
+                new ArrayList<>(List.of(entry("A", a1), entry("B", other), entry("A", a2)));
         for (int i = 0; i < 200; i++) {
             gallery.add(entry("noise" + i, unit()));
         }
@@ -128,7 +149,8 @@ class OneToOneMatcherTest {
     @Test
     void emptyInputsAndMismatchedEmbeddings() {
         assertThat(match(List.of(), List.of(entry("A", unit())))).isEmpty();
-        assertThat(match(List.of(probe(unit(), 40)), List.of())).singleElement()
+        assertThat(match(List.of(probe(unit(), 40)), List.of()))
+                .singleElement()
                 .satisfies(r -> assertThat(r.subject()).isNull());
         assertThatThrownBy(() -> match(List.of(probe(new float[64], 40)), List.of(entry("A", unit()))))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -142,8 +164,15 @@ class OneToOneMatcherTest {
 
     /** Margin 0.03 and 18 px minimum as the engine above, with the given small-face rule. */
     private static OneToOneMatcher matcher(float threshold, float smallFacePx, float smallFaceThreshold) {
-        return new OneToOneMatcher(threshold, 0.03f, 18, smallFacePx, smallFaceThreshold,
-                OneToOneMatcher.ScoreScale.COSINE, OrtEnvironment.getEnvironment(), 1);
+        return new OneToOneMatcher(
+                threshold,
+                0.03f,
+                18,
+                smallFacePx,
+                smallFaceThreshold,
+                OneToOneMatcher.ScoreScale.COSINE,
+                OrtEnvironment.getEnvironment(),
+                1);
     }
 
     private static GalleryEntry<String> entry(String subject, float[] embedding) {
@@ -151,8 +180,13 @@ class OneToOneMatcherTest {
     }
 
     private static DetectedFace probe(float[] embedding, float interOcularPx) {
-        return new DetectedFace(new Box(0, 0, 100, 100), List.of(), 0.9f,
-                new FaceQuality(interOcularPx, 0, 0, 0, 100, 120), embedding, null);
+        return new DetectedFace(
+                new Box(0, 0, 100, 100),
+                List.of(),
+                0.9f,
+                new FaceQuality(interOcularPx, 0, 0, 0, 100, 120),
+                embedding,
+                null);
     }
 
     /** A unit vector whose cosine with a is {@code cos} and which lies in the plane of a and b (b orthogonal). */

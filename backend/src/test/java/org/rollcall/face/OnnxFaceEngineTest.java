@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,8 +51,8 @@ class OnnxFaceEngineTest {
     void enrolmentFromACropMatchesTheSameFaceInTheGroupPhotoAndNoOtherFace() {
         List<DetectedFace> group = engine.findFaces(TestPhotos.bytes("sample3.jpg"));
         DetectedFace target = largest(group);
-        Enrolment enrolment = engine.enrol(TestPhotos.jpeg(
-                TestPhotos.crop(TestPhotos.image("sample3.jpg"), target.box(), 0.6f)));
+        Enrolment enrolment =
+                engine.enrol(TestPhotos.jpeg(TestPhotos.crop(TestPhotos.image("sample3.jpg"), target.box(), 0.6f)));
         assertThat(enrolment.thumbnailJpeg()).isNotEmpty();
         assertThat(TestPhotos.read(enrolment.thumbnailJpeg()).getWidth()).isEqualTo(150);
 
@@ -81,13 +80,15 @@ class OnnxFaceEngineTest {
 
     @Test
     void enrolmentEmbeddingsAverageShiftedChipsOfTheFace() {
-        byte[] portrait = TestPhotos.jpeg(TestPhotos.crop(TestPhotos.image("sample3.jpg"),
-                largest(engine.findFaces(TestPhotos.bytes("sample3.jpg"))).box(), 0.6f));
+        byte[] portrait = TestPhotos.jpeg(TestPhotos.crop(
+                TestPhotos.image("sample3.jpg"),
+                largest(engine.findFaces(TestPhotos.bytes("sample3.jpg"))).box(),
+                0.6f));
         double shifted;
         double oneChip;
         // class-photo faces embedded with their mirror images too, as enrolment faces are
-        try (OnnxFaceEngine withoutShifts = new OnnxFaceEngine(FaceEngineSettings.of(Map.of(
-                "rollcall.face.enrol-jitter", "0", "rollcall.face.class-photo-flip", "true")))) {
+        try (OnnxFaceEngine withoutShifts = new OnnxFaceEngine(FaceEngineSettings.of(
+                Map.of("rollcall.face.enrol-jitter", "0", "rollcall.face.class-photo-flip", "true")))) {
             float[] asInAClassPhoto = largest(withoutShifts.findFaces(portrait)).embedding();
             shifted = cos(engine.enrol(portrait).face().embedding(), asInAClassPhoto);
             oneChip = cos(withoutShifts.enrol(portrait).face().embedding(), asInAClassPhoto);
@@ -105,18 +106,25 @@ class OnnxFaceEngineTest {
         DetectedFace other = largest(engine.findFaces(TestPhotos.jpeg(stranger)));
         // two enrolment photos cut from one photo score far above the duplicate threshold, but below this match
         // threshold (above any score the fused recogniser gives)
-        try (OnnxFaceEngine strict = new OnnxFaceEngine(
-                FaceEngineSettings.of(Map.of("rollcall.face.fused.match-threshold", "1000")))) {
-            List<GalleryEntry<String>> enrolled = List.of(new GalleryEntry<>("target",
-                    strict.enrol(TestPhotos.jpeg(TestPhotos.crop(photo, target.box(), 0.8f))).face().embedding()));
+        try (OnnxFaceEngine strict =
+                new OnnxFaceEngine(FaceEngineSettings.of(Map.of("rollcall.face.fused.match-threshold", "1000")))) {
+            List<GalleryEntry<String>> enrolled = List.of(new GalleryEntry<>(
+                    "target",
+                    strict.enrol(TestPhotos.jpeg(TestPhotos.crop(photo, target.box(), 0.8f)))
+                            .face()
+                            .embedding()));
             List<DetectedFace> again = List.of(
-                    strict.enrol(TestPhotos.jpeg(TestPhotos.scaleBilinear(TestPhotos.crop(photo, target.box(), 0.5f), 0.7)))
+                    strict.enrol(TestPhotos.jpeg(
+                                    TestPhotos.scaleBilinear(TestPhotos.crop(photo, target.box(), 0.5f), 0.7)))
                             .face(),
-                    strict.enrol(TestPhotos.jpeg(TestPhotos.crop(stranger, other.box(), 0.8f))).face());
+                    strict.enrol(TestPhotos.jpeg(TestPhotos.crop(stranger, other.box(), 0.8f)))
+                            .face());
 
             List<Assignment<String>> duplicates = strict.findAlreadyEnrolled(again, enrolled);
             assertThat(duplicates).extracting(Assignment::subject).containsExactly("target", null);
-            assertThat(strict.match(again, enrolled)).extracting(Assignment::subject).containsExactly(null, null);
+            assertThat(strict.match(again, enrolled))
+                    .extracting(Assignment::subject)
+                    .containsExactly(null, null);
         }
     }
 
@@ -158,7 +166,8 @@ class OnnxFaceEngineTest {
 
         List<DetectedFace> faces = engine.findFaces(TestPhotos.jpeg(twice));
         assertThat(faces).hasSize(2);
-        List<Assignment<String>> result = engine.match(faces, List.of(new GalleryEntry<>("student", target.embedding())));
+        List<Assignment<String>> result =
+                engine.match(faces, List.of(new GalleryEntry<>("student", target.embedding())));
 
         assertThat(result).extracting(Assignment::subject).containsExactlyInAnyOrder("student", null);
         assertThat(result).allSatisfy(a -> assertThat(a.score()).isGreaterThan(threshold()));
@@ -177,9 +186,13 @@ class OnnxFaceEngineTest {
         assertRejected(TestPhotos.jpeg(TestPhotos.rotateDegrees(crop, 50)), RejectReason.NOT_FRONTAL);
         assertRejected(TestPhotos.jpeg(darken(crop, 0.15f)), RejectReason.TOO_DARK);
         BufferedImage half = TestPhotos.scaleBilinear(crop, 0.5); // still ~50 px between the eyes
-        assertRejected(TestPhotos.jpeg(TestPhotos.scaleBilinear(TestPhotos.scaleBilinear(half, 1 / 6.0), 6)), RejectReason.TOO_BLURRY);
-        assertThat(engine.enrol(TestPhotos.jpeg(half)).face().quality().sharpness()).isGreaterThan(15f);
-        assertThat(engine.enrol(TestPhotos.jpeg(crop)).face().quality().interOcularPx()).isGreaterThan(36f);
+        assertRejected(
+                TestPhotos.jpeg(TestPhotos.scaleBilinear(TestPhotos.scaleBilinear(half, 1 / 6.0), 6)),
+                RejectReason.TOO_BLURRY);
+        assertThat(engine.enrol(TestPhotos.jpeg(half)).face().quality().sharpness())
+                .isGreaterThan(15f);
+        assertThat(engine.enrol(TestPhotos.jpeg(crop)).face().quality().interOcularPx())
+                .isGreaterThan(36f);
     }
 
     @Test
@@ -190,7 +203,7 @@ class OnnxFaceEngineTest {
         int missedByThePlainView = 0;
         for (DetectedFace face : faces) {
             // crops tighter than the face box, 150 px square, as face databases and ID cards cut them
-            for (float grow : new float[]{-0.1f, -0.15f}) {
+            for (float grow : new float[] {-0.1f, -0.15f}) {
                 BufferedImage tight = TestPhotos.crop(photo, face.box(), grow);
                 double toSide = 150.0 / tight.getWidth();
                 byte[] idCrop = TestPhotos.jpeg(TestPhotos.scaleBilinear(tight, toSide));
@@ -199,7 +212,8 @@ class OnnxFaceEngineTest {
 
                 // the whole face, not a smaller "face" BlazeFace found inside it (FACE_TOO_SMALL, MULTIPLE_FACES)
                 float whole = (float) (0.8 * face.quality().interOcularPx() * toSide);
-                assertThat(found.quality().interOcularPx()).as("face at %s, grow %s", face.box(), grow)
+                assertThat(found.quality().interOcularPx())
+                        .as("face at %s, grow %s", face.box(), grow)
                         .isGreaterThan(whole);
                 if (engine.findFaces(idCrop).stream().noneMatch(f -> f.quality().interOcularPx() > whole)) {
                     missedByThePlainView++;
@@ -217,11 +231,13 @@ class OnnxFaceEngineTest {
     void aPhotoOfTwoListsBothFacesAndEnrolsTheOneChosen() {
         BufferedImage first = TestPhotos.image("sample6.jpg");
         BufferedImage second = TestPhotos.image("sample4.jpg");
-        BufferedImage a = TestPhotos.crop(first, largest(engine.findFaces(TestPhotos.jpeg(first))).box(), 0.6f);
-        BufferedImage b = TestPhotos.crop(second, largest(engine.findFaces(TestPhotos.jpeg(second))).box(), 0.6f);
+        BufferedImage a = TestPhotos.crop(
+                first, largest(engine.findFaces(TestPhotos.jpeg(first))).box(), 0.6f);
+        BufferedImage b = TestPhotos.crop(
+                second, largest(engine.findFaces(TestPhotos.jpeg(second))).box(), 0.6f);
         b = TestPhotos.scaleBilinear(b, 0.8 * a.getHeight() / b.getHeight()); // the second face a little smaller
-        BufferedImage pair = new BufferedImage(a.getWidth() + b.getWidth() + 60, a.getHeight() + 40,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage pair =
+                new BufferedImage(a.getWidth() + b.getWidth() + 60, a.getHeight() + 40, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = pair.createGraphics();
         g.setColor(Color.GRAY);
         g.fillRect(0, 0, pair.getWidth(), pair.getHeight());
@@ -241,8 +257,9 @@ class OnnxFaceEngineTest {
         Enrolment chosen = engine.enrol(photo, 1);
         assertThat(engine.score(secondAlone, chosen.face().embedding())).isGreaterThan(threshold());
         assertThat(engine.score(firstAlone, chosen.face().embedding())).isLessThan(threshold());
-        assertThatThrownBy(() -> engine.enrol(photo, 2)).isInstanceOfSatisfying(FaceRejectedException.class,
-                e -> assertThat(e.reason()).isEqualTo(RejectReason.NO_SUCH_FACE));
+        assertThatThrownBy(() -> engine.enrol(photo, 2))
+                .isInstanceOfSatisfying(
+                        FaceRejectedException.class, e -> assertThat(e.reason()).isEqualTo(RejectReason.NO_SUCH_FACE));
     }
 
     @Test
@@ -260,11 +277,10 @@ class OnnxFaceEngineTest {
     }
 
     private static void assertRejected(byte[] image, RejectReason reason) {
-        assertThatThrownBy(() -> engine.enrol(image))
-                .isInstanceOfSatisfying(FaceRejectedException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(reason);
-                    assertThat(e.getMessage()).isNotBlank();
-                });
+        assertThatThrownBy(() -> engine.enrol(image)).isInstanceOfSatisfying(FaceRejectedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(reason);
+            assertThat(e.getMessage()).isNotBlank();
+        });
     }
 
     private static DetectedFace only(byte[] image) {
@@ -274,7 +290,9 @@ class OnnxFaceEngineTest {
     }
 
     private static DetectedFace largest(List<DetectedFace> faces) {
-        return faces.stream().max(Comparator.comparing(f -> f.quality().interOcularPx())).orElseThrow();
+        return faces.stream()
+                .max(Comparator.comparing(f -> f.quality().interOcularPx()))
+                .orElseThrow();
     }
 
     private static BufferedImage darken(BufferedImage image, float factor) {

@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.rollcall.face.align.ArcFaceCrop;
 import org.rollcall.support.TestPhotos;
 
@@ -20,8 +19,7 @@ import org.rollcall.support.TestPhotos;
  */
 final class ReferenceInputs {
 
-    private ReferenceInputs() {
-    }
+    private ReferenceInputs() {}
 
     /** sample1.jpg stretched to 256x256: BlazeFace's input as RGB bytes, row by row. */
     static byte[] blazeFaceRgb() {
@@ -40,7 +38,8 @@ final class ReferenceInputs {
     static byte[] mobileFaceNetRgb() {
         try (OnnxFaceEngine engine = new OnnxFaceEngine(FaceEngineSettings.defaults())) {
             DetectedFace face = engine.findFaces(TestPhotos.bytes("sample5.jpg")).stream()
-                    .max(java.util.Comparator.comparing(f -> f.quality().interOcularPx())).orElseThrow();
+                    .max(java.util.Comparator.comparing(f -> f.quality().interOcularPx()))
+                    .orElseThrow();
             int plane = ArcFaceCrop.SIZE * ArcFaceCrop.SIZE;
             float[] planar = new float[3 * plane];
             ArcFaceCrop.write(face.crop(), planar, 0, false);

@@ -2,7 +2,6 @@ package org.rollcall.face;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.rollcall.face.model.TfliteModel;
 import org.rollcall.face.model.TfliteModel.Operator;
 import org.rollcall.face.model.TfliteModel.Tensor;
@@ -14,8 +13,7 @@ import org.rollcall.face.model.TfliteModel.Tensor;
  */
 final class TfliteReference {
 
-    private record Nhwc(int[] shape, float[] data) {
-    }
+    private record Nhwc(int[] shape, float[] data) {}
 
     private final TfliteModel model;
 
@@ -26,7 +24,7 @@ final class TfliteReference {
     /** Runs one image (H x W x C, interleaved) and returns the model's output for it. */
     float[] run(float[] image, int height, int width, int channels) {
         Map<Integer, Nhwc> values = new HashMap<>();
-        values.put(model.inputs()[0], new Nhwc(new int[]{1, height, width, channels}, image));
+        values.put(model.inputs()[0], new Nhwc(new int[] {1, height, width, channels}, image));
         for (Operator op : model.operators()) {
             values.put(op.outputs()[0], apply(op, values));
         }
@@ -44,10 +42,20 @@ final class TfliteReference {
 
     private Nhwc apply(Operator op, Map<Integer, Nhwc> values) {
         return switch (op.builtin()) {
-            case 3 -> conv(in(values, op.inputs()[0]), model.tensors().get(op.inputs()[1]),
-                    model.tensors().get(op.inputs()[2]), op, false);
-            case 4 -> conv(in(values, op.inputs()[0]), model.tensors().get(op.inputs()[1]),
-                    model.tensors().get(op.inputs()[2]), op, true);
+            case 3 ->
+                conv(
+                        in(values, op.inputs()[0]),
+                        model.tensors().get(op.inputs()[1]),
+                        model.tensors().get(op.inputs()[2]),
+                        op,
+                        false);
+            case 4 ->
+                conv(
+                        in(values, op.inputs()[0]),
+                        model.tensors().get(op.inputs()[1]),
+                        model.tensors().get(op.inputs()[2]),
+                        op,
+                        true);
             case 0 -> broadcast(in(values, op.inputs()[0]), in(values, op.inputs()[1]), '+');
             case 41 -> broadcast(in(values, op.inputs()[0]), in(values, op.inputs()[1]), '-');
             case 18 -> broadcast(in(values, op.inputs()[0]), in(values, op.inputs()[1]), '*');
@@ -136,6 +144,6 @@ final class TfliteReference {
         if (fused != 0) {
             throw new IllegalArgumentException("fused activation " + fused);
         }
-        return new Nhwc(new int[]{1, oh, ow, outC}, out);
+        return new Nhwc(new int[] {1, oh, ow, outC}, out);
     }
 }

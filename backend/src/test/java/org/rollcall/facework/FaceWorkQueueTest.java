@@ -23,8 +23,8 @@ class FaceWorkQueueTest {
 
     @Test
     void anotherTeachersPhotoWaitsOnlyForThePhotoRunningNotForTheFlood() throws Exception {
-        FaceWorkQueue queue = new FaceWorkQueue(new FaceWorkProperties(1, 1, 10, 40, Duration.ofSeconds(30), 60,
-                Duration.ofMinutes(1)));
+        FaceWorkQueue queue = new FaceWorkQueue(
+                new FaceWorkProperties(1, 1, 10, 40, Duration.ofSeconds(30), 60, Duration.ofMinutes(1)));
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -56,8 +56,8 @@ class FaceWorkQueueTest {
 
     @Test
     void aLoneTeachersBurstUsesEveryPlaceButOneWhichAnotherTeacherGetsAtOnce() throws Exception {
-        FaceWorkQueue queue = new FaceWorkQueue(new FaceWorkProperties(3, 1, 10, 40, Duration.ofSeconds(30), 60,
-                Duration.ofMinutes(1)));
+        FaceWorkQueue queue = new FaceWorkQueue(
+                new FaceWorkProperties(3, 1, 10, 40, Duration.ofSeconds(30), 60, Duration.ofMinutes(1)));
         CountDownLatch twoRunning = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -68,9 +68,13 @@ class FaceWorkQueueTest {
                     return await(release);
                 })));
             }
-            assertThat(twoRunning.await(5, TimeUnit.SECONDS)).as("two of the burst run at the same time").isTrue();
+            assertThat(twoRunning.await(5, TimeUnit.SECONDS))
+                    .as("two of the burst run at the same time")
+                    .isTrue();
             awaitWaiting(queue, 1);
-            assertThat(queue.load()).as("the third waits: the last place is kept").containsExactly(2, 1);
+            assertThat(queue.load())
+                    .as("the third waits: the last place is kept")
+                    .containsExactly(2, 1);
             // another teacher's photo runs while the whole burst still holds its places
             Future<Boolean> other = pool.submit(() -> queue.run(this.other, () -> true));
             assertThat(other.get(5, TimeUnit.SECONDS)).isTrue();
@@ -84,8 +88,8 @@ class FaceWorkQueueTest {
 
     @Test
     void aFullQueueAnswers503WithRetryAfterInsteadOfWaiting() throws Exception {
-        FaceWorkQueue queue = new FaceWorkQueue(new FaceWorkProperties(1, 1, 2, 3, Duration.ofMillis(300), 60,
-                Duration.ofMinutes(1)));
+        FaceWorkQueue queue = new FaceWorkQueue(
+                new FaceWorkProperties(1, 1, 2, 3, Duration.ofMillis(300), 60, Duration.ofMinutes(1)));
         CountDownLatch release = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             pool.submit(() -> queue.run(flooder, () -> await(release)));
@@ -95,12 +99,11 @@ class FaceWorkQueueTest {
                 waiting.add(pool.submit(() -> queue.run(flooder, () -> true)));
             }
             awaitWaiting(queue, 2);
-            assertThatThrownBy(() -> queue.run(flooder, () -> true))
-                    .isInstanceOfSatisfying(BusyException.class, e -> {
-                        assertThat(e.status().value()).isEqualTo(503);
-                        assertThat(e.code().code()).isEqualTo("FACE_WORK_BUSY");
-                        assertThat(e.retryAfterSeconds()).isPositive();
-                    });
+            assertThatThrownBy(() -> queue.run(flooder, () -> true)).isInstanceOfSatisfying(BusyException.class, e -> {
+                assertThat(e.status().value()).isEqualTo(503);
+                assertThat(e.code().code()).isEqualTo("FACE_WORK_BUSY");
+                assertThat(e.retryAfterSeconds()).isPositive();
+            });
             // another teacher still gets a place in the line, but waits no longer than max-wait
             long started = System.nanoTime();
             assertThatThrownBy(() -> queue.run(other, () -> true)).isInstanceOf(BusyException.class);

@@ -41,7 +41,9 @@ class MarkingThrottleTest {
     }
 
     private ApiResponse mark(TestTeacher teacher, UUID classId, byte[]... photos) {
-        return api.post("/api/classes/" + classId + "/attendance").as(teacher)
-                .multipart(TestApi.markParts(null, photos)).send();
+        return api.post("/api/classes/" + classId + "/attendance")
+                .as(teacher)
+                .multipart(TestApi.markParts(null, photos))
+                .send();
     }
 }

@@ -23,7 +23,8 @@ class PhotoBudgetTest {
         byte[] twelveMegapixels = jpeg(4000, 3000);
         assertThat(PhotoBudget.declaredPixels(twentyMegapixels)).isEqualTo(20_000_000);
 
-        assertThatCode(() -> budget.require(Collections.nCopies(10, twelveMegapixels))).doesNotThrowAnyException();
+        assertThatCode(() -> budget.require(Collections.nCopies(10, twelveMegapixels)))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> budget.require(Collections.nCopies(7, twentyMegapixels)))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(413);

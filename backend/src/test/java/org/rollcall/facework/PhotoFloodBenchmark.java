@@ -84,8 +84,16 @@ class PhotoFloodBenchmark {
                 calm teacher, 1920x1080 class photo, idle: median %d ms (all %s)
                 same while %d clients of another teacher flood 3 x 6000x4000 photos per request: median %d ms (all %s)
                 ratio %.2f (target <= 2.0); flood answers by status: %s
-                """.formatted(Runtime.getRuntime().availableProcessors(), loadAverage(), idleMedian, idle,
-                flooders, loadedMedian, loaded, (double) loadedMedian / idleMedian, floodAnswers);
+                """.formatted(
+                        Runtime.getRuntime().availableProcessors(),
+                        loadAverage(),
+                        idleMedian,
+                        idle,
+                        flooders,
+                        loadedMedian,
+                        loaded,
+                        (double) loadedMedian / idleMedian,
+                        floodAnswers);
         System.out.println(report);
         Files.writeString(Path.of("target", "photo-flood-benchmark.txt"), report, StandardCharsets.UTF_8);
     }
@@ -102,8 +110,10 @@ class PhotoFloodBenchmark {
     }
 
     private ApiResponse mark(TestTeacher teacher, UUID classId, byte[]... photos) {
-        return api.post("/api/classes/" + classId + "/attendance").as(teacher)
-                .multipart(TestApi.markParts(null, photos)).send();
+        return api.post("/api/classes/" + classId + "/attendance")
+                .as(teacher)
+                .multipart(TestApi.markParts(null, photos))
+                .send();
     }
 
     private static long median(List<Long> values) {

@@ -24,11 +24,10 @@ class ProgressiveJpegLimitTest {
     @Test
     void aProgressiveJpegOverSixteenMegapixelsIsRefusedBeforeDecoding() throws IOException {
         byte[] progressive = jpeg(5000, 4000, true);
-        assertThatThrownBy(() -> decoder.decode(progressive))
-                .isInstanceOfSatisfying(FaceRejectedException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(RejectReason.IMAGE_TOO_LARGE);
-                    assertThat(e.getMessage()).contains("progressive JPEG").contains("5000x4000");
-                });
+        assertThatThrownBy(() -> decoder.decode(progressive)).isInstanceOfSatisfying(FaceRejectedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(RejectReason.IMAGE_TOO_LARGE);
+            assertThat(e.getMessage()).contains("progressive JPEG").contains("5000x4000");
+        });
     }
 
     @Test

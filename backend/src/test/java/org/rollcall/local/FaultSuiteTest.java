@@ -42,27 +42,42 @@ class FaultSuiteTest {
 
     @Test
     void killingRedisThenPostgresDuringMixedTrafficLosesNothingAcknowledged() throws Exception {
-        try (AppInstance app = AppInstance.start(Map.of("rollcall.local.data-dir", dataDir.toString(),
-                "rollcall.local.check-every", "300ms"))) {
+        try (AppInstance app = AppInstance.start(
+                Map.of("rollcall.local.data-dir", dataDir.toString(), "rollcall.local.check-every", "300ms"))) {
             TestApi api = app.api();
             String email = TestApi.uniqueEmail();
             String address = TestApi.randomAddress();
-            assertThat(api.post("/api/auth/email-otp").json(Map.of("email", email)).send().status()).isEqualTo(202);
+            assertThat(api.post("/api/auth/email-otp")
+                            .json(Map.of("email", email))
+                            .send()
+                            .status())
+                    .isEqualTo(202);
             assertThat(api.post("/api/auth/email-verification")
-                    .json(Map.of("email", email, "code", awaitOutboxCode(email))).send().status()).isEqualTo(204);
+                            .json(Map.of("email", email, "code", awaitOutboxCode(email)))
+                            .send()
+                            .status())
+                    .isEqualTo(204);
             assertThat(api.post("/api/auth/register")
-                    .json(Map.of("email", email, "password", TestApi.PASSWORD, "displayName", "Faults")).send()
-                    .status()).isEqualTo(201);
+                            .json(Map.of("email", email, "password", TestApi.PASSWORD, "displayName", "Faults"))
+                            .send()
+                            .status())
+                    .isEqualTo(201);
             String token = api.login(email, TestApi.PASSWORD, address);
-            ApiResponse created = api.post("/api/classes").bearer(token)
-                    .json(Map.of("name", "Fault class", "timezone", "UTC")).send();
+            ApiResponse created = api.post("/api/classes")
+                    .bearer(token)
+                    .json(Map.of("name", "Fault class", "timezone", "UTC"))
+                    .send();
             UUID classId = UUID.fromString(created.json().get("id").asString());
             JdbcClient jdbc = app.context().getBean(JdbcClient.class);
             List<UUID> students = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 UUID id = UUID.randomUUID();
                 jdbc.sql("INSERT INTO student (id, class_id, name, roll_no) VALUES (:id, :c, :n, :r)")
-                        .param("id", id).param("c", classId).param("n", "Student " + i).param("r", "R" + i).update();
+                        .param("id", id)
+                        .param("c", classId)
+                        .param("n", "Student " + i)
+                        .param("r", "R" + i)
+                        .update();
                 students.add(id);
             }
 
@@ -76,8 +91,11 @@ class FaultSuiteTest {
                     for (int n = 0; running.get(); n++) {
                         UUID student = students.get(n % students.size());
                         LocalDate date = LocalDate.of(2026, 1, 1).plusDays(n / students.size());
-                        ApiResponse answer = api.put("/api/classes/" + classId + "/attendance/" + date + "/students/"
-                                + student).bearer(token).from(address).send();
+                        ApiResponse answer = api.put(
+                                        "/api/classes/" + classId + "/attendance/" + date + "/students/" + student)
+                                .bearer(token)
+                                .from(address)
+                                .send();
                         record(statuses, wrong, "mark", answer, Set.of(200, 503));
                         if (answer.status() == 200) {
                             acknowledged.add(student + "@" + date);
@@ -87,16 +105,28 @@ class FaultSuiteTest {
                 }));
                 clients.add(pool.submit(() -> {
                     while (running.get()) {
-                        record(statuses, wrong, "roster", api.get("/api/classes/" + classId + "/students")
-                                .bearer(token).send(), Set.of(200, 503));
+                        record(
+                                statuses,
+                                wrong,
+                                "roster",
+                                api.get("/api/classes/" + classId + "/students")
+                                        .bearer(token)
+                                        .send(),
+                                Set.of(200, 503));
                     }
                     return null;
                 }));
                 clients.add(pool.submit(() -> {
                     while (running.get()) {
                         // a known address: the per-email bucket does not apply; the pair and address ones may (429)
-                        record(statuses, wrong, "login", api.post("/api/auth/login").from(address)
-                                .json(Map.of("email", email, "password", TestApi.PASSWORD)).send(),
+                        record(
+                                statuses,
+                                wrong,
+                                "login",
+                                api.post("/api/auth/login")
+                                        .from(address)
+                                        .json(Map.of("email", email, "password", TestApi.PASSWORD))
+                                        .send(),
                                 Set.of(200, 429, 503));
                         Thread.sleep(200);
                     }
@@ -114,7 +144,8 @@ class FaultSuiteTest {
                 for (Future<?> client : clients) {
                     client.get();
                 }
-                System.out.printf("fault suite: Redis back after %d ms, PostgreSQL after %d ms; answers %s%n",
+                System.out.printf(
+                        "fault suite: Redis back after %d ms, PostgreSQL after %d ms; answers %s%n",
                         redisBack.toMillis(), postgresBack.toMillis(), statuses);
                 assertThat(redisBack).isLessThan(RECOVERY);
                 assertThat(postgresBack).isLessThan(RECOVERY);
@@ -123,15 +154,16 @@ class FaultSuiteTest {
             assertThat(statuses.keySet()).anySatisfy(key -> assertThat(key).endsWith("503"));
             assertThat(acknowledged).isNotEmpty();
             List<String> stored = jdbc.sql("SELECT student_id, date FROM attendance a JOIN student s ON s.id = "
-                    + "a.student_id WHERE s.class_id = :c").param("c", classId)
+                            + "a.student_id WHERE s.class_id = :c")
+                    .param("c", classId)
                     .query((row, n) -> row.getObject(1, UUID.class) + "@" + row.getObject(2, LocalDate.class))
                     .list();
             assertThat(stored).containsAll(acknowledged);
         }
     }
 
-    private static void record(Map<String, Integer> statuses, List<String> wrong, String call, ApiResponse answer,
-            Set<Integer> allowed) {
+    private static void record(
+            Map<String, Integer> statuses, List<String> wrong, String call, ApiResponse answer, Set<Integer> allowed) {
         statuses.merge(call + " " + answer.status(), 1, Integer::sum);
         if (!allowed.contains(answer.status()) || answer.status() >= 400 && !answer.isProblem()) {
             synchronized (wrong) {
@@ -165,7 +197,9 @@ class FaultSuiteTest {
         for (int i = 0; i < 200; i++) {
             if (Files.isDirectory(outbox)) {
                 try (Stream<Path> files = Files.list(outbox)) {
-                    List<Path> mails = files.filter(file -> file.getFileName().toString().contains(email)).toList();
+                    List<Path> mails = files.filter(
+                                    file -> file.getFileName().toString().contains(email))
+                            .toList();
                     if (!mails.isEmpty()) {
                         Matcher matcher = CODE.matcher(Files.readString(mails.getFirst()));
                         if (matcher.find()) {

@@ -51,7 +51,11 @@ class SoakBenchmark {
         for (int i = 0; i < 30; i++) {
             UUID id = UUID.randomUUID();
             jdbc.sql("INSERT INTO student (id, class_id, name, roll_no) VALUES (:id, :c, :n, :r)")
-                    .param("id", id).param("c", classId).param("n", "Student " + i).param("r", "R" + i).update();
+                    .param("id", id)
+                    .param("c", classId)
+                    .param("n", "Student " + i)
+                    .param("r", "R" + i)
+                    .update();
             students.add(id);
         }
         byte[] classPhoto = TestPhotos.jpeg(TestPhotos.faceApiSample(1), 0.9f);
@@ -62,13 +66,21 @@ class SoakBenchmark {
         StringBuilder report = new StringBuilder();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         var workers = Executors.newVirtualThreadPerTaskExecutor();
-        line(report, "rate %d requests/s for %d min; processors %d", perSecond, minutes,
+        line(
+                report,
+                "rate %d requests/s for %d min; processors %d",
+                perSecond,
+                minutes,
                 Runtime.getRuntime().availableProcessors());
         memory(report, 0);
-        clock.scheduleAtFixedRate(() -> {
-            int n = tick.getAndIncrement();
-            workers.submit(() -> call(latencies, errors, n, teacher, classId, students, classPhoto));
-        }, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+        clock.scheduleAtFixedRate(
+                () -> {
+                    int n = tick.getAndIncrement();
+                    workers.submit(() -> call(latencies, errors, n, teacher, classId, students, classPhoto));
+                },
+                0,
+                1_000_000 / perSecond,
+                TimeUnit.MICROSECONDS);
         for (int minute = 1; minute <= minutes; minute++) {
             Thread.sleep(Duration.ofMinutes(1));
             memory(report, minute);
@@ -80,40 +92,61 @@ class SoakBenchmark {
         latencies.forEach((kind, values) -> {
             List<Long> sorted = new ArrayList<>(values);
             Collections.sort(sorted);
-            line(report, "%-8s n=%d p50 %d ms p99 %d ms max %d ms", kind, sorted.size(),
-                    sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.99)), sorted.getLast());
+            line(
+                    report,
+                    "%-8s n=%d p50 %d ms p99 %d ms max %d ms",
+                    kind,
+                    sorted.size(),
+                    sorted.get(sorted.size() / 2),
+                    sorted.get((int) (sorted.size() * 0.99)),
+                    sorted.getLast());
         });
         System.out.println(report);
         Files.writeString(Path.of("target", "soak-benchmark.txt"), report, StandardCharsets.UTF_8);
     }
 
-    private void call(Map<String, List<Long>> latencies, Map<String, Integer> errors, int n, TestTeacher teacher,
-            UUID classId, List<UUID> students, byte[] classPhoto) {
+    private void call(
+            Map<String, List<Long>> latencies,
+            Map<String, Integer> errors,
+            int n,
+            TestTeacher teacher,
+            UUID classId,
+            List<UUID> students,
+            byte[] classPhoto) {
         String kind;
         long started = System.nanoTime();
         ApiResponse answer;
         if (n % 200 == 0) {
             kind = "photo";
-            answer = api.post("/api/classes/" + classId + "/attendance").as(teacher)
-                    .multipart(TestApi.markParts(null, classPhoto)).send();
+            answer = api.post("/api/classes/" + classId + "/attendance")
+                    .as(teacher)
+                    .multipart(TestApi.markParts(null, classPhoto))
+                    .send();
         } else if (n % 2000 == 1) {
             kind = "login";
-            answer = api.post("/api/auth/login").from(teacher.address())
-                    .json(Map.of("email", teacher.email(), "password", teacher.password())).send();
+            answer = api.post("/api/auth/login")
+                    .from(teacher.address())
+                    .json(Map.of("email", teacher.email(), "password", teacher.password()))
+                    .send();
         } else if (n % 4 == 0) {
             kind = "mark";
             LocalDate date = LocalDate.of(2025, 1, 1).plusDays(n / 4 % 300);
             answer = api.put("/api/classes/" + classId + "/attendance/" + date + "/students/"
-                    + students.get(n % students.size())).as(teacher).send();
+                            + students.get(n % students.size()))
+                    .as(teacher)
+                    .send();
         } else if (n % 2 == 0) {
             kind = "account";
             answer = api.get("/api/account").as(teacher).send();
         } else {
             kind = "roster";
-            answer = api.get("/api/classes/" + classId + "/students").as(teacher).send();
+            answer =
+                    api.get("/api/classes/" + classId + "/students").as(teacher).send();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        latencies.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(millis);
+        latencies
+                .computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(millis);
         if (answer.status() >= 300) {
             errors.merge(kind + " " + answer.status() + " " + answer.code(), 1, Integer::sum);
         }
@@ -123,7 +156,10 @@ class SoakBenchmark {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
         String rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
+                .filter(l -> l.startsWith("VmRSS"))
+                .findFirst()
+                .orElse("VmRSS: ?")
+                .replaceAll("\\s+", " ");
         line(report, "minute %2d: heap after GC %d MB, %s", minute, heap, rss);
     }
 

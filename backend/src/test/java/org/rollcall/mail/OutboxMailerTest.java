@@ -30,9 +30,15 @@ class OutboxMailerTest {
         }
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getFileName().toString().getBytes()).hasSizeLessThanOrEqualTo(255);
-        assertThat(mails.get(0).getFileName().toString()).contains("-" + "a".repeat(64) + "@b").endsWith(".txt");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mails.get(0)))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(outbox))).isEqualTo("rwx------");
-        assertThat(Files.readString(mails.get(0))).startsWith("To: " + longest + "\n").contains("Code: 123456");
+        assertThat(mails.get(0).getFileName().toString())
+                .contains("-" + "a".repeat(64) + "@b")
+                .endsWith(".txt");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mails.get(0))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(outbox)))
+                .isEqualTo("rwx------");
+        assertThat(Files.readString(mails.get(0)))
+                .startsWith("To: " + longest + "\n")
+                .contains("Code: 123456");
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.DetectedFace;
@@ -38,8 +37,10 @@ class BulkPhotoTest {
 
     @Autowired
     private TestApi api;
+
     @Autowired
     private JdbcClient jdbc;
+
     @Autowired
     private FaceEngine engine;
 
@@ -58,8 +59,8 @@ class BulkPhotoTest {
 
     @Test
     void eachPhotoGoesThroughTheEnrolmentGateAndARerunSkipsWhatIsEnrolled() {
-        byte[] anotherShotOfAna = TestPhotos.jpeg(TestPhotos.anotherShot(TestPhotos.read(people.get(0)), 0.9, 3, 0.95f),
-                0.9f);
+        byte[] anotherShotOfAna =
+                TestPhotos.jpeg(TestPhotos.anotherShot(TestPhotos.read(people.get(0)), 0.9, 3, 0.95f), 0.9f);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("9P-01.jpg", people.get(0));
         files.put("9p-02.JPG", people.get(1));
@@ -70,14 +71,16 @@ class BulkPhotoTest {
 
         List<JsonNode> results = results(TestApi.check(upload(files), 200));
 
-        assertThat(results).extracting(r -> r.get("file").asString() + " " + r.get("rollNo").asString() + " "
-                + r.get("status").asString()).containsExactly(
-                "9P-01.jpg 9P-01 ENROLLED",
-                "9p-02.JPG 9P-02 ENROLLED",
-                "9P-01_2.jpg 9P-01 ENROLLED",
-                "9P-03.jpg 9P-03 REFUSED",
-                "9P-04 (1).jpg 9P-04 REFUSED",
-                "9P-99.jpg 9P-99 NO_STUDENT");
+        assertThat(results)
+                .extracting(r -> r.get("file").asString() + " "
+                        + r.get("rollNo").asString() + " " + r.get("status").asString())
+                .containsExactly(
+                        "9P-01.jpg 9P-01 ENROLLED",
+                        "9p-02.JPG 9P-02 ENROLLED",
+                        "9P-01_2.jpg 9P-01 ENROLLED",
+                        "9P-03.jpg 9P-03 REFUSED",
+                        "9P-04 (1).jpg 9P-04 REFUSED",
+                        "9P-99.jpg 9P-99 NO_STUDENT");
         assertThat(results.get(0).get("studentName").asString()).isEqualTo("Ana");
         assertThat(results.get(0).has("code")).isFalse();
         assertThat(results.get(3).get("code").asString()).isEqualTo("NO_FACE");
@@ -92,12 +95,15 @@ class BulkPhotoTest {
         // the same folder again: nothing is enrolled twice
         long faces = facesInClass();
         List<JsonNode> again = results(TestApi.check(upload(files), 200));
-        assertThat(again).extracting(r -> r.get("status").asString()).containsExactly(
-                "ALREADY_ENROLLED", "ALREADY_ENROLLED", "ALREADY_ENROLLED", "REFUSED", "REFUSED", "NO_STUDENT");
+        assertThat(again)
+                .extracting(r -> r.get("status").asString())
+                .containsExactly(
+                        "ALREADY_ENROLLED", "ALREADY_ENROLLED", "ALREADY_ENROLLED", "REFUSED", "REFUSED", "NO_STUDENT");
         assertThat(facesInClass()).isEqualTo(faces);
         // the students' roster shows them as recognisable now
-        JsonNode ana = TestApi.list(TestApi.check(teacher.get("/api/classes/" + classId
-                + "/students?q=9P-01"), 200).json()).getFirst();
+        JsonNode ana = TestApi.list(TestApi.check(teacher.get("/api/classes/" + classId + "/students?q=9P-01"), 200)
+                        .json())
+                .getFirst();
         assertThat(ana.get("needsReEnrolment").asBoolean()).isFalse();
     }
 
@@ -106,13 +112,15 @@ class BulkPhotoTest {
         byte[] zip = zip(Map.of(
                 "class 9P/", new byte[0],
                 "class 9P/9P-03.jpg", people.get(2),
-                "__MACOSX/class 9P/._9P-03.jpg", new byte[]{0, 5, 22, 7},
-                "class 9P/.DS_Store", new byte[]{1, 2, 3},
-                "class 9P/Thumbs.db", new byte[]{4, 5}));
+                "__MACOSX/class 9P/._9P-03.jpg", new byte[] {0, 5, 22, 7},
+                "class 9P/.DS_Store", new byte[] {1, 2, 3},
+                "class 9P/Thumbs.db", new byte[] {4, 5}));
 
         List<JsonNode> results = results(TestApi.check(upload(Map.of("photos.zip", zip)), 200));
 
-        assertThat(results).extracting(r -> r.get("file").asString() + " " + r.get("status").asString())
+        assertThat(results)
+                .extracting(
+                        r -> r.get("file").asString() + " " + r.get("status").asString())
                 .containsExactly("9P-03.jpg ENROLLED");
         assertThat(facesOf("9P-03")).isEqualTo(1);
     }
@@ -121,20 +129,26 @@ class BulkPhotoTest {
     void hostileZipsAndOversizedUploadsAreRefusedBeforeAnyFaceIsEnrolled() {
         assertProblem(upload(Map.of("a.zip", zip(Map.of("../9P-01.jpg", people.get(0))))), 422, "ZIP_UNSAFE_PATH");
         assertProblem(upload(Map.of("a.zip", zip(Map.of("/etc/9P-01.jpg", people.get(0))))), 422, "ZIP_UNSAFE_PATH");
-        assertProblem(upload(Map.of("a.zip", zip(Map.of("9P-01.jpg", people.get(0),
-                "more.zip", zip(Map.of("9P-02.jpg", people.get(1))))))), 422, "ZIP_NESTED");
-        assertProblem(upload(Map.of("bomb.zip", zip(Map.of("9P-01.jpg", new byte[60 * 1024 * 1024])))), 413,
-                "ZIP_BOMB");
+        assertProblem(
+                upload(Map.of(
+                        "a.zip",
+                        zip(Map.of("9P-01.jpg", people.get(0), "more.zip", zip(Map.of("9P-02.jpg", people.get(1))))))),
+                422,
+                "ZIP_NESTED");
+        assertProblem(
+                upload(Map.of("bomb.zip", zip(Map.of("9P-01.jpg", new byte[60 * 1024 * 1024])))), 413, "ZIP_BOMB");
         Map<String, byte[]> manyEntries = new LinkedHashMap<>();
         for (int i = 0; i < 501; i++) {
-            manyEntries.put("e" + i + ".jpg", new byte[]{(byte) i});
+            manyEntries.put("e" + i + ".jpg", new byte[] {(byte) i});
         }
         assertProblem(upload(Map.of("many.zip", zip(manyEntries))), 413, "ZIP_TOO_MANY_ENTRIES");
-        assertProblem(upload(Map.of("broken.zip", java.util.Arrays.copyOf(zip(Map.of("9P-01.jpg", people.get(0))),
-                200))), 422, "ZIP_UNREADABLE");
+        assertProblem(
+                upload(Map.of("broken.zip", java.util.Arrays.copyOf(zip(Map.of("9P-01.jpg", people.get(0))), 200))),
+                422,
+                "ZIP_UNREADABLE");
         Map<String, byte[]> manyParts = new LinkedHashMap<>();
         for (int i = 0; i < 101; i++) {
-            manyParts.put("9P-" + i + ".jpg", new byte[]{1});
+            manyParts.put("9P-" + i + ".jpg", new byte[] {1});
         }
         assertProblem(upload(manyParts), 413, "TOO_MANY_PHOTOS");
         Map<String, byte[]> mixed = new LinkedHashMap<>();
@@ -143,7 +157,9 @@ class BulkPhotoTest {
         assertProblem(upload(mixed), 422, "ZIP_WITH_OTHER_FILES");
         assertProblem(teacher.postMultipart(path(), new MultipartBodyBuilder().build()), 400, "PHOTO_REQUIRED");
         TestApi.Client stranger = api.client(api.newTeacher().token());
-        assertProblem(RosterUploads.uploadPhotos(stranger, classId, Map.of("9P-01.jpg", people.get(0))), 404,
+        assertProblem(
+                RosterUploads.uploadPhotos(stranger, classId, Map.of("9P-01.jpg", people.get(0))),
+                404,
                 "CLASS_NOT_FOUND");
         assertThat(facesInClass()).isZero();
     }
@@ -153,7 +169,9 @@ class BulkPhotoTest {
         List<DetectedFace> faces = new ArrayList<>(engine.findFaces(TestPhotos.jpeg(photo, 0.95f)));
         faces.sort(Comparator.comparingDouble(f -> f.box().x()));
         assertThat(faces).hasSize(expected);
-        return faces.stream().map(f -> TestPhotos.jpeg(TestPhotos.crop(photo, f.box(), 0.6), 0.95f)).toList();
+        return faces.stream()
+                .map(f -> TestPhotos.jpeg(TestPhotos.crop(photo, f.box(), 0.6), 0.95f))
+                .toList();
     }
 
     private String path() {
@@ -185,12 +203,16 @@ class BulkPhotoTest {
     private long facesOf(String rollNo) {
         return jdbc.sql("SELECT count(*) FROM face f JOIN student s ON s.id = f.student_id"
                         + " WHERE s.class_id = :c AND s.roll_no = :r")
-                .param("c", classId).param("r", rollNo).query(Long.class).single();
+                .param("c", classId)
+                .param("r", rollNo)
+                .query(Long.class)
+                .single();
     }
 
     private long facesInClass() {
         return jdbc.sql("SELECT count(*) FROM face f JOIN student s ON s.id = f.student_id WHERE s.class_id = :c")
-                .param("c", classId).query(Long.class).single();
+                .param("c", classId)
+                .query(Long.class)
+                .single();
     }
-
 }

@@ -38,7 +38,8 @@ class FaceRulesTest {
         assertThat(gate.get("minInterOcularPx").asDouble()).isGreaterThan(10);
         assertThat(gate.get("maxYawDeg").asDouble()).isBetween(10.0, 60.0);
         JsonNode upload = response.json().get("upload");
-        assertThat(upload.get("maxPhotoBytes").asLong()).isEqualTo(settings.limits().maxImageBytes());
+        assertThat(upload.get("maxPhotoBytes").asLong())
+                .isEqualTo(settings.limits().maxImageBytes());
         assertThat(upload.get("maxPhotos").asInt()).isEqualTo(5);
     }
 

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.RollcallIntegrationTest;
@@ -37,7 +36,8 @@ class RosterBenchmark {
 
     @Test
     void figures() throws IOException {
-        Path root = Path.of(System.getProperty("rollcall.faces", "/work/shared/faces")).resolve("lfw-dev");
+        Path root = Path.of(System.getProperty("rollcall.faces", "/work/shared/faces"))
+                .resolve("lfw-dev");
         List<byte[]> photos = new ArrayList<>();
         for (String line : Files.readAllLines(root.resolve("identities.txt"))) {
             if (!line.isBlank() && photos.size() < PHOTOS) {
@@ -46,15 +46,23 @@ class RosterBenchmark {
         }
         TestApi.Client teacher = api.client(api.newTeacher().token());
         List<String> out = new ArrayList<>();
-        out.add(String.format("load average at start: %.2f, %d cores",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        out.add(String.format(
+                "load average at start: %.2f, %d cores",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors()));
 
         // the roster: 2 000 rows
         UUID big = teacher.createClass("Big school", "UTC");
         StringBuilder csv = new StringBuilder("Roll number;Name;Email\n");
         for (int i = 1; i <= 2000; i++) {
-            csv.append("S-").append(i).append(";Student ").append(i).append(";s").append(i).append("@example.test\n");
+            csv.append("S-")
+                    .append(i)
+                    .append(";Student ")
+                    .append(i)
+                    .append(";s")
+                    .append(i)
+                    .append("@example.test\n");
         }
         byte[] roster = csv.toString().getBytes(StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
@@ -62,8 +70,9 @@ class RosterBenchmark {
         long t1 = System.nanoTime();
         TestApi.check(RosterUploads.importRoster(teacher, big, roster, "roster.csv", false), 200);
         long t2 = System.nanoTime();
-        out.add(String.format("roster import, 2000 rows (CSV, %d KB): dry run %d ms, written %d ms", roster.length / 1024,
-                ms(t1 - t0), ms(t2 - t1)));
+        out.add(String.format(
+                "roster import, 2000 rows (CSV, %d KB): dry run %d ms, written %d ms",
+                roster.length / 1024, ms(t1 - t0), ms(t2 - t1)));
 
         // warm-up: a few single enrolments in a class of its own
         UUID warm = classWith(teacher, "Warm-up", 3);
@@ -84,9 +93,10 @@ class RosterBenchmark {
         long singleTotal = Arrays.stream(each).sum();
         long[] sorted = each.clone();
         Arrays.sort(sorted);
-        out.add(String.format("single enrolment, %d photos one request each: %d enrolled, total %.2f s, mean %d ms,"
-                + " p50 %d ms per photo", PHOTOS, singleEnrolled, singleTotal / 1e9, ms(singleTotal / PHOTOS),
-                ms(sorted[PHOTOS / 2])));
+        out.add(String.format(
+                "single enrolment, %d photos one request each: %d enrolled, total %.2f s, mean %d ms,"
+                        + " p50 %d ms per photo",
+                PHOTOS, singleEnrolled, singleTotal / 1e9, ms(singleTotal / PHOTOS), ms(sorted[PHOTOS / 2])));
 
         // bulk, one request of 40
         UUID bulk = classWith(teacher, "Bulk", PHOTOS);
@@ -95,11 +105,13 @@ class RosterBenchmark {
             all.put(roll(i) + ".jpg", photos.get(i));
         }
         long b0 = System.nanoTime();
-        JsonNode results = TestApi.check(RosterUploads.uploadPhotos(teacher, bulk, all), 200).json()
+        JsonNode results = TestApi.check(RosterUploads.uploadPhotos(teacher, bulk, all), 200)
+                .json()
                 .get("results");
         long b1 = System.nanoTime();
-        out.add(String.format("bulk enrolment, %d photos in one request: %s, %.2f s, %d ms per photo", PHOTOS,
-                statuses(results), (b1 - b0) / 1e9, ms((b1 - b0) / PHOTOS)));
+        out.add(String.format(
+                "bulk enrolment, %d photos in one request: %s, %.2f s, %d ms per photo",
+                PHOTOS, statuses(results), (b1 - b0) / 1e9, ms((b1 - b0) / PHOTOS)));
 
         // bulk as the page sends it: requests of 4
         UUID paged = classWith(teacher, "Bulk paged", PHOTOS);
@@ -109,16 +121,20 @@ class RosterBenchmark {
         for (int i = 0; i < PHOTOS; i += 4) {
             Map<String, byte[]> batch = names.subList(i, Math.min(PHOTOS, i + 4)).stream()
                     .collect(Collectors.toMap(Function.identity(), all::get));
-            TestApi.check(RosterUploads.uploadPhotos(teacher, paged, batch), 200).json().get("results")
+            TestApi.check(RosterUploads.uploadPhotos(teacher, paged, batch), 200)
+                    .json()
+                    .get("results")
                     .forEach(pagedResults::add);
         }
         long p1 = System.nanoTime();
-        out.add(String.format("bulk enrolment, %d photos in requests of 4 (the page): %s, %.2f s, %d ms per photo",
+        out.add(String.format(
+                "bulk enrolment, %d photos in requests of 4 (the page): %s, %.2f s, %d ms per photo",
                 PHOTOS, statuses(pagedResults), (p1 - p0) / 1e9, ms((p1 - p0) / PHOTOS)));
 
         // the same folder again: every photo is skipped by its hash
         long r0 = System.nanoTime();
-        JsonNode rerun = TestApi.check(RosterUploads.uploadPhotos(teacher, bulk, all), 200).json()
+        JsonNode rerun = TestApi.check(RosterUploads.uploadPhotos(teacher, bulk, all), 200)
+                .json()
                 .get("results");
         long r1 = System.nanoTime();
         out.add(String.format("re-run of the same 40 photos: %s, %.2f s", statuses(rerun), (r1 - r0) / 1e9));

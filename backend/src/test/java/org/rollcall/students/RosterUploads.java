@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.TestApi;
 import org.springframework.core.io.ByteArrayResource;
@@ -17,8 +16,7 @@ import org.springframework.util.MultiValueMap;
 /** Roster files and bulk photo uploads as the browser sends them, for the tests of issue 12 and their neighbours. */
 public final class RosterUploads {
 
-    private RosterUploads() {
-    }
+    private RosterUploads() {}
 
     /** An uploaded file: the bytes under a file name (the server sniffs the content, whatever the name says). */
     public static ByteArrayResource file(byte[] bytes, String fileName) {
@@ -30,8 +28,8 @@ public final class RosterUploads {
         };
     }
 
-    public static ApiResponse importRoster(TestApi.Client teacher, UUID classId, byte[] file, String fileName,
-                                      boolean dryRun) {
+    public static ApiResponse importRoster(
+            TestApi.Client teacher, UUID classId, byte[] file, String fileName, boolean dryRun) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.part("file", file(file, fileName), MediaType.APPLICATION_OCTET_STREAM);
         return teacher.postMultipart("/api/classes/" + classId + "/students/import?dryRun=" + dryRun, parts.build());
@@ -39,8 +37,7 @@ public final class RosterUploads {
 
     /** Imports a CSV roster for real; fails the test unless it is written. */
     public static void imported(TestApi.Client teacher, UUID classId, String csv) {
-        TestApi.check(importRoster(teacher, classId, csv.getBytes(StandardCharsets.UTF_8), "roster.csv", false),
-                200);
+        TestApi.check(importRoster(teacher, classId, csv.getBytes(StandardCharsets.UTF_8), "roster.csv", false), 200);
     }
 
     /** One `photo` part per file, in the map's order. */

@@ -7,17 +7,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.BadImages;
 import org.rollcall.support.IntegrationTestSupport;
 import org.rollcall.support.SampleClass;
 import org.rollcall.support.TestApi;
 import org.rollcall.support.TestPhotos;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -45,7 +44,10 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
 
     @Test
     void enrolsAStudentWithTheFaceQualityReportAndKeepsOnlyEmbeddingAndThumbnail() {
-        ApiResponse created = check(teacher.enrol(classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0)), 201);
+        ApiResponse created = check(
+                teacher.enrol(
+                        classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0)),
+                201);
 
         JsonNode student = created.json();
         assertThat(student.get("name").asString()).isEqualTo("Maya Lopez");
@@ -58,9 +60,14 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
         UUID studentId = UUID.fromString(student.get("id").asString());
         Map<String, Object> stored = jdbc.sql("SELECT f.model_id, cardinality(f.embedding) AS dims,"
                         + " length(f.thumbnail) AS thumb, length(f.crop) AS crop FROM face f WHERE f.student_id = :s")
-                .param("s", studentId).query().singleRow();
-        assertThat(stored.get("dims")).isEqualTo(engine.findFaces(sample6.enrolmentPhotos().get(0)).get(0)
-                .embedding().length);
+                .param("s", studentId)
+                .query()
+                .singleRow();
+        assertThat(stored.get("dims"))
+                .isEqualTo(engine.findFaces(sample6.enrolmentPhotos().get(0))
+                        .get(0)
+                        .embedding()
+                        .length);
         assertThat(((Number) stored.get("thumb")).intValue()).isBetween(200, 40_000);
         // the lossless aligned crop that a later model change re-embeds from (210 x 210 RGB, PNG)
         assertThat(((Number) stored.get("crop")).intValue()).isBetween(10_000, 3 * 210 * 210);
@@ -77,12 +84,14 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
         long faces = count("face");
         long students = count("student");
 
-        byte[] sameFaceOtherShot = TestPhotos.jpeg(TestPhotos.anotherShot(
-                TestPhotos.read(sample6.enrolmentPhotos().get(0)), 0.9, 3, 0.9f), 0.85f);
+        byte[] sameFaceOtherShot = TestPhotos.jpeg(
+                TestPhotos.anotherShot(TestPhotos.read(sample6.enrolmentPhotos().get(0)), 0.9, 3, 0.9f), 0.85f);
         ApiResponse duplicate = teacher.enrol(classId, "Someone Else", "13", sameFaceOtherShot);
 
         assertProblem(duplicate, 422, "ALREADY_ENROLLED_AS");
-        assertThat(duplicate.json().get("detail").asString()).contains("Maya Lopez").contains("12");
+        assertThat(duplicate.json().get("detail").asString())
+                .contains("Maya Lopez")
+                .contains("12");
         assertThat(count("face")).isEqualTo(faces);
         assertThat(count("student")).isEqualTo(students);
         // another class of the same teacher is another roster
@@ -95,15 +104,24 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
         teacher.enrolled(classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0));
         long faces = count("face");
 
-        assertProblem(teacher.enrol(classId, "Ava Chen", "12", sample6.enrolmentPhotos().get(1)), 409,
+        assertProblem(
+                teacher.enrol(
+                        classId, "Ava Chen", "12", sample6.enrolmentPhotos().get(1)),
+                409,
                 "ROLL_NO_TAKEN");
         assertThat(count("face")).isEqualTo(faces);
 
-        UUID ava = teacher.enrolled(classId, "Ava Chen", "13", sample6.enrolmentPhotos().get(1));
-        assertProblem(teacher.patchJson("/api/classes/" + classId + "/students/" + ava, Map.of("rollNo", "12")),
-                409, "ROLL_NO_TAKEN");
-        ApiResponse renamed = check(teacher.patchJson("/api/classes/" + classId + "/students/" + ava,
-                Map.of("name", "Ava Chen-Li", "email", "ava@example.org")), 200);
+        UUID ava = teacher.enrolled(
+                classId, "Ava Chen", "13", sample6.enrolmentPhotos().get(1));
+        assertProblem(
+                teacher.patchJson("/api/classes/" + classId + "/students/" + ava, Map.of("rollNo", "12")),
+                409,
+                "ROLL_NO_TAKEN");
+        ApiResponse renamed = check(
+                teacher.patchJson(
+                        "/api/classes/" + classId + "/students/" + ava,
+                        Map.of("name", "Ava Chen-Li", "email", "ava@example.org")),
+                200);
         assertThat(renamed.json().get("rollNo").asString()).isEqualTo("13");
         assertThat(renamed.json().get("email").asString()).isEqualTo("ava@example.org");
     }
@@ -122,25 +140,30 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
         byte[] tooBig = Arrays.copyOf(good, 16 * 1024 * 1024);
         assertProblem(teacher.enrol(classId, "A", "1", tooBig), 413, "IMAGE_TOO_LARGE");
         assertProblem(teacher.enrol(classId, "A", "1", TestPhotos.noFace()), 422, "NO_FACE");
-        assertProblem(teacher.enrol(classId, "A", "1", TestPhotos.jpeg(sample6.photo(), 0.9f)), 422,
-                "MULTIPLE_FACES");
+        assertProblem(teacher.enrol(classId, "A", "1", TestPhotos.jpeg(sample6.photo(), 0.9f)), 422, "MULTIPLE_FACES");
         // all or nothing: one bad photo among good ones refuses the lot
         assertProblem(teacher.enrol(classId, "A", "1", good, TestPhotos.noFace()), 422, "NO_FACE");
         // a student may be created with no photo (issue 10), but a request to add faces must bring one
         UUID nobody = teacher.enrolled(classId, "No Photo Yet", "99");
-        assertProblem(teacher.postMultipart("/api/classes/" + classId + "/students/" + nobody + "/faces",
-                new MultipartBodyBuilder().build()), 400, "PHOTO_REQUIRED");
+        assertProblem(
+                teacher.postMultipart(
+                        "/api/classes/" + classId + "/students/" + nobody + "/faces",
+                        new MultipartBodyBuilder().build()),
+                400,
+                "PHOTO_REQUIRED");
         check(teacher.delete("/api/classes/" + classId + "/students/" + nobody), 204);
 
         String enrol = "/api/classes/" + classId + "/students";
         assertErrors(teacher.postMultipart(enrol, studentPart(null, null, good)), "student");
-        assertErrors(teacher.postMultipart(enrol, studentPart("{\"name\": \"A\"", MediaType.APPLICATION_JSON, good)),
+        assertErrors(
+                teacher.postMultipart(enrol, studentPart("{\"name\": \"A\"", MediaType.APPLICATION_JSON, good)),
                 "student");
-        ApiResponse missingRoll = teacher.postMultipart(enrol,
-                studentPart("{\"name\": \"A\"}", MediaType.TEXT_PLAIN, good));
+        ApiResponse missingRoll =
+                teacher.postMultipart(enrol, studentPart("{\"name\": \"A\"}", MediaType.TEXT_PLAIN, good));
         assertThat(missingRoll.json().get("detail").asString()).isEqualTo("Roll number must not be empty");
         assertErrors(missingRoll, "rollNo");
-        assertThat(missingRoll.json().get("errors").get(0).get("message").asString()).isEqualTo("must not be empty");
+        assertThat(missingRoll.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must not be empty");
 
         assertThat(count("student")).isEqualTo(students);
         assertThat(count("face")).isEqualTo(faces);
@@ -148,9 +171,10 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
 
     @Test
     void facesCanBeAddedAndRemovedAndDeletingTheStudentErasesThem() {
-        UUID maya = teacher.enrolled(classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0));
-        byte[] anotherOfMaya = TestPhotos.jpeg(TestPhotos.anotherShot(TestPhotos.read(sample6.enrolmentPhotos().get(0)),
-                0.95, -2, 1.05f), 0.9f);
+        UUID maya = teacher.enrolled(
+                classId, "Maya Lopez", "12", sample6.enrolmentPhotos().get(0));
+        byte[] anotherOfMaya = TestPhotos.jpeg(
+                TestPhotos.anotherShot(TestPhotos.read(sample6.enrolmentPhotos().get(0)), 0.95, -2, 1.05f), 0.9f);
         String base = "/api/classes/" + classId + "/students/" + maya;
 
         ApiResponse added = check(teacher.postMultipart(base + "/faces", TestApi.markParts(null, anotherOfMaya)), 201);
@@ -158,20 +182,28 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
         assertThat(faces).hasSize(2);
         // somebody else's face cannot be added to Maya
         teacher.enrolled(classId, "Ava Chen", "13", sample6.enrolmentPhotos().get(1));
-        assertProblem(teacher.postMultipart(base + "/faces", TestApi.markParts(null,
-                sample6.enrolmentPhotos().get(1))), 422, "ALREADY_ENROLLED_AS");
+        assertProblem(
+                teacher.postMultipart(
+                        base + "/faces",
+                        TestApi.markParts(null, sample6.enrolmentPhotos().get(1))),
+                422,
+                "ALREADY_ENROLLED_AS");
 
         check(teacher.delete(base + "/faces/" + faces.get(0).get("id").asString()), 204);
         assertThat(check(teacher.get(base), 200).json().get("faces").size()).isEqualTo(1);
         assertProblem(teacher.delete(base + "/faces/" + faces.get(0).get("id").asString()), 404, "FACE_NOT_FOUND");
         // an img-like request that accepts only JPEG still learns that the face is gone
-        ApiResponse gone = teacher.get(base + "/faces/" + faces.get(0).get("id").asString() + "/thumbnail", "image/jpeg");
+        ApiResponse gone =
+                teacher.get(base + "/faces/" + faces.get(0).get("id").asString() + "/thumbnail", "image/jpeg");
         assertThat(gone.status()).as(gone.toString()).isEqualTo(404);
 
         check(teacher.delete(base), 204);
         assertProblem(teacher.get(base), 404, "STUDENT_NOT_FOUND");
-        assertThat(jdbc.sql("SELECT count(*) FROM face WHERE student_id = :s").param("s", maya)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM face WHERE student_id = :s")
+                        .param("s", maya)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -189,7 +221,9 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
     }
 
     private static List<String> names(ApiResponse answer) {
-        return TestApi.list(answer.json()).stream().map(s -> s.get("name").asString()).toList();
+        return TestApi.list(answer.json()).stream()
+                .map(s -> s.get("name").asString())
+                .toList();
     }
 
     /** An enrolment whose `student` part is {@code json} sent as {@code type} (no such part when null). */
@@ -205,9 +239,12 @@ class StudentEnrolmentTest extends IntegrationTestSupport {
     /** VALIDATION_FAILED names the fields like a JSON body's does: errors [{field, message}]. */
     private static void assertErrors(ApiResponse answer, String... fields) {
         assertProblem(answer, 400, "VALIDATION_FAILED");
-        assertThat(TestApi.list(answer.json().get("errors"))).as(answer.toString())
-                .extracting(error -> error.get("field").asString()).containsExactly(fields);
-        assertThat(TestApi.list(answer.json().get("errors"))).as(answer.toString())
+        assertThat(TestApi.list(answer.json().get("errors")))
+                .as(answer.toString())
+                .extracting(error -> error.get("field").asString())
+                .containsExactly(fields);
+        assertThat(TestApi.list(answer.json().get("errors")))
+                .as(answer.toString())
                 .allSatisfy(error -> assertThat(error.get("message").asString()).isNotBlank());
     }
 }

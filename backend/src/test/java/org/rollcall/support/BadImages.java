@@ -11,18 +11,18 @@ import java.util.zip.Deflater;
 /** Hostile and broken images, made in code (shared by the engine tests and the upload tests). */
 public final class BadImages {
 
-    private BadImages() {
-    }
+    private BadImages() {}
 
     /** A valid PNG (correct CRCs, a complete zlib stream) that declares width x height, 1-bit grey, all black. */
     public static byte[] hugePng(int width, int height) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); DataOutputStream data = new DataOutputStream(out)) {
-            data.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+                DataOutputStream data = new DataOutputStream(out)) {
+            data.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
             ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
             DataOutputStream h = new DataOutputStream(ihdr);
             h.writeInt(width);
             h.writeInt(height);
-            h.write(new byte[]{1, 0, 0, 0, 0});
+            h.write(new byte[] {1, 0, 0, 0, 0});
             chunk(data, "IHDR", ihdr.toByteArray());
             // a few rows of zeros compressed: a real decoder would still allocate for the whole declared image
             Deflater deflater = new Deflater(9);
@@ -55,10 +55,10 @@ public final class BadImages {
     public static byte[] gifBomb() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("GIF89a".getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(new byte[]{(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0x80, 0, 0});
-        out.writeBytes(new byte[]{0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}); // 2-colour palette
-        out.writeBytes(new byte[]{0x2C, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0});
-        out.writeBytes(new byte[]{2, 2, 0x4C, 0x01, 0, 0x3B}); // LZW min code 2, one sub-block, trailer
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0x80, 0, 0});
+        out.writeBytes(new byte[] {0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}); // 2-colour palette
+        out.writeBytes(new byte[] {0x2C, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0});
+        out.writeBytes(new byte[] {2, 2, 0x4C, 0x01, 0, 0x3B}); // LZW min code 2, one sub-block, trailer
         return out.toByteArray();
     }
 

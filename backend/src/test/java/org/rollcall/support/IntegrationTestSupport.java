@@ -16,8 +16,10 @@ public abstract class IntegrationTestSupport {
 
     @Autowired
     protected TestApi api;
+
     @Autowired
     protected JdbcClient jdbc;
+
     @Autowired
     protected MutableClock clock;
 

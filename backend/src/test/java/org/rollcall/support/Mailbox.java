@@ -17,8 +17,7 @@ public final class Mailbox {
     private static final Pattern CODE = Pattern.compile("Code: (\\d{6})");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     /** Waits until {@code count} mails reached {@code email} and returns them, oldest first. */
     public static List<String> awaitMails(String email, int count) {
@@ -55,7 +54,8 @@ public final class Mailbox {
     private static boolean isFor(MimeMessage message, String email) {
         try {
             return Arrays.stream(message.getAllRecipients())
-                    .anyMatch(address -> ((InternetAddress) address).getAddress().equalsIgnoreCase(email));
+                    .anyMatch(
+                            address -> ((InternetAddress) address).getAddress().equalsIgnoreCase(email));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

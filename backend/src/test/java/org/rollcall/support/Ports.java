@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Free TCP ports for servers started by tests (other test runs share the machine: never a fixed port). */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0)) {

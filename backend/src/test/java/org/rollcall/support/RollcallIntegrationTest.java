@@ -20,5 +20,4 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestServicesInitializer.class)
 @Import({TestApi.class, MutableClock.AsTheClock.class})
-public @interface RollcallIntegrationTest {
-}
+public @interface RollcallIntegrationTest {}

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.rollcall.face.Box;
 import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceEngine;
@@ -20,8 +19,9 @@ public record SampleClass(BufferedImage photo, List<Box> boxes, List<byte[]> enr
         List<DetectedFace> faces = new ArrayList<>(engine.findFaces(TestPhotos.jpeg(photo, 0.95f)));
         faces.sort(Comparator.comparingDouble(f -> f.box().x()));
         if (faces.size() != expectedPeople) {
-            throw new AssertionError("sample" + faceApiSample + ".jpg: expected " + expectedPeople
-                    + " faces, the engine found " + faces.stream().map(DetectedFace::box).toList());
+            throw new AssertionError(
+                    "sample" + faceApiSample + ".jpg: expected " + expectedPeople + " faces, the engine found "
+                            + faces.stream().map(DetectedFace::box).toList());
         }
         List<byte[]> crops = faces.stream()
                 .map(face -> TestPhotos.jpeg(TestPhotos.crop(photo, face.box(), 0.6), 0.95f))

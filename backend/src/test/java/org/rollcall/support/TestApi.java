@@ -34,7 +34,7 @@ public class TestApi {
     private final Environment environment;
     private final Integer fixedPort;
     private final RestClient client = RestClient.builder()
-            .defaultStatusHandler(status -> true, (request, response) -> { })
+            .defaultStatusHandler(status -> true, (request, response) -> {})
             .build();
 
     @Autowired
@@ -100,9 +100,16 @@ public class TestApi {
         String address = randomAddress();
         check(post("/api/auth/email-otp").json(Map.of("email", email)).send(), 202);
         String code = Mailbox.awaitCode(email, 1);
-        check(post("/api/auth/email-verification").json(Map.of("email", email, "code", code)).send(), 204);
-        ApiResponse registered = check(post("/api/auth/register")
-                .json(Map.of("email", email, "password", PASSWORD, "displayName", displayName)).send(), 201);
+        check(
+                post("/api/auth/email-verification")
+                        .json(Map.of("email", email, "code", code))
+                        .send(),
+                204);
+        ApiResponse registered = check(
+                post("/api/auth/register")
+                        .json(Map.of("email", email, "password", PASSWORD, "displayName", displayName))
+                        .send(),
+                201);
         UUID id = UUID.fromString(registered.json().get("id").asString());
         String token = login(email, PASSWORD, address);
         return new TestTeacher(id, email, PASSWORD, displayName, token, address);
@@ -110,8 +117,12 @@ public class TestApi {
 
     /** Logs in and returns the access token (fails the test if the login is refused). */
     public String login(String email, String password, String address) {
-        ApiResponse response = check(post("/api/auth/login").from(address)
-                .json(Map.of("email", email, "password", password)).send(), 200);
+        ApiResponse response = check(
+                post("/api/auth/login")
+                        .from(address)
+                        .json(Map.of("email", email, "password", password))
+                        .send(),
+                200);
         return response.json().get("accessToken").asString();
     }
 
@@ -130,8 +141,8 @@ public class TestApi {
     /** The multipart body of an enrolment: the `student` JSON part and the `photo` parts. */
     public static MultiValueMap<String, HttpEntity<?>> studentParts(String name, String rollNo, byte[]... photos) {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("student", JSON.writeValueAsString(Map.of("name", name, "rollNo", rollNo)),
-                MediaType.APPLICATION_JSON);
+        parts.part(
+                "student", JSON.writeValueAsString(Map.of("name", name, "rollNo", rollNo)), MediaType.APPLICATION_JSON);
         for (int i = 0; i < photos.length; i++) {
             photo(parts, photos[i], "photo" + i + ".jpg");
         }
@@ -151,12 +162,15 @@ public class TestApi {
     }
 
     public static void photo(MultipartBodyBuilder parts, byte[] bytes, String fileName) {
-        parts.part("photo", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }, MediaType.APPLICATION_OCTET_STREAM);
+        parts.part(
+                "photo",
+                new ByteArrayResource(bytes) {
+                    @Override
+                    public String getFilename() {
+                        return fileName;
+                    }
+                },
+                MediaType.APPLICATION_OCTET_STREAM);
     }
 
     /** Requests as the teacher with this token (null: no Authorization header at all). */
@@ -315,8 +329,10 @@ public class TestApi {
             if (body != null) {
                 spec.body(body);
             }
-            return spec.exchange((request, response) -> new ApiResponse(response.getStatusCode().value(),
-                    response.getHeaders(), response.bodyTo(String.class)), true);
+            return spec.exchange(
+                    (request, response) -> new ApiResponse(
+                            response.getStatusCode().value(), response.getHeaders(), response.bodyTo(String.class)),
+                    true);
         }
     }
 }

@@ -16,13 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-
 import org.rollcall.face.Box;
 
 /**
@@ -32,14 +30,14 @@ import org.rollcall.face.Box;
  */
 public final class TestPhotos {
 
-    private TestPhotos() {
-    }
+    private TestPhotos() {}
 
     /** A photo of face-photos/ as shipped: face-api's sampleN.jpg (1920-px group photos of 3 to 6 people), Human's samples.jpg. */
     public static byte[] bytes(String name) {
         try (InputStream in = TestPhotos.class.getClassLoader().getResourceAsStream("face-photos/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("face-photos/" + name + " missing: build with Maven (npm ci in models/)");
+                throw new IllegalStateException(
+                        "face-photos/" + name + " missing: build with Maven (npm ci in models/)");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -69,8 +67,8 @@ public final class TestPhotos {
             }
             return rgb(image);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file.toAbsolutePath()
-                    + " (the build installs it with `npm ci` in models/)", e);
+            throw new UncheckedIOException(
+                    "Cannot read " + file.toAbsolutePath() + " (the build installs it with `npm ci` in models/)", e);
         }
     }
 
@@ -167,8 +165,8 @@ public final class TestPhotos {
         int w = (int) Math.round(image.getWidth() * factor);
         int h = (int) Math.round(image.getHeight() * factor);
         AffineTransform transform = rotation(w, h, degrees);
-        transform.concatenate(AffineTransform.getScaleInstance(w / (double) image.getWidth(),
-                h / (double) image.getHeight()));
+        transform.concatenate(
+                AffineTransform.getScaleInstance(w / (double) image.getWidth(), h / (double) image.getHeight()));
         return transform;
     }
 
@@ -178,7 +176,9 @@ public final class TestPhotos {
 
     /** Pastes the images left to right on one canvas of the given height (each scaled to fit it). */
     public static BufferedImage sideBySide(int height, BufferedImage... images) {
-        int width = Arrays.stream(images).mapToInt(i -> (int) Math.round(i.getWidth() * (double) height / i.getHeight())).sum();
+        int width = Arrays.stream(images)
+                .mapToInt(i -> (int) Math.round(i.getWidth() * (double) height / i.getHeight()))
+                .sum();
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);

@@ -78,8 +78,12 @@ public final class TestServices {
     /** A Redis of its own, for tests that stop and restart it (the shared one must stay up for the others). */
     public static RedisServer startRedis(int port) {
         try {
-            RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
-                    .setting("save \"\"").setting("appendonly no").build();
+            RedisServer server = RedisServer.newRedisServer()
+                    .bind("127.0.0.1")
+                    .port(port)
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
             server.start();
             return server;
         } catch (IOException e) {

@@ -9,7 +9,9 @@ public class TestServicesInitializer implements ApplicationContextInitializer<Co
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(
-                new MapPropertySource("rollcallTestServices", TestServices.shared().applicationProperties()));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "rollcallTestServices", TestServices.shared().applicationProperties()));
     }
 }

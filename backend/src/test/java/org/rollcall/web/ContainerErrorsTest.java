@@ -24,13 +24,22 @@ class ContainerErrorsTest {
 
     @Test
     void requestsTomcatRefusesItselfAreAnsweredAsProblemJsonWithoutServerDetails() throws IOException {
-        for (String requestLine : new String[] {"GET /\\evil.example/phish HTTP/1.1", "GET /some% HTTP/1.1",
-                "GET /api/classes/%zz HTTP/1.1", "GET /a|b HTTP/1.1"}) {
+        for (String requestLine : new String[] {
+            "GET /\\evil.example/phish HTTP/1.1",
+            "GET /some% HTTP/1.1",
+            "GET /api/classes/%zz HTTP/1.1",
+            "GET /a|b HTTP/1.1"
+        }) {
             String answer = raw(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             assertThat(answer).as(requestLine).startsWith("HTTP/1.1 400");
-            assertThat(answer).as(requestLine).containsIgnoringCase("Content-Type: application/problem+json")
-                    .contains("\"code\":\"BAD_REQUEST\"").contains("\"status\":400")
-                    .doesNotContainIgnoringCase("<html").doesNotContain("Tomcat").doesNotContain("Exception");
+            assertThat(answer)
+                    .as(requestLine)
+                    .containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"code\":\"BAD_REQUEST\"")
+                    .contains("\"status\":400")
+                    .doesNotContainIgnoringCase("<html")
+                    .doesNotContain("Tomcat")
+                    .doesNotContain("Exception");
         }
     }
 
@@ -55,25 +64,33 @@ class ContainerErrorsTest {
                 }
             });
         }
-        ApiResponse response = api.post("/api/classes/" + classId + "/attendance").as(teacher).multipart(parts).send();
+        ApiResponse response = api.post("/api/classes/" + classId + "/attendance")
+                .as(teacher)
+                .multipart(parts)
+                .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(413);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.code()).isEqualTo("TOO_MANY_PARTS");
-        assertThat(response.json().get("detail").asString()).contains("too many parts").doesNotContain("MB");
+        assertThat(response.json().get("detail").asString())
+                .contains("too many parts")
+                .doesNotContain("MB");
     }
 
     @Test
     void pagesCarryReferrerAndPermissionsPoliciesAndHstsOnlyOverHttps() {
         ApiResponse page = api.get("/signin.html").send();
         assertThat(page.headers().getFirst("Referrer-Policy")).isEqualTo("same-origin");
-        assertThat(page.headers().getFirst("Permissions-Policy")).startsWith("camera=(self)")
-                .contains("microphone=()").contains("geolocation=()");
+        assertThat(page.headers().getFirst("Permissions-Policy"))
+                .startsWith("camera=(self)")
+                .contains("microphone=()")
+                .contains("geolocation=()");
         assertThat(page.headers().getFirst("Strict-Transport-Security")).isNull();
         ApiResponse problem = api.get("/api/account").send();
         assertThat(problem.headers().getFirst("Referrer-Policy")).isEqualTo("same-origin");
 
         // behind the TLS-terminating proxy (forward headers are trusted in these tests, as with "native" in production)
-        ApiResponse overHttps = api.get("/signin.html").header("X-Forwarded-Proto", "https").send();
+        ApiResponse overHttps =
+                api.get("/signin.html").header("X-Forwarded-Proto", "https").send();
         assertThat(overHttps.headers().getFirst("Strict-Transport-Security"))
                 .isEqualTo("max-age=31536000 ; includeSubDomains");
     }

@@ -26,12 +26,15 @@ class ErrorCodeTableTest {
     @Test
     void theReadmeTableListsEveryCodeWithItsStatuses() throws IOException {
         Map<String, Set<Integer>> table = table(Files.readAllLines(README));
-        Map<String, Set<Integer>> codes = Arrays.stream(ErrorCode.values()).collect(Collectors.groupingBy(
-                ErrorCode::code, TreeMap::new, Collectors.mapping(code -> code.status().value(),
-                        Collectors.toCollection(TreeSet::new))));
+        Map<String, Set<Integer>> codes = Arrays.stream(ErrorCode.values())
+                .collect(Collectors.groupingBy(
+                        ErrorCode::code,
+                        TreeMap::new,
+                        Collectors.mapping(code -> code.status().value(), Collectors.toCollection(TreeSet::new))));
 
         assertThat(codes.keySet()).as("codes missing from the README's table").isSubsetOf(table.keySet());
-        assertThat(table.keySet()).as("codes in the README's table that ErrorCode does not have")
+        assertThat(table.keySet())
+                .as("codes in the README's table that ErrorCode does not have")
                 .isSubsetOf(codes.keySet());
         assertThat(table).as("statuses in the README's table").isEqualTo(codes);
     }
@@ -55,10 +58,13 @@ class ErrorCodeTableTest {
             }
             Matcher row = ROW.matcher(line);
             if (row.find()) {
-                Set<Integer> statuses = STATUS.matcher(row.group(2)).results()
+                Set<Integer> statuses = STATUS.matcher(row.group(2))
+                        .results()
                         .map(status -> Integer.parseInt(status.group()))
                         .collect(Collectors.toCollection(TreeSet::new));
-                assertThat(rows.put(row.group(1), statuses)).as("second row for " + row.group(1)).isNull();
+                assertThat(rows.put(row.group(1), statuses))
+                        .as("second row for " + row.group(1))
+                        .isNull();
             }
         }
         return rows;

@@ -33,7 +33,9 @@ class ErrorHandlingTest {
 
     @Test
     void validationErrorsNameTheField() {
-        ApiResponse response = api.post("/api/auth/email-otp").json(Map.of("email", "not an email")).send();
+        ApiResponse response = api.post("/api/auth/email-otp")
+                .json(Map.of("email", "not an email"))
+                .send();
         assertProblem(response, 400, "VALIDATION_FAILED");
         assertThat(response.json().get("detail").asString()).isEqualTo("Email must be an email address");
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
@@ -42,31 +44,40 @@ class ErrorHandlingTest {
     @Test
     void aShortPasswordIsRefusedAndNothingIsWritten() {
         TestTeacher teacher = api.newTeacher();
-        ApiResponse response = api.put("/api/account/password").as(teacher)
-                .json(Map.of("currentPassword", teacher.password(), "newPassword", "short")).send();
+        ApiResponse response = api.put("/api/account/password")
+                .as(teacher)
+                .json(Map.of("currentPassword", teacher.password(), "newPassword", "short"))
+                .send();
         assertProblem(response, 400, "VALIDATION_FAILED");
         assertThat(response.json().get("detail").asString())
-                .isEqualTo("New password must be %d to %d characters long", PasswordRules.MIN_LENGTH,
-                        PasswordRules.MAX_LENGTH);
+                .isEqualTo(
+                        "New password must be %d to %d characters long",
+                        PasswordRules.MIN_LENGTH, PasswordRules.MAX_LENGTH);
         assertThat(api.get("/api/account").as(teacher).send().status()).isEqualTo(200);
     }
 
     @Test
     void aCommonPasswordIsRefusedAndNothingIsWritten() {
         TestTeacher teacher = api.newTeacher();
-        ApiResponse response = api.put("/api/account/password").as(teacher)
-                .json(Map.of("currentPassword", teacher.password(), "newPassword", "Password123")).send();
+        ApiResponse response = api.put("/api/account/password")
+                .as(teacher)
+                .json(Map.of("currentPassword", teacher.password(), "newPassword", "Password123"))
+                .send();
         assertProblem(response, 400, "PASSWORD_TOO_COMMON");
         Integer generation = jdbc.sql("SELECT token_generation FROM teacher WHERE id = :id")
-                .param("id", teacher.id()).query(Integer.class).single();
+                .param("id", teacher.id())
+                .query(Integer.class)
+                .single();
         assertThat(generation).isZero();
-        assertThat(api.login(teacher.email(), teacher.password(), teacher.address())).isNotBlank();
+        assertThat(api.login(teacher.email(), teacher.password(), teacher.address()))
+                .isNotBlank();
     }
 
     @Test
     void unknownFieldsAreRefused() {
         ApiResponse response = api.post("/api/auth/login")
-                .json(Map.of("email", "a@example.test", "password", "whatever1234", "admin", true)).send();
+                .json(Map.of("email", "a@example.test", "password", "whatever1234", "admin", true))
+                .send();
         assertProblem(response, 400, "UNKNOWN_FIELD");
         assertThat(response.json().get("detail").asString()).contains("admin");
     }
@@ -74,7 +85,8 @@ class ErrorHandlingTest {
     @Test
     void wrongTypesAreRefused() {
         ApiResponse response = api.post("/api/auth/login")
-                .json("{\"email\": {\"nested\": 1}, \"password\": \"whatever1234\"}").send();
+                .json("{\"email\": {\"nested\": 1}, \"password\": \"whatever1234\"}")
+                .send();
         assertProblem(response, 400, "INVALID_VALUE");
         assertThat(response.json().get("detail").asString()).contains("email");
     }
@@ -94,7 +106,8 @@ class ErrorHandlingTest {
     @Test
     void oversizeChunkedJsonBodiesAreRefused() throws Exception {
         String huge = "{\"email\": \"" + "a".repeat(200_000) + "@example.test\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + api.port() + "/api/auth/email-otp"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + api.port() + "/api/auth/email-otp"))
                 .header("Content-Type", "application/json")
                 // An input-stream body has no Content-Length: it is sent chunked.
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
@@ -117,7 +130,8 @@ class ErrorHandlingTest {
                 return "big.jpg";
             }
         });
-        ApiResponse response = api.post("/api/account").as(teacher).multipart(parts).send();
+        ApiResponse response =
+                api.post("/api/account").as(teacher).multipart(parts).send();
         assertProblem(response, 413, "IMAGE_TOO_LARGE");
     }
 
@@ -126,7 +140,11 @@ class ErrorHandlingTest {
         TestTeacher teacher = api.newTeacher();
         assertProblem(api.get("/api/no-such-thing").as(teacher).send(), 404, "NOT_FOUND");
         assertProblem(api.get("/api/auth/logout").as(teacher).send(), 405, "METHOD_NOT_ALLOWED");
-        assertProblem(api.post("/api/auth/login").body(MediaType.TEXT_PLAIN, "hello".getBytes()).send(), 415,
+        assertProblem(
+                api.post("/api/auth/login")
+                        .body(MediaType.TEXT_PLAIN, "hello".getBytes())
+                        .send(),
+                415,
                 "UNSUPPORTED_MEDIA_TYPE");
     }
 

@@ -28,7 +28,8 @@ class HealthAndDocsTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/auth/login")).isTrue();
         assertThat(docs.json().get("paths").has("/api/account")).isTrue();
-        assertThat(docs.json().get("components").get("securitySchemes").has("bearer")).isTrue();
+        assertThat(docs.json().get("components").get("securitySchemes").has("bearer"))
+                .isTrue();
         // CurrentTeacher comes from the token, not from the request.
         assertThat(docs.body()).doesNotContain("CurrentTeacher");
     }

@@ -39,13 +39,19 @@ class LimitsTest {
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode attendance = response.json().get("attendance");
-        assertThat(attendance.get("maxPhotos").asInt()).isEqualTo(property("rollcall.attendance.max-photos")).isEqualTo(10);
+        assertThat(attendance.get("maxPhotos").asInt())
+                .isEqualTo(property("rollcall.attendance.max-photos"))
+                .isEqualTo(10);
         assertThat(attendance.get("maxRangeDays").asInt()).isEqualTo(property("rollcall.attendance.max-range-days"));
         assertThat(attendance.get("defaultRangeDays").asInt())
-                .isEqualTo(property("rollcall.attendance.default-range-days")).isEqualTo(30);
+                .isEqualTo(property("rollcall.attendance.default-range-days"))
+                .isEqualTo(30);
         JsonNode enrolment = response.json().get("enrolment");
-        assertThat(enrolment.get("maxPhotos").asInt()).isEqualTo(property("rollcall.students.max-photos")).isEqualTo(5);
-        assertThat(enrolment.get("maxPhotoBytes").asLong()).isEqualTo(face.limits().maxImageBytes())
+        assertThat(enrolment.get("maxPhotos").asInt())
+                .isEqualTo(property("rollcall.students.max-photos"))
+                .isEqualTo(5);
+        assertThat(enrolment.get("maxPhotoBytes").asLong())
+                .isEqualTo(face.limits().maxImageBytes())
                 .isEqualTo(DataSize.ofMegabytes(15).toBytes());
         JsonNode password = response.json().get("password");
         assertThat(password.get("minLength").asInt()).isEqualTo(10);
@@ -54,7 +60,9 @@ class LimitsTest {
 
     @Test
     void aPhotoPartMayBeAsLargeAsTheFaceEngineTakesAndNoLarger() {
-        DataSize part = Binder.get(environment).bind("spring.servlet.multipart.max-file-size", DataSize.class).get();
+        DataSize part = Binder.get(environment)
+                .bind("spring.servlet.multipart.max-file-size", DataSize.class)
+                .get();
 
         assertThat(part.toBytes()).isEqualTo(face.limits().maxImageBytes());
     }
@@ -83,7 +91,8 @@ class LimitsTest {
         assertThat(revoked.status()).isEqualTo(401);
         assertThat(revoked.headers().getFirst("WWW-Authenticate")).startsWith("Bearer");
         ApiResponse wrongPassword = api.post("/api/auth/login")
-                .json(Map.of("email", teacher.email(), "password", "not the password at all")).send();
+                .json(Map.of("email", teacher.email(), "password", "not the password at all"))
+                .send();
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(wrongPassword.code()).isEqualTo("INVALID_CREDENTIALS");
         assertThat(wrongPassword.headers().getFirst("WWW-Authenticate")).isNull();

@@ -56,26 +56,39 @@ class ReadmeLimitsTest {
 
     @Test
     void theConfigurationSummaryQuotesTheSettings() throws IOException {
-        assertThat(minutes("rollcall.login-throttle.per-address.refill-period")).as("README: per minute").isEqualTo(1);
-        assertThat(minutes("rollcall.face-work.marking-period")).as("README says 'per minute'").isEqualTo(1);
-        assertThat(number("rollcall.face-work.concurrency")).as("README says 'one photo per core'").isZero();
+        assertThat(minutes("rollcall.login-throttle.per-address.refill-period"))
+                .as("README: per minute")
+                .isEqualTo(1);
+        assertThat(minutes("rollcall.face-work.marking-period"))
+                .as("README says 'per minute'")
+                .isEqualTo(1);
+        assertThat(number("rollcall.face-work.concurrency"))
+                .as("README says 'one photo per core'")
+                .isZero();
         long perEmailRefill = seconds("rollcall.login-throttle.per-email.refill-period")
                 / number("rollcall.login-throttle.per-email.capacity");
         String summary = ("(token lifetime %d min; OTP lifetime %d min, %d tries, %d s resend cooldown, %d codes per"
-                + " hour and email; login throttle %d attempts per email and client address per %d min, %d per email"
-                + " from new addresses per %d min refilled one every %d s, %d per client address per minute; uploads"
-                + " %d MB per file; face work `rollcall.face-work.*`: one photo per core, %d waiting per teacher, %d in"
-                + " all, %d s longest wait, %d marking photos per teacher per minute)")
-                .formatted(minutes("rollcall.auth.token-lifetime"), minutes("rollcall.otp.lifetime"),
-                        number("rollcall.otp.max-attempts"), seconds("rollcall.otp.resend-cooldown"),
-                        number("rollcall.otp.hourly-cap"), number("rollcall.login-throttle.per-pair.capacity"),
+                        + " hour and email; login throttle %d attempts per email and client address per %d min, %d per email"
+                        + " from new addresses per %d min refilled one every %d s, %d per client address per minute; uploads"
+                        + " %d MB per file; face work `rollcall.face-work.*`: one photo per core, %d waiting per teacher, %d in"
+                        + " all, %d s longest wait, %d marking photos per teacher per minute)")
+                .formatted(
+                        minutes("rollcall.auth.token-lifetime"),
+                        minutes("rollcall.otp.lifetime"),
+                        number("rollcall.otp.max-attempts"),
+                        seconds("rollcall.otp.resend-cooldown"),
+                        number("rollcall.otp.hourly-cap"),
+                        number("rollcall.login-throttle.per-pair.capacity"),
                         minutes("rollcall.login-throttle.per-pair.refill-period"),
                         number("rollcall.login-throttle.per-email.capacity"),
-                        minutes("rollcall.login-throttle.per-email.refill-period"), perEmailRefill,
+                        minutes("rollcall.login-throttle.per-email.refill-period"),
+                        perEmailRefill,
                         number("rollcall.login-throttle.per-address.capacity"),
                         DataSize.ofBytes(face.limits().maxImageBytes()).toMegabytes(),
-                        number("rollcall.face-work.per-teacher-waiting"), number("rollcall.face-work.max-waiting"),
-                        seconds("rollcall.face-work.max-wait"), number("rollcall.face-work.marking-photos"));
+                        number("rollcall.face-work.per-teacher-waiting"),
+                        number("rollcall.face-work.max-waiting"),
+                        seconds("rollcall.face-work.max-wait"),
+                        number("rollcall.face-work.marking-photos"));
 
         assertThat(readme()).contains(summary);
     }
@@ -86,9 +99,10 @@ class ReadmeLimitsTest {
         int maxDays = number("rollcall.attendance.max-range-days");
 
         assertThat(readme())
-                .contains("Without `from`/`to` the range is the last %d days; at most %d.".formatted(defaultDays, maxDays))
-                .contains("`max-photos` per request (%d / %d)".formatted(number("rollcall.students.max-photos"),
-                        number("rollcall.attendance.max-photos")))
+                .contains("Without `from`/`to` the range is the last %d days; at most %d."
+                        .formatted(defaultDays, maxDays))
+                .contains("`max-photos` per request (%d / %d)"
+                        .formatted(number("rollcall.students.max-photos"), number("rollcall.attendance.max-photos")))
                 .contains("`attendance.max-range-days` (%d), `attendance.default-range-days` (%d)"
                         .formatted(maxDays, defaultDays));
     }
@@ -102,17 +116,22 @@ class ReadmeLimitsTest {
         assertThat(readme())
                 .contains("Limits: %d MB, %s rows.".formatted(megabytes("rollcall.roster.max-roster-bytes"), thousands))
                 .contains("multipart `photo` 1..%d files".formatted(files))
-                .contains("at most %d entries, %d photos, %d MB expanded and %d times its own size".formatted(
-                        number("rollcall.roster.max-zip-entries"), files, megabytes("rollcall.roster.max-photo-bytes"),
-                        number("rollcall.roster.max-zip-expansion")))
-                .contains("bound by the %d MB part limit".formatted(megabytes("spring.servlet.multipart.max-file-size")))
+                .contains("at most %d entries, %d photos, %d MB expanded and %d times its own size"
+                        .formatted(
+                                number("rollcall.roster.max-zip-entries"),
+                                files,
+                                megabytes("rollcall.roster.max-photo-bytes"),
+                                number("rollcall.roster.max-zip-expansion")))
+                .contains(
+                        "bound by the %d MB part limit".formatted(megabytes("spring.servlet.multipart.max-file-size")))
                 .contains("raised to %d (`server.tomcat.max-part-count`)"
                         .formatted(number("server.tomcat.max-part-count")));
     }
 
     @Test
     void theReadmeListsExactlyThePublicEndpoints() throws IOException {
-        String list = PublicEndpoints.ALL.stream().map(open -> open.method() + " " + open.path())
+        String list = PublicEndpoints.ALL.stream()
+                .map(open -> open.method() + " " + open.path())
                 .collect(Collectors.joining(", "));
 
         assertThat(readme()).contains("OpenAPI document read it; a test checks this list): " + list + ".");

@@ -19,7 +19,9 @@ class StaticResourceCachingTest {
     void hashedAssetsAreCachedForAYear() {
         ApiResponse asset = api.get("/assets/cache-probe-3f9a1c.js").send();
         assertThat(asset.status()).isEqualTo(200);
-        assertThat(asset.headers().getCacheControl()).contains("max-age=31536000").contains("immutable");
+        assertThat(asset.headers().getCacheControl())
+                .contains("max-age=31536000")
+                .contains("immutable");
     }
 
     @Test

@@ -36,8 +36,7 @@ class ValidationErrorsTest {
             .setControllerAdvice(new GlobalExceptionHandler(new MultipartProperties()))
             .build();
 
-    record Form(@NotBlank String name, @Size(max = 3) String rollNo) {
-    }
+    record Form(@NotBlank String name, @Size(max = 3) String rollNo) {}
 
     @RestController
     static class Checked {
@@ -60,29 +59,35 @@ class ValidationErrorsTest {
 
     @Test
     void aBody() throws Exception {
-        JsonNode problem = problem(mvc.perform(post("/body").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\": \" \", \"rollNo\": \"12345\"}")).andReturn());
+        JsonNode problem = problem(mvc.perform(post("/body")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \" \", \"rollNo\": \"12345\"}"))
+                .andReturn());
 
-        assertThat(problem.get("detail").asString()).contains("Name must not be empty")
+        assertThat(problem.get("detail").asString())
+                .contains("Name must not be empty")
                 .contains("Roll number must be at most 3 characters long");
-        assertThat(errors(problem)).containsExactlyInAnyOrder("name: must not be empty",
-                "rollNo: must be at most 3 characters long");
+        assertThat(errors(problem))
+                .containsExactlyInAnyOrder("name: must not be empty", "rollNo: must be at most 3 characters long");
     }
 
     @Test
     void parameters() throws Exception {
-        JsonNode problem = problem(mvc.perform(get("/parameters").param("count", "0").param("rollNo", "12345"))
-                .andReturn());
+        JsonNode problem =
+                problem(mvc.perform(get("/parameters").param("count", "0").param("rollNo", "12345"))
+                        .andReturn());
 
         assertThat(problem.get("detail").asString())
                 .isEqualTo("Count must be greater than or equal to 1; Roll number must be at most 3 characters long");
-        assertThat(errors(problem)).containsExactly("count: must be greater than or equal to 1",
-                "rollNo: must be at most 3 characters long");
+        assertThat(errors(problem))
+                .containsExactly(
+                        "count: must be greater than or equal to 1", "rollNo: must be at most 3 characters long");
     }
 
     @Test
     void aHandWrittenCheck() throws Exception {
-        JsonNode problem = problem(mvc.perform(get("/by-hand").param("student", "")).andReturn());
+        JsonNode problem =
+                problem(mvc.perform(get("/by-hand").param("student", "")).andReturn());
 
         assertThat(problem.get("detail").asString()).isEqualTo("Send the student as JSON in a `student` part.");
         assertThat(errors(problem)).containsExactly("student: Send the student as JSON in a `student` part.");
@@ -90,8 +95,11 @@ class ValidationErrorsTest {
 
     @Test
     void validInputPasses() throws Exception {
-        assertThat(mvc.perform(get("/parameters").param("count", "1").param("rollNo", "123")).andReturn()
-                .getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/parameters").param("count", "1").param("rollNo", "123"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     private static JsonNode problem(MvcResult result) throws Exception {
@@ -103,8 +111,10 @@ class ValidationErrorsTest {
 
     private static List<String> errors(JsonNode problem) {
         assertThat(problem.has("errors")).as(problem.toString()).isTrue();
-        return problem.get("errors").valueStream()
-                .map(error -> error.get("field").asString() + ": " + error.get("message").asString())
+        return problem.get("errors")
+                .valueStream()
+                .map(error -> error.get("field").asString() + ": "
+                        + error.get("message").asString())
                 .toList();
     }
 }

@@ -20,14 +20,14 @@ public final class ArcFaceCrop {
     /** ArcFace crop pixel to crop pixel, for a crop of {@link FaceCrop#SIZE}. */
     private static final Similarity TO_CROP = toCrop();
 
-    private ArcFaceCrop() {
-    }
+    private ArcFaceCrop() {}
 
     private static Similarity toCrop() {
         double[] t = FaceAligner.TEMPLATE;
         double[] crop = new double[6];
-        double[][] points = {{(t[4] + t[6]) / 2, (t[5] + t[7]) / 2}, {(t[0] + t[2]) / 2, (t[1] + t[3]) / 2},
-                {t[8], t[9]}};
+        double[][] points = {
+            {(t[4] + t[6]) / 2, (t[5] + t[7]) / 2}, {(t[0] + t[2]) / 2, (t[1] + t[3]) / 2}, {t[8], t[9]}
+        };
         for (int i = 0; i < 3; i++) {
             for (int k = 0; k < 2; k++) {
                 double chip = (FaceAligner.PADDING + points[i][k]) / (2 * FaceAligner.PADDING + 1) * FaceCrop.CHIP;
@@ -62,15 +62,23 @@ public final class ArcFaceCrop {
                         int x0 = (int) x, y0 = (int) y;
                         int x1 = Math.min(x0 + 1, n - 1), y1 = Math.min(y0 + 1, n - 1);
                         float fx = (float) (x - x0), fy = (float) (y - y0);
-                        int p00 = 3 * (y0 * n + x0), p01 = 3 * (y0 * n + x1), p10 = 3 * (y1 * n + x0),
+                        int p00 = 3 * (y0 * n + x0),
+                                p01 = 3 * (y0 * n + x1),
+                                p10 = 3 * (y1 * n + x0),
                                 p11 = 3 * (y1 * n + x1);
                         float w00 = (1 - fx) * (1 - fy), w01 = fx * (1 - fy), w10 = (1 - fx) * fy, w11 = fx * fy;
-                        red += w00 * (rgb[p00] & 0xFF) + w01 * (rgb[p01] & 0xFF) + w10 * (rgb[p10] & 0xFF)
+                        red += w00 * (rgb[p00] & 0xFF)
+                                + w01 * (rgb[p01] & 0xFF)
+                                + w10 * (rgb[p10] & 0xFF)
                                 + w11 * (rgb[p11] & 0xFF);
-                        green += w00 * (rgb[p00 + 1] & 0xFF) + w01 * (rgb[p01 + 1] & 0xFF)
-                                + w10 * (rgb[p10 + 1] & 0xFF) + w11 * (rgb[p11 + 1] & 0xFF);
-                        blue += w00 * (rgb[p00 + 2] & 0xFF) + w01 * (rgb[p01 + 2] & 0xFF)
-                                + w10 * (rgb[p10 + 2] & 0xFF) + w11 * (rgb[p11 + 2] & 0xFF);
+                        green += w00 * (rgb[p00 + 1] & 0xFF)
+                                + w01 * (rgb[p01 + 1] & 0xFF)
+                                + w10 * (rgb[p10 + 1] & 0xFF)
+                                + w11 * (rgb[p11 + 1] & 0xFF);
+                        blue += w00 * (rgb[p00 + 2] & 0xFF)
+                                + w01 * (rgb[p01 + 2] & 0xFF)
+                                + w10 * (rgb[p10 + 2] & 0xFF)
+                                + w11 * (rgb[p11 + 2] & 0xFF);
                     }
                 }
                 float samples = grid * grid;

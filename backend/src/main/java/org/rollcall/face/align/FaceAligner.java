@@ -2,7 +2,6 @@ package org.rollcall.face.align;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.rollcall.face.FaceCrop;
 import org.rollcall.face.detect.Detection;
 import org.rollcall.face.image.RgbImage;
@@ -23,11 +22,12 @@ public final class FaceAligner {
 
     /** dlib's 5-point chip template (get_face_chip_details), before padding, in landmark order. */
     static final double[] TEMPLATE = {
-            0.8595674595992, 0.2134981538014,
-            0.6460604764104, 0.2289674387677,
-            0.1205750620789, 0.2137274526848,
-            0.3340850613712, 0.2290642403242,
-            0.4901123135679, 0.6277975316475};
+        0.8595674595992, 0.2134981538014,
+        0.6460604764104, 0.2289674387677,
+        0.1205750620789, 0.2137274526848,
+        0.3340850613712, 0.2290642403242,
+        0.4901123135679, 0.6277975316475
+    };
 
     /*
      * dlib's HOG box from BlazeFace's, least squares over the 125 faces that dlib 19.24's frontal detector and BlazeFace
@@ -100,8 +100,8 @@ public final class FaceAligner {
     }
 
     /** Runs the predictor in the frame of the given eyes (image left, image right) from a dlib-like box. */
-    private float[] predict(RgbImage image, Detection detection, double leftX, double leftY, double rightX,
-                            double rightY) {
+    private float[] predict(
+            RgbImage image, Detection detection, double leftX, double leftY, double rightX, double rightY) {
         double midX = (leftX + rightX) / 2;
         double midY = (leftY + rightY) / 2;
         double angle = Math.atan2(rightY - leftY, rightX - leftX);
@@ -116,11 +116,16 @@ public final class FaceAligner {
         double left = midX + BOX_X_FROM_CENTRE * uprightBoxX + BOX_X_FROM_WIDTH * width - (size - 1) / 2;
         double top = midY + BOX_Y_FROM_CENTRE * uprightBoxY + BOX_Y_FROM_WIDTH * width - (size - 1) / 2;
         // upright frame point u maps to image point mid + R(angle) (u - mid)
-        float[] upright = predictor.predict((ux, uy) -> {
-            double dx = ux - midX;
-            double dy = uy - midY;
-            return image.grey((int) Math.round(midX + cos * dx - sin * dy), (int) Math.round(midY + sin * dx + cos * dy));
-        }, left, top, size);
+        float[] upright = predictor.predict(
+                (ux, uy) -> {
+                    double dx = ux - midX;
+                    double dy = uy - midY;
+                    return image.grey(
+                            (int) Math.round(midX + cos * dx - sin * dy), (int) Math.round(midY + sin * dx + cos * dy));
+                },
+                left,
+                top,
+                size);
         float[] points = new float[upright.length];
         for (int i = 0; i < upright.length; i += 2) {
             double dx = upright[i] - midX;

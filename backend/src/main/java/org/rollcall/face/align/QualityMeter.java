@@ -15,8 +15,7 @@ public final class QualityMeter {
     /** Nose drop below the eye line of a level face in eye distances, from dlib's chip template. */
     private static final double NOSE_DROP = 0.7735;
 
-    private QualityMeter() {
-    }
+    private QualityMeter() {}
 
     /**
      * @param points five landmarks in the decoded image (dlib order)
@@ -38,8 +37,13 @@ public final class QualityMeter {
         double yaw = Math.atan(across / NOSE_DEPTH);
         double reach = Math.hypot(NOSE_DROP, NOSE_DEPTH);
         double pitch = Math.acos(Math.max(-1, Math.min(1, down / reach))) - Math.atan2(NOSE_DEPTH, NOSE_DROP);
-        return new FaceQuality((float) (eyeDistance * scale), (float) Math.toDegrees(yaw),
-                (float) Math.toDegrees(pitch), (float) Math.toDegrees(roll), sharpness(chip), brightness(chip));
+        return new FaceQuality(
+                (float) (eyeDistance * scale),
+                (float) Math.toDegrees(yaw),
+                (float) Math.toDegrees(pitch),
+                (float) Math.toDegrees(roll),
+                sharpness(chip),
+                brightness(chip));
     }
 
     /** Variance of the 4-neighbour Laplacian of the chip's grey levels. */

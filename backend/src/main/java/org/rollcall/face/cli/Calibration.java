@@ -21,18 +21,22 @@ final class Calibration {
     static final int WRONG_MARK_COST = 50;
 
     /** One photo embedded both ways. */
-    record Photo(float[] enrolled, float[] inClassPhoto) {
-    }
+    record Photo(float[] enrolled, float[] inClassPhoto) {}
 
-    record Result(double threshold, double far, double tar, double margin, int genuinePairs, int impostorPairs,
-                  double identificationCorrect, double identificationWrong) {
-    }
+    record Result(
+            double threshold,
+            double far,
+            double tar,
+            double margin,
+            int genuinePairs,
+            int impostorPairs,
+            double identificationCorrect,
+            double identificationWrong) {}
 
     /** No score: below any score of any scale. */
     private static final double NONE = Double.NEGATIVE_INFINITY;
 
-    private Calibration() {
-    }
+    private Calibration() {}
 
     /** @param score the engine's score of a probe embedding against an enrolled one ({@code FaceEngine#score}) */
     static Result suggest(List<List<Photo>> people, double targetFar, ToDoubleBiFunction<float[], float[]> score) {
@@ -42,7 +46,8 @@ final class Calibration {
             List<Photo> a = people.get(p);
             for (int i = 0; i < a.size(); i++) {
                 for (int j = i + 1; j < a.size(); j++) {
-                    genuine.add(score.applyAsDouble(a.get(i).enrolled(), a.get(j).inClassPhoto()));
+                    genuine.add(
+                            score.applyAsDouble(a.get(i).enrolled(), a.get(j).inClassPhoto()));
                 }
                 for (int q = p + 1; q < people.size(); q++) {
                     for (Photo other : people.get(q)) {
@@ -63,7 +68,9 @@ final class Calibration {
                 double own = NONE;
                 for (int j = 0; j < people.get(p).size(); j++) {
                     if (j != i) {
-                        own = Math.max(own, score.applyAsDouble(probe, people.get(p).get(j).enrolled()));
+                        own = Math.max(
+                                own,
+                                score.applyAsDouble(probe, people.get(p).get(j).enrolled()));
                     }
                 }
                 double best = NONE, second = NONE;
@@ -82,13 +89,16 @@ final class Calibration {
                         second = s;
                     }
                 }
-                probes.add(new double[]{own, best, second});
+                probes.add(new double[] {own, best, second});
             }
         }
         long genuineProbes = probes.stream().filter(p -> p[0] > NONE).count();
         // margins up to three impostor standard deviations (0.1 for dlib's cosine), in 40 steps on any score scale
         double mean = java.util.Arrays.stream(imp).average().orElse(0);
-        double std = Math.sqrt(java.util.Arrays.stream(imp).map(x -> (x - mean) * (x - mean)).average().orElse(0));
+        double std = Math.sqrt(java.util.Arrays.stream(imp)
+                .map(x -> (x - mean) * (x - mean))
+                .average()
+                .orElse(0));
         double margin = 0;
         double lowest = Double.MAX_VALUE;
         for (int step = 0; step <= 40; step++) {
@@ -101,9 +111,15 @@ final class Calibration {
             }
         }
         double[] chosen = identify(probes, threshold, margin);
-        return new Result(threshold, PairStats.acceptRate(imp, threshold), PairStats.acceptRate(gen, threshold),
-                margin, gen.length,
-                imp.length, chosen[0], chosen[1]);
+        return new Result(
+                threshold,
+                PairStats.acceptRate(imp, threshold),
+                PairStats.acceptRate(gen, threshold),
+                margin,
+                gen.length,
+                imp.length,
+                chosen[0],
+                chosen[1]);
     }
 
     /** {correct rate, wrong rate} of accepting the best subject with this threshold and margin. */
@@ -122,6 +138,6 @@ final class Calibration {
                 }
             }
         }
-        return new double[]{(double) correct / probes.size(), (double) wrong / probes.size()};
+        return new double[] {(double) correct / probes.size(), (double) wrong / probes.size()};
     }
 }

@@ -20,9 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
-
 import javax.imageio.ImageIO;
-
 import org.rollcall.face.Box;
 import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceCrop;
@@ -61,18 +59,21 @@ final class FaceBenchmark {
             if (single != null) {
                 byte[] jpeg = scaledJpeg(Path.of(single), 640, 480);
                 int faces = engine.findFaces(jpeg).size();
-                report("640x480 end-to-end (decode+detect+align+embed), " + faces + " face(s)",
+                report(
+                        "640x480 end-to-end (decode+detect+align+embed), " + faces + " face(s)",
                         time(runs, () -> engine.findFaces(jpeg)));
                 report("640x480 enrolment (five shifted crops, gate)", time(runs, () -> enrol(engine, jpeg)));
                 byte[] phone = scaledJpeg(Path.of(single), 4000, 3000);
-                report("4000x3000 (12 MP phone photo) enrolment, " + phone.length / 1024 + " KB",
+                report(
+                        "4000x3000 (12 MP phone photo) enrolment, " + phone.length / 1024 + " KB",
                         time(Math.max(5, runs / 3), () -> enrol(engine, phone)));
             }
             if (group != null) {
                 byte[] jpeg = scaledJpeg(Path.of(group), 1920, 1080);
                 int faces = engine.findFaces(jpeg).size();
-                report("1920x1080 end-to-end, " + faces + " face(s)", time(Math.max(5, runs / 3),
-                        () -> engine.findFaces(jpeg)));
+                report(
+                        "1920x1080 end-to-end, " + faces + " face(s)",
+                        time(Math.max(5, runs / 3), () -> engine.findFaces(jpeg)));
                 report("1920x1080 JPEG decode alone (ImageIO)", time(Math.max(5, runs / 3), () -> decode(jpeg)));
             }
             matcher(engine, runs);
@@ -81,8 +82,12 @@ final class FaceBenchmark {
             // where the time goes: the same photo with parts of the pipeline switched off
             byte[] jpeg = scaledJpeg(Path.of(group), 1920, 1080);
             variant("class-photo-flip", "true", "1920x1080 with the mirror image of every face too", jpeg, runs);
-            variant("small-face-min-image-side", String.valueOf(Integer.MAX_VALUE),
-                    "1920x1080 without the small-face pass", jpeg, runs);
+            variant(
+                    "small-face-min-image-side",
+                    String.valueOf(Integer.MAX_VALUE),
+                    "1920x1080 without the small-face pass",
+                    jpeg,
+                    runs);
         }
         memory();
         return 0;
@@ -120,9 +125,11 @@ final class FaceBenchmark {
             gallery.add(new GalleryEntry<>(i / 5, unit(random, dim)));
         }
         Gallery<Integer> prepared = Gallery.of(gallery);
-        report("matcher 50 probes x 50000 enrolled (10000 subjects, " + dim + "-d), gallery prepared once",
+        report(
+                "matcher 50 probes x 50000 enrolled (10000 subjects, " + dim + "-d), gallery prepared once",
                 time(Math.max(20, runs), () -> engine.match(probes, prepared)));
-        report("matcher 50 probes x 50000 enrolled, gallery list laid out on every call",
+        report(
+                "matcher 50 probes x 50000 enrolled, gallery list laid out on every call",
                 time(Math.max(20, runs), () -> engine.match(probes, gallery)));
     }
 
@@ -146,7 +153,10 @@ final class FaceBenchmark {
                 heapPeak += pool.getPeakUsage().getUsed();
             }
         }
-        out.printf(Locale.ROOT, "peak heap (sum of pool peaks) %.0f MB, max heap %.0f MB%n", heapPeak / 1048576.0,
+        out.printf(
+                Locale.ROOT,
+                "peak heap (sum of pool peaks) %.0f MB, max heap %.0f MB%n",
+                heapPeak / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576.0);
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -174,9 +184,14 @@ final class FaceBenchmark {
     }
 
     private void report(String what, double[] sorted) {
-        out.printf(Locale.ROOT, "%s: p50 %.1f ms, p95 %.1f ms, min %.1f ms (%d runs)%n", what,
-                sorted[sorted.length / 2], sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)],
-                sorted[0], sorted.length);
+        out.printf(
+                Locale.ROOT,
+                "%s: p50 %.1f ms, p95 %.1f ms, min %.1f ms (%d runs)%n",
+                what,
+                sorted[sorted.length / 2],
+                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)],
+                sorted[0],
+                sorted.length);
     }
 
     private static double ms(long start) {

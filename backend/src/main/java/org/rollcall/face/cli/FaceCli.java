@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceEngineSettings;
 import org.rollcall.face.FaceRejectedException;
@@ -22,7 +21,6 @@ import org.rollcall.face.OnnxFaceEngine;
 import org.rollcall.face.Recogniser;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.core.NestedExceptionUtils;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,7 +68,8 @@ public final class FaceCli {
             err.println(usage());
             return 2;
         } catch (BindException e) {
-            err.println(e.getMessage() + ": " + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            err.println(e.getMessage() + ": "
+                    + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             return 2;
         } catch (IOException e) {
             err.println("I/O error: " + e.getMessage());
@@ -103,8 +102,11 @@ public final class FaceCli {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("path", path);
                 try {
-                    line.put("faces", engine.findFaces(Files.readAllBytes(Path.of(path))).stream()
-                            .map(FaceCli::describe).toList());
+                    line.put(
+                            "faces",
+                            engine.findFaces(Files.readAllBytes(Path.of(path))).stream()
+                                    .map(FaceCli::describe)
+                                    .toList());
                 } catch (FaceRejectedException e) {
                     line.put("error", e.reason().name());
                     line.put("message", e.getMessage());
@@ -122,7 +124,8 @@ public final class FaceCli {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("path", path);
                 try {
-                    DetectedFace face = engine.enrol(Files.readAllBytes(Path.of(path))).face();
+                    DetectedFace face =
+                            engine.enrol(Files.readAllBytes(Path.of(path))).face();
                     line.put("verdict", "ENROLLED");
                     line.put("quality", face.quality());
                 } catch (FaceRejectedException e) {
@@ -169,7 +172,10 @@ public final class FaceCli {
         boolean allPairs = args.remove("--all-pairs");
         requireArgs(args, "eval-pairs needs a PAIRS file");
         List<String[]> pairs = Files.readAllLines(Path.of(args.get(0))).stream()
-                .map(String::strip).filter(l -> !l.isEmpty()).map(l -> l.split("\t")).toList();
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .map(l -> l.split("\t"))
+                .toList();
         Map<ImageAs, Optional<float[]>> cache = new LinkedHashMap<>();
         double[] scores = new double[pairs.size()];
         boolean[] same = new boolean[pairs.size()];
@@ -180,9 +186,11 @@ public final class FaceCli {
                 if (p.length != 3) {
                     throw new IllegalArgumentException("Bad pairs line " + (i + 1) + ": " + String.join(" ", p));
                 }
-                Optional<float[]> a = cache.computeIfAbsent(new ImageAs(p[0], how.firstAsEnrolment()),
+                Optional<float[]> a = cache.computeIfAbsent(
+                        new ImageAs(p[0], how.firstAsEnrolment()),
                         k -> embedOneUnchecked(engine, root.resolve(k.path()), pick, k.enrolment()));
-                Optional<float[]> b = cache.computeIfAbsent(new ImageAs(p[1], how.secondAsEnrolment()),
+                Optional<float[]> b = cache.computeIfAbsent(
+                        new ImageAs(p[1], how.secondAsEnrolment()),
                         k -> embedOneUnchecked(engine, root.resolve(k.path()), pick, k.enrolment()));
                 same[i] = p[2].equals("1");
                 if (a.isEmpty() || b.isEmpty()) {
@@ -200,13 +208,27 @@ public final class FaceCli {
         double[] genuine = filter(scores, same, true);
         double[] impostor = filter(scores, same, false);
         double tAtFar = PairStats.thresholdAtFar(impostor, 1e-3);
-        out.printf(Locale.ROOT, "pairs %d (same %d, different %d), embedded as %s, images without a face: %d%n",
-                pairs.size(), genuine.length, impostor.length, how.description(),
+        out.printf(
+                Locale.ROOT,
+                "pairs %d (same %d, different %d), embedded as %s, images without a face: %d%n",
+                pairs.size(),
+                genuine.length,
+                impostor.length,
+                how.description(),
                 cache.values().stream().filter(Optional::isEmpty).count());
-        out.printf(Locale.ROOT, "accuracy %.2f %% ± %.2f (10 folds, threshold fit on 9), mean threshold %.4f%n",
-                100 * folds.meanAccuracy(), 100 * folds.stdAccuracy(), folds.meanThreshold());
-        out.printf(Locale.ROOT, "TAR %.2f %% at FAR 1e-3 (threshold %.4f; %d impostor pairs, so FAR 1e-3 means %d "
-                        + "false accepts)%n", 100 * PairStats.acceptRate(genuine, tAtFar), tAtFar, impostor.length,
+        out.printf(
+                Locale.ROOT,
+                "accuracy %.2f %% ± %.2f (10 folds, threshold fit on 9), mean threshold %.4f%n",
+                100 * folds.meanAccuracy(),
+                100 * folds.stdAccuracy(),
+                folds.meanThreshold());
+        out.printf(
+                Locale.ROOT,
+                "TAR %.2f %% at FAR 1e-3 (threshold %.4f; %d impostor pairs, so FAR 1e-3 means %d "
+                        + "false accepts)%n",
+                100 * PairStats.acceptRate(genuine, tAtFar),
+                tAtFar,
+                impostor.length,
                 (int) Math.floor(1e-3 * impostor.length));
         if (missing > 0) {
             out.printf(Locale.ROOT, "%d pairs had an image without a face (scored -1)%n", missing);
@@ -241,27 +263,33 @@ public final class FaceCli {
                 }
             }
         }
-        PairStats.AllPairs r = PairStats.allPairs(genuine.stream().mapToDouble(Double::doubleValue).toArray(),
-                Arrays.copyOf(impostor, n));
-        out.printf(Locale.ROOT, "all pairs of %d images: %d same-person against %d different-person pairs: EER %.2f %%, "
-                        + "TAR %.2f %% at FAR 1e-3, %.2f %% at FAR 1e-4, d' %.3f%n", embeddings.size(), r.genuine(),
-                r.impostor(), 100 * r.eer(), 100 * r.tarAt1e3(), 100 * r.tarAt1e4(), r.dPrime());
+        PairStats.AllPairs r = PairStats.allPairs(
+                genuine.stream().mapToDouble(Double::doubleValue).toArray(), Arrays.copyOf(impostor, n));
+        out.printf(
+                Locale.ROOT,
+                "all pairs of %d images: %d same-person against %d different-person pairs: EER %.2f %%, "
+                        + "TAR %.2f %% at FAR 1e-3, %.2f %% at FAR 1e-4, d' %.3f%n",
+                embeddings.size(),
+                r.genuine(),
+                r.impostor(),
+                100 * r.eer(),
+                100 * r.tarAt1e3(),
+                100 * r.tarAt1e4(),
+                r.dPrime());
     }
 
     /** How eval-pairs embeds the first and the second image of each pair, and the words for it. */
-    private record PairEmbedding(boolean firstAsEnrolment, boolean secondAsEnrolment, String description) {
-    }
+    private record PairEmbedding(boolean firstAsEnrolment, boolean secondAsEnrolment, String description) {}
 
-    private record ImageAs(String path, boolean enrolment) {
-    }
+    private record ImageAs(String path, boolean enrolment) {}
 
     private int identify(List<String> args) throws IOException {
         Path root = Path.of(option(args, "--root", "."));
         String dump = option(args, "--dump", null);
         requireArgs(args, "identify needs an IDENTITIES file");
         try (OnnxFaceEngine engine = new OnnxFaceEngine(settings)) {
-            return new Identification(engine, out, err).run(root, Path.of(args.get(0)),
-                    dump == null ? null : Path.of(dump));
+            return new Identification(engine, out, err)
+                    .run(root, Path.of(args.get(0)), dump == null ? null : Path.of(dump));
         }
     }
 
@@ -274,11 +302,12 @@ public final class FaceCli {
         Calibration.Result r;
         String recogniser = settings.recognition().recogniser().key();
         try (OnnxFaceEngine engine = new OnnxFaceEngine(settings);
-             Stream<Path> persons = Files.list(dir)) {
+                Stream<Path> persons = Files.list(dir)) {
             for (Path person : persons.filter(Files::isDirectory).sorted().toList()) {
                 List<Calibration.Photo> embeddings = new ArrayList<>();
                 try (Stream<Path> photos = Files.list(person)) {
-                    for (Path photo : photos.filter(Files::isRegularFile).sorted().toList()) {
+                    for (Path photo :
+                            photos.filter(Files::isRegularFile).sorted().toList()) {
                         Optional<float[]> enrolled = embedOneUnchecked(engine, photo, "largest", true);
                         Optional<float[]> inClassPhoto = embedOneUnchecked(engine, photo, "largest", false);
                         if (enrolled.isPresent() && inClassPhoto.isPresent()) {
@@ -294,16 +323,34 @@ public final class FaceCli {
             }
             r = Calibration.suggest(new ArrayList<>(people.values()), far, engine::score);
         }
-        out.printf(Locale.ROOT, "people %d, photos with a face %d, without %d%n", people.size(),
-                people.values().stream().mapToInt(List::size).sum(), noFace);
+        out.printf(
+                Locale.ROOT,
+                "people %d, photos with a face %d, without %d%n",
+                people.size(),
+                people.values().stream().mapToInt(List::size).sum(),
+                noFace);
         out.printf(Locale.ROOT, "genuine pairs %d, impostor pairs %d%n", r.genuinePairs(), r.impostorPairs());
-        out.printf(Locale.ROOT, "suggested threshold %.4f (FAR %.4f %% on impostor pairs, target %.4f %%), "
-                        + "TAR %.2f %%%n", r.threshold(), 100 * r.far(), 100 * far, 100 * r.tar());
-        out.printf(Locale.ROOT, "suggested margin %.4f (identification: %.2f %% of probes correctly accepted, "
-                        + "%.2f %% wrongly accepted, leave-one-out over enrolled photos)%n", r.margin(),
-                100 * r.identificationCorrect(), 100 * r.identificationWrong());
-        out.printf(Locale.ROOT, "configuration: rollcall.face.%s.match-threshold=%.4f rollcall.face.%s.match-margin=%.4f%n",
-                recogniser, r.threshold(), recogniser, r.margin());
+        out.printf(
+                Locale.ROOT,
+                "suggested threshold %.4f (FAR %.4f %% on impostor pairs, target %.4f %%), " + "TAR %.2f %%%n",
+                r.threshold(),
+                100 * r.far(),
+                100 * far,
+                100 * r.tar());
+        out.printf(
+                Locale.ROOT,
+                "suggested margin %.4f (identification: %.2f %% of probes correctly accepted, "
+                        + "%.2f %% wrongly accepted, leave-one-out over enrolled photos)%n",
+                r.margin(),
+                100 * r.identificationCorrect(),
+                100 * r.identificationWrong());
+        out.printf(
+                Locale.ROOT,
+                "configuration: rollcall.face.%s.match-threshold=%.4f rollcall.face.%s.match-margin=%.4f%n",
+                recogniser,
+                r.threshold(),
+                recogniser,
+                r.margin());
         return 0;
     }
 
@@ -327,7 +374,9 @@ public final class FaceCli {
             return Optional.empty();
         }
         Comparator<DetectedFace> order = switch (pick) {
-            case "largest" -> Comparator.comparing((DetectedFace f) -> f.quality().interOcularPx()).reversed();
+            case "largest" ->
+                Comparator.comparing((DetectedFace f) -> f.quality().interOcularPx())
+                        .reversed();
             case "center" -> {
                 java.awt.Dimension size = PhotoSize.of(bytes);
                 yield Comparator.comparing((DetectedFace f) -> Math.hypot(
@@ -373,7 +422,9 @@ public final class FaceCli {
             }
         }
         if (recogniser != null) {
-            overrides.put(FaceEngineSettings.PREFIX + ".recogniser", Recogniser.of(recogniser).key());
+            overrides.put(
+                    FaceEngineSettings.PREFIX + ".recogniser",
+                    Recogniser.of(recogniser).key());
         }
         return overrides;
     }

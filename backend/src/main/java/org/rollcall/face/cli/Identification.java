@@ -17,9 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
-
 import org.rollcall.face.Assignment;
 import org.rollcall.face.DetectedFace;
 import org.rollcall.face.FaceRejectedException;
@@ -58,7 +56,8 @@ final class Identification {
         for (String line : Files.readAllLines(identitiesFile)) {
             String[] fields = line.strip().split("\t");
             if (fields.length >= 2) {
-                identities.put(fields[0], Stream.of(fields).skip(1).map(root::resolve).toList());
+                identities.put(
+                        fields[0], Stream.of(fields).skip(1).map(root::resolve).toList());
             }
         }
         List<Path> strangers = new ArrayList<>();
@@ -119,19 +118,30 @@ final class Identification {
             }
             // one probe at a time: each is its own class photo, so the one-to-one rule cannot hide a wrong match
             for (int i = 0; i < faces.size(); i++) {
-                Assignment<String> a = engine.match(List.of(faces.get(i)), gallery).get(0);
+                Assignment<String> a =
+                        engine.match(List.of(faces.get(i)), gallery).get(0);
                 String expected = truth.get(i);
                 if (dump != null) {
                     String best = bestSubject(faces.get(i), gallery);
-                    dumped.add(String.format(Locale.ROOT, "%d\t%s\t%s\t%.5f\t%.5f\t%.1f", round,
-                            expected == null ? "-" : expected, best, a.score(), a.secondBest(),
+                    dumped.add(String.format(
+                            Locale.ROOT,
+                            "%d\t%s\t%s\t%.5f\t%.5f\t%.1f",
+                            round,
+                            expected == null ? "-" : expected,
+                            best,
+                            a.score(),
+                            a.secondBest(),
                             faces.get(i).quality().interOcularPx()));
                 }
                 if (expected == null) {
                     if (a.subject() != null) {
                         strangersAccepted++;
-                        out.printf(Locale.ROOT, "  stranger accepted as %s (score %.3f, second %.3f)%n", a.subject(),
-                                a.score(), a.secondBest());
+                        out.printf(
+                                Locale.ROOT,
+                                "  stranger accepted as %s (score %.3f, second %.3f)%n",
+                                a.subject(),
+                                a.score(),
+                                a.secondBest());
                     }
                 } else if (expected.equals(a.subject())) {
                     correct++;
@@ -146,12 +156,25 @@ final class Identification {
         if (dump != null) {
             Files.write(dump, dumped);
         }
-        out.printf(Locale.ROOT, "open-set identification, %d people enrolled from one photo (%d rounds), model %s%n",
-                identities.size(), rounds, engine.modelId());
-        out.printf(Locale.ROOT, "enrolled-person probes %d: recognised %d (%.1f %%), taken for another enrolled person"
-                        + " %d, not recognised %d%n", enrolledProbes, correct, 100.0 * correct / enrolledProbes,
-                wrongPerson, missed);
-        out.printf(Locale.ROOT, "stranger probes %d: accepted as an enrolled person %d%n", strangerProbes,
+        out.printf(
+                Locale.ROOT,
+                "open-set identification, %d people enrolled from one photo (%d rounds), model %s%n",
+                identities.size(),
+                rounds,
+                engine.modelId());
+        out.printf(
+                Locale.ROOT,
+                "enrolled-person probes %d: recognised %d (%.1f %%), taken for another enrolled person"
+                        + " %d, not recognised %d%n",
+                enrolledProbes,
+                correct,
+                100.0 * correct / enrolledProbes,
+                wrongPerson,
+                missed);
+        out.printf(
+                Locale.ROOT,
+                "stranger probes %d: accepted as an enrolled person %d%n",
+                strangerProbes,
                 strangersAccepted);
         return 0;
     }
@@ -182,15 +205,17 @@ final class Identification {
             int h = (int) Math.round(image.getHeight() * PROBE_SCALE);
             BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
             var g = small.createGraphics();
-            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
-                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(
+                    java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(image, 0, 0, w, h, null);
             g.dispose();
             ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
             ImageIO.write(small, "jpeg", jpeg);
             List<DetectedFace> faces = engine.findFaces(jpeg.toByteArray());
-            return faces.stream().min(Comparator.comparing((DetectedFace f) -> Math.hypot(
-                    f.box().x() + f.box().width() / 2 - w / 2.0, f.box().y() + f.box().height() / 2 - h / 2.0)));
+            return faces.stream()
+                    .min(Comparator.comparing((DetectedFace f) -> Math.hypot(
+                            f.box().x() + f.box().width() / 2 - w / 2.0,
+                            f.box().y() + f.box().height() / 2 - h / 2.0)));
         } catch (FaceRejectedException e) {
             err.println(photo + ": " + e.reason());
             return Optional.empty();

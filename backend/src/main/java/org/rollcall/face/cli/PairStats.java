@@ -5,11 +5,9 @@ import java.util.Arrays;
 /** Verification statistics over scored pairs: the LFW 10-fold protocol and true-accept rate at a false-accept rate. */
 final class PairStats {
 
-    record Folds(double meanAccuracy, double stdAccuracy, double meanThreshold) {
-    }
+    record Folds(double meanAccuracy, double stdAccuracy, double meanThreshold) {}
 
-    private PairStats() {
-    }
+    private PairStats() {}
 
     /** Pairs are in folds of equal size (LFW: 10 folds); the threshold is fit on nine folds, tested on the tenth. */
     static Folds tenFold(double[] scores, boolean[] same, int folds) {
@@ -39,7 +37,8 @@ final class PairStats {
             accuracy[f] = (double) correct / (to - from);
         }
         double mean = Arrays.stream(accuracy).average().orElse(0);
-        double variance = Arrays.stream(accuracy).map(a -> (a - mean) * (a - mean)).sum() / folds;
+        double variance =
+                Arrays.stream(accuracy).map(a -> (a - mean) * (a - mean)).sum() / folds;
         return new Folds(mean, Math.sqrt(variance), thresholdSum / folds);
     }
 
@@ -50,8 +49,9 @@ final class PairStats {
         double best = sorted[0] - 1e-6;
         int bestCorrect = -1;
         for (int i = 0; i <= sorted.length; i++) {
-            double t = i == 0 ? sorted[0] - 1e-6 : i == sorted.length ? sorted[i - 1] + 1e-6
-                    : (sorted[i - 1] + sorted[i]) / 2;
+            double t = i == 0
+                    ? sorted[0] - 1e-6
+                    : i == sorted.length ? sorted[i - 1] + 1e-6 : (sorted[i - 1] + sorted[i]) / 2;
             int correct = 0;
             for (int k = 0; k < scores.length; k++) {
                 if ((scores[k] >= t) == same[k]) {
@@ -76,12 +76,13 @@ final class PairStats {
     }
 
     static double acceptRate(double[] scores, double threshold) {
-        return scores.length == 0 ? 0 : (double) Arrays.stream(scores).filter(s -> s >= threshold).count() / scores.length;
+        return scores.length == 0
+                ? 0
+                : (double) Arrays.stream(scores).filter(s -> s >= threshold).count() / scores.length;
     }
 
     /** Every same-person pair against every different-person pair of a set of images. */
-    record AllPairs(int genuine, int impostor, double eer, double tarAt1e3, double tarAt1e4, double dPrime) {
-    }
+    record AllPairs(int genuine, int impostor, double eer, double tarAt1e3, double tarAt1e4, double dPrime) {}
 
     static AllPairs allPairs(double[] genuine, double[] impostor) {
         double[] g = genuine.clone();
@@ -100,8 +101,13 @@ final class PairStats {
             double far = (double) (imp.length - k) / imp.length;
             eer = Math.min(eer, Math.max(frr, far));
         }
-        return new AllPairs(g.length, imp.length, eer, acceptRate(g, thresholdAtFar(imp, 1e-3)),
-                acceptRate(g, thresholdAtFar(imp, 1e-4)), dPrime(g, imp));
+        return new AllPairs(
+                g.length,
+                imp.length,
+                eer,
+                acceptRate(g, thresholdAtFar(imp, 1e-3)),
+                acceptRate(g, thresholdAtFar(imp, 1e-4)),
+                dPrime(g, imp));
     }
 
     private static double dPrime(double[] g, double[] imp) {

@@ -4,7 +4,6 @@ import java.awt.Dimension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
-
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -12,8 +11,7 @@ import javax.imageio.stream.ImageInputStream;
 /** A photo's stored width and height from its header (no decoding); the CLI's "center" pick needs it. */
 final class PhotoSize {
 
-    private PhotoSize() {
-    }
+    private PhotoSize() {}
 
     static Dimension of(byte[] bytes) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {

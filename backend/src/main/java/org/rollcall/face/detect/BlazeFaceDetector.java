@@ -1,21 +1,19 @@
 package org.rollcall.face.detect;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.rollcall.face.FaceEngineSettings;
 import org.rollcall.face.image.RgbImage;
 import org.rollcall.face.model.FaceModels;
 import org.rollcall.face.model.TfjsGraphConverter;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
-
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 
 /**
  * MediaPipe BlazeFace ("back" model) on ONNX Runtime. The photo is seen through a square letterbox at the
@@ -40,10 +38,20 @@ public final class BlazeFaceDetector implements AutoCloseable {
         if (settings.smallFaceInputSize() % 32 != 0 || settings.smallFaceInputSize() < SIZE) {
             throw new IllegalArgumentException("The small-face input size must be a multiple of 32 and >= 256");
         }
-        byte[] onnx = TfjsGraphConverter.toOnnx(FaceModels.read(FaceModels.BLAZEFACE_JSON),
-                FaceModels.read(FaceModels.BLAZEFACE_BIN), INPUT, new long[]{-1, 3, -1, -1},
-                Map.of("Identity", new long[]{-1, -1, 1}, "Identity_1", new long[]{-1, -1, 1},
-                        "Identity_2", new long[]{-1, -1, 16}, "Identity_3", new long[]{-1, -1, 16}));
+        byte[] onnx = TfjsGraphConverter.toOnnx(
+                FaceModels.read(FaceModels.BLAZEFACE_JSON),
+                FaceModels.read(FaceModels.BLAZEFACE_BIN),
+                INPUT,
+                new long[] {-1, 3, -1, -1},
+                Map.of(
+                        "Identity",
+                        new long[] {-1, -1, 1},
+                        "Identity_1",
+                        new long[] {-1, -1, 1},
+                        "Identity_2",
+                        new long[] {-1, -1, 16},
+                        "Identity_3",
+                        new long[] {-1, -1, 16}));
         this.env = env;
         this.session = OnnxRuntimeLoader.session(env, onnx, threads);
         this.settings = settings;
@@ -52,8 +60,15 @@ public final class BlazeFaceDetector implements AutoCloseable {
     public List<Detection> detect(RgbImage image, boolean smallFacePass) {
         int longSide = Math.max(image.width(), image.height());
         // the full view: the whole photo letterboxed into the network's native 256 x 256
-        List<Detection> fullFrame = nms(run(image, (image.width() - longSide) / 2f, (image.height() - longSide) / 2f,
-                (float) longSide / SIZE, SIZE, SIZE), settings.minScore());
+        List<Detection> fullFrame = nms(
+                run(
+                        image,
+                        (image.width() - longSide) / 2f,
+                        (image.height() - longSide) / 2f,
+                        (float) longSide / SIZE,
+                        SIZE,
+                        SIZE),
+                settings.minScore());
         if (!smallFacePass || longSide < settings.smallFaceMinImageSide()) {
             return fullFrame;
         }
@@ -88,15 +103,17 @@ public final class BlazeFaceDetector implements AutoCloseable {
         float minScore = Math.min(settings.minScore(), settings.smallFaceMinScore());
         float logitMin = (float) Math.log(minScore / (1 - minScore));
         List<Detection> found = new ArrayList<>();
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels),
-                new long[]{1, 3, inputH, inputW});
-             OrtSession.Result result = session.run(Map.of(INPUT, tensor))) {
+        try (OnnxTensor tensor =
+                        OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels), new long[] {1, 3, inputH, inputW});
+                OrtSession.Result result = session.run(Map.of(INPUT, tensor))) {
             // two anchor grids: stride 16 with 2 anchors per cell, stride 32 with 6; centres at (i + 0.5) * stride
             int[][] grids = {{16, 2}, {32, 6}};
             String[][] outputs = {{"Identity_out", "Identity_2_out"}, {"Identity_1_out", "Identity_3_out"}};
             for (int g = 0; g < 2; g++) {
-                float[][] scores = ((float[][][]) result.get(outputs[g][0]).orElseThrow().getValue())[0];
-                float[][] boxes = ((float[][][]) result.get(outputs[g][1]).orElseThrow().getValue())[0];
+                float[][] scores =
+                        ((float[][][]) result.get(outputs[g][0]).orElseThrow().getValue())[0];
+                float[][] boxes =
+                        ((float[][][]) result.get(outputs[g][1]).orElseThrow().getValue())[0];
                 int stride = grids[g][0];
                 int perCell = grids[g][1];
                 int columns = inputW / stride;
@@ -133,7 +150,8 @@ public final class BlazeFaceDetector implements AutoCloseable {
     }
 
     private List<Detection> nms(List<Detection> candidates, float minScore) {
-        List<Detection> sorted = new ArrayList<>(candidates.stream().filter(d -> d.score() >= minScore).toList());
+        List<Detection> sorted = new ArrayList<>(
+                candidates.stream().filter(d -> d.score() >= minScore).toList());
         sorted.sort(Comparator.comparing(Detection::score).reversed());
         List<Detection> kept = new ArrayList<>();
         for (Detection d : sorted) {

@@ -2,7 +2,6 @@ package org.rollcall.face.detect;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.rollcall.face.Box;
 import org.rollcall.face.Point;
 import org.rollcall.face.image.RgbImage;
@@ -39,8 +38,8 @@ public final class FaceFinder {
             float top = Math.max(0, d.y1() - border);
             float right = Math.min(photo.width(), d.x2() - border);
             float bottom = Math.min(photo.height(), d.y2() - border);
-            return new Box(left * scale, top * scale, Math.max(0, right - left) * scale,
-                    Math.max(0, bottom - top) * scale);
+            return new Box(
+                    left * scale, top * scale, Math.max(0, right - left) * scale, Math.max(0, bottom - top) * scale);
         }
 
         /** Points of {@code image} (x, y pairs) in original-photo pixels. */
@@ -69,7 +68,9 @@ public final class FaceFinder {
         RgbImage padded = photo.padded(padding, PADDING_GREY);
         // only a face that was too big for the plain view: at least this share of the photo's shorter side
         float tooBig = FILLS_THE_FRAME * Math.min(photo.width(), photo.height());
-        List<Detection> inPadded = detector.detect(padded, false).stream().filter(d -> d.width() >= tooBig).toList();
+        List<Detection> inPadded = detector.detect(padded, false).stream()
+                .filter(d -> d.width() >= tooBig)
+                .toList();
         if (widest(inPadded) > PADDED_WINS * widest(plain)) {
             return new Found(photo, padded, padding, inPadded);
         }

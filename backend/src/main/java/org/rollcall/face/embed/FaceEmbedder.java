@@ -1,11 +1,14 @@
 package org.rollcall.face.embed;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.rollcall.face.FaceCrop;
 import org.rollcall.face.FaceEngineSettings.Recognition;
 import org.rollcall.face.FaceEngineSettings.Standardisation;
@@ -16,11 +19,6 @@ import org.rollcall.face.model.DlibResnetConverter;
 import org.rollcall.face.model.FaceModels;
 import org.rollcall.face.model.TfliteConverter;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
-
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 
 /**
  * The embed step: aligned face crops in, one L2-normalised vector per face out, from dlib's ResNet (128-d, on dlib's
@@ -54,8 +52,8 @@ public final class FaceEmbedder implements AutoCloseable {
                 ? OnnxRuntimeLoader.session(env, DlibResnetConverter.toOnnx(FaceModels.read(FaceModels.RESNET)), 1)
                 : null;
         this.mobileFaceNet = r.usesMobileFaceNet()
-                ? OnnxRuntimeLoader.session(env, TfliteConverter.toOnnx(FaceModels.read(FaceModels.MOBILEFACENET),
-                "image", "embedding"), 1)
+                ? OnnxRuntimeLoader.session(
+                        env, TfliteConverter.toOnnx(FaceModels.read(FaceModels.MOBILEFACENET), "image", "embedding"), 1)
                 : null;
         double a = settings.dlib().weight() / settings.dlib().impostorStd();
         double b = settings.mobileFaceNet().weight() / settings.mobileFaceNet().impostorStd();
@@ -85,18 +83,19 @@ public final class FaceEmbedder implements AutoCloseable {
      */
     public float[] scoreScale() {
         if (settings.recogniser() != Recogniser.FUSED) {
-            return new float[]{1, 0};
+            return new float[] {1, 0};
         }
         Standardisation d = settings.dlib();
         Standardisation m = settings.mobileFaceNet();
         double a = d.weight() / d.impostorStd();
         double b = m.weight() / m.impostorStd();
         // k cos_d + (1-k) cos_m with k = a / (a + b), times (a + b), is a cos_d + b cos_m
-        return new float[]{(float) (a + b), (float) -(a * d.impostorMean() + b * m.impostorMean())};
+        return new float[] {(float) (a + b), (float) -(a * d.impostorMean() + b * m.impostorMean())};
     }
 
     public int dimension() {
-        return (settings.recogniser().usesDlib() ? DLIB_DIM : 0) + (settings.recogniser().usesMobileFaceNet() ? MFN_DIM : 0);
+        return (settings.recogniser().usesDlib() ? DLIB_DIM : 0)
+                + (settings.recogniser().usesMobileFaceNet() ? MFN_DIM : 0);
     }
 
     /**
@@ -117,7 +116,7 @@ public final class FaceEmbedder implements AutoCloseable {
         int parts = Math.min(n, Math.max(1, batches));
         List<int[]> ranges = new ArrayList<>();
         for (int b = 0; b < parts; b++) {
-            ranges.add(new int[]{b * n / parts, (b + 1) * n / parts});
+            ranges.add(new int[] {b * n / parts, (b + 1) * n / parts});
         }
         List<float[][][]> results = parallel.map(ranges, r -> embedRange(crops, r[0], r[1], flip));
         float[][] dlib = new float[viewsPerFace.size()][DLIB_DIM];
@@ -143,11 +142,14 @@ public final class FaceEmbedder implements AutoCloseable {
 
     /** The raw outputs for crops {@code from..to-1}: [dlib or null, mobilefacenet or null][crop][dim]. */
     public float[][][] embedRange(List<FaceCrop> crops, int from, int to, boolean flip) {
-        return new float[][][]{
-                resnet == null ? null
-                        : run(resnet, dlibInput(crops, from, to, flip), FaceCrop.CHIP, to - from, DLIB_DIM, flip),
-                mobileFaceNet == null ? null
-                        : run(mobileFaceNet, mfnInput(crops, from, to, flip), ArcFaceCrop.SIZE, to - from, MFN_DIM, flip)};
+        return new float[][][] {
+            resnet == null
+                    ? null
+                    : run(resnet, dlibInput(crops, from, to, flip), FaceCrop.CHIP, to - from, DLIB_DIM, flip),
+            mobileFaceNet == null
+                    ? null
+                    : run(mobileFaceNet, mfnInput(crops, from, to, flip), ArcFaceCrop.SIZE, to - from, MFN_DIM, flip)
+        };
     }
 
     private float[] combine(float[] dlib, float[] mfn) {
@@ -204,9 +206,10 @@ public final class FaceEmbedder implements AutoCloseable {
     private float[][] run(OrtSession session, float[] input, int side, int count, int dim, boolean flip) {
         int views = flip ? 2 : 1;
         float[][] raw;
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input),
-                new long[]{(long) count * views, 3, side, side});
-             OrtSession.Result result = session.run(Map.of(session.getInputNames().iterator().next(), tensor))) {
+        try (OnnxTensor tensor = OnnxTensor.createTensor(
+                        env, FloatBuffer.wrap(input), new long[] {(long) count * views, 3, side, side});
+                OrtSession.Result result =
+                        session.run(Map.of(session.getInputNames().iterator().next(), tensor))) {
             raw = (float[][]) result.get(0).getValue();
         } catch (OrtException e) {
             throw new IllegalStateException("Embedding failed", e);

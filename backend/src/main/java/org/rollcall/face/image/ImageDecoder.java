@@ -1,5 +1,8 @@
 package org.rollcall.face.image;
 
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
@@ -11,18 +14,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-
 import org.rollcall.face.FaceRejectedException;
 import org.rollcall.face.RejectReason;
-
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.metadata.Metadata;
-import com.drew.metadata.exif.ExifIFD0Directory;
 
 /**
  * Decodes JPEG, PNG and WebP (sniffed from the bytes, never from a name) into an upright RGB image. Byte size,
@@ -57,15 +54,15 @@ public final class ImageDecoder {
     }
 
     /** The decoded upright image and the factor from its pixels to the original (EXIF-rotated) photo's pixels. */
-    public record Decoded(RgbImage image, int scale) {
-    }
+    public record Decoded(RgbImage image, int scale) {}
 
     public Decoded decode(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw unsupported("The file is empty.");
         }
         if (bytes.length > maxBytes) {
-            throw new FaceRejectedException(RejectReason.IMAGE_TOO_LARGE,
+            throw new FaceRejectedException(
+                    RejectReason.IMAGE_TOO_LARGE,
                     "The image is " + bytes.length + " bytes; the limit is " + maxBytes + " bytes.");
         }
         try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -78,18 +75,23 @@ public final class ImageDecoder {
                     throw unsupported("The image declares no pixels.");
                 }
                 if (width > maxSide || height > maxSide || (long) width * height > maxPixels) {
-                    throw new FaceRejectedException(RejectReason.IMAGE_TOO_LARGE, "The image is " + width + "x"
-                            + height + " pixels; the limit is " + maxPixels + " pixels and " + maxSide
-                            + " pixels per side.");
+                    throw new FaceRejectedException(
+                            RejectReason.IMAGE_TOO_LARGE,
+                            "The image is " + width + "x"
+                                    + height + " pixels; the limit is " + maxPixels + " pixels and " + maxSide
+                                    + " pixels per side.");
                 }
                 if ((long) width * height > MAX_PROGRESSIVE_PIXELS && isProgressiveJpeg(bytes)) {
-                    throw new FaceRejectedException(RejectReason.IMAGE_TOO_LARGE, "The image is a progressive JPEG of "
-                            + width + "x" + height + " pixels; progressive JPEGs may have at most "
-                            + MAX_PROGRESSIVE_PIXELS / 1_000_000 + " megapixels. Save it as a normal JPEG or smaller.");
+                    throw new FaceRejectedException(
+                            RejectReason.IMAGE_TOO_LARGE,
+                            "The image is a progressive JPEG of "
+                                    + width + "x" + height + " pixels; progressive JPEGs may have at most "
+                                    + MAX_PROGRESSIVE_PIXELS / 1_000_000
+                                    + " megapixels. Save it as a normal JPEG or smaller.");
                 }
                 int longSide = Math.max(width, height);
-                int subsampling = Math.max(1, Math.max(longSide / maxDecodedSide,
-                        Math.ceilDiv(longSide, MAX_DECODED_LONG_SIDE)));
+                int subsampling =
+                        Math.max(1, Math.max(longSide / maxDecodedSide, Math.ceilDiv(longSide, MAX_DECODED_LONG_SIDE)));
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(subsampling, subsampling, 0, 0);
                 List<String> damage = new ArrayList<>();

@@ -35,7 +35,9 @@ public record RgbImage(int width, int height, int[] pixels) {
         int p10 = pixels[y1 * width + x0];
         int p11 = pixels[y1 * width + x1];
         for (int c = 0, shift = 16; c < 3; c++, shift -= 8) {
-            rgb[c] += w00 * ((p00 >> shift) & 0xFF) + w01 * ((p01 >> shift) & 0xFF) + w10 * ((p10 >> shift) & 0xFF)
+            rgb[c] += w00 * ((p00 >> shift) & 0xFF)
+                    + w01 * ((p01 >> shift) & 0xFF)
+                    + w10 * ((p10 >> shift) & 0xFF)
                     + w11 * ((p11 >> shift) & 0xFF);
         }
     }

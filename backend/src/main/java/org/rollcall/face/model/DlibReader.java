@@ -80,7 +80,8 @@ final class DlibReader {
             }
             int length = data[p + 1] & 0xFF;
             for (String name : names) {
-                if (name.length() == length && p + 2 + length <= data.length
+                if (name.length() == length
+                        && p + 2 + length <= data.length
                         && new String(data, p + 2, length, StandardCharsets.US_ASCII).equals(name)) {
                     buffer.position(p + 2 + length);
                     return name;

@@ -1,7 +1,6 @@
 package org.rollcall.face.model;
 
 import java.util.List;
-
 import org.rollcall.face.onnx.OnnxGraph;
 import org.rollcall.face.onnx.OnnxGraph.Attribute;
 
@@ -19,8 +18,7 @@ public final class DlibResnetConverter {
 
     public static final int CHIP_SIZE = 150;
 
-    private DlibResnetConverter() {
-    }
+    private DlibResnetConverter() {}
 
     public static byte[] toOnnx(byte[] dat) {
         DlibReader in = new DlibReader(dat);
@@ -32,7 +30,7 @@ public final class DlibResnetConverter {
         OnnxGraph g = new OnnxGraph("dlib_face_recognition_resnet_model_v1");
         g.input("image", -1, 3, CHIP_SIZE, CHIP_SIZE);
         String x = g.node("Sub", List.of("image", g.floats("mean", mean, 1, 3, 1, 1)));
-        x = g.node("Mul", List.of(x, g.floats("scale", new float[]{1f / 256}, 1)));
+        x = g.node("Mul", List.of(x, g.floats("scale", new float[] {1f / 256}, 1)));
         Shape shape = new Shape(3, CHIP_SIZE, CHIP_SIZE);
 
         int convIndex = 0;
@@ -104,7 +102,15 @@ public final class DlibResnetConverter {
         if (from.equals(to)) {
             return x;
         }
-        String pads = g.longs("pads", 0, 0, 0, 0, 0, to.channels() - from.channels(), to.height() - from.height(),
+        String pads = g.longs(
+                "pads",
+                0,
+                0,
+                0,
+                0,
+                0,
+                to.channels() - from.channels(),
+                to.height() - from.height(),
                 to.width() - from.width());
         return g.node("Pad", List.of(x, pads));
     }
@@ -133,8 +139,8 @@ public final class DlibResnetConverter {
 
     private record Shape(int channels, int height, int width) {
         static Shape max(Shape a, Shape b) {
-            return new Shape(Math.max(a.channels, b.channels), Math.max(a.height, b.height),
-                    Math.max(a.width, b.width));
+            return new Shape(
+                    Math.max(a.channels, b.channels), Math.max(a.height, b.height), Math.max(a.width, b.width));
         }
     }
 
@@ -144,18 +150,32 @@ public final class DlibResnetConverter {
         }
 
         Attribute[] attributes() {
-            return new Attribute[]{Attribute.ints("kernel_shape", rows, cols),
-                    Attribute.ints("strides", strideY, strideX), Attribute.ints("pads", padY, padX, padY, padX)};
+            return new Attribute[] {
+                Attribute.ints("kernel_shape", rows, cols),
+                Attribute.ints("strides", strideY, strideX),
+                Attribute.ints("pads", padY, padX, padY, padX)
+            };
         }
 
         Shape outputShape(Shape in) {
-            return new Shape(in.channels(), 1 + (in.height() + 2 * padY - rows) / strideY,
+            return new Shape(
+                    in.channels(),
+                    1 + (in.height() + 2 * padY - rows) / strideY,
                     1 + (in.width() + 2 * padX - cols) / strideX);
         }
     }
 
-    private record Conv(int inputs, int filters, int rows, int cols, int strideY, int strideX, int padY, int padX,
-                        float[] weights, float[] bias) {
+    private record Conv(
+            int inputs,
+            int filters,
+            int rows,
+            int cols,
+            int strideY,
+            int strideX,
+            int padY,
+            int padX,
+            float[] weights,
+            float[] bias) {
 
         /** Folds the following affine layer (gamma then beta, one per filter) into the weights and bias. */
         void fold(float[] affine) {
@@ -175,12 +195,18 @@ public final class DlibResnetConverter {
         String emit(OnnxGraph g, String x) {
             String w = g.floats("conv_w", weights, filters, inputs, rows, cols);
             String b = g.floats("conv_b", bias, filters);
-            return g.node("Conv", List.of(x, w, b), Attribute.ints("kernel_shape", rows, cols),
-                    Attribute.ints("strides", strideY, strideX), Attribute.ints("pads", padY, padX, padY, padX));
+            return g.node(
+                    "Conv",
+                    List.of(x, w, b),
+                    Attribute.ints("kernel_shape", rows, cols),
+                    Attribute.ints("strides", strideY, strideX),
+                    Attribute.ints("pads", padY, padX, padY, padX));
         }
 
         Shape outputShape(Shape in) {
-            return new Shape(filters, 1 + (in.height() + 2 * padY - rows) / strideY,
+            return new Shape(
+                    filters,
+                    1 + (in.height() + 2 * padY - rows) / strideY,
                     1 + (in.width() + 2 * padX - cols) / strideX);
         }
     }

@@ -17,6 +17,7 @@ public final class FaceModels {
     public static final String BLAZEFACE_BIN = "blazeface.bin";
     /** Human's MediaPipe face mesh (468 points), the model the browser's live check judges head pose with. */
     public static final String FACEMESH_JSON = "facemesh.json";
+
     public static final String FACEMESH_BIN = "facemesh.bin";
     public static final String RESNET = "dlib_face_recognition_resnet_model_v1.dat";
     public static final String SHAPE_PREDICTOR = "shape_predictor_5_face_landmarks.dat";
@@ -31,8 +32,7 @@ public final class FaceModels {
             SHAPE_PREDICTOR, "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888",
             MOBILEFACENET, "d8ba40c0127fb8ca9917e8fddc79bbbda063657bc92a496d34da0bc8a760443b");
 
-    private FaceModels() {
-    }
+    private FaceModels() {}
 
     /** Reads a model file from the classpath and verifies its checksum. */
     public static byte[] read(String name) {
@@ -46,7 +46,8 @@ public final class FaceModels {
                         + " is not on the classpath; build with Maven so that models/node_modules is copied in");
             }
             byte[] data = in.readAllBytes();
-            String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            String actual = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(data));
             if (!actual.equals(expected)) {
                 throw new IllegalStateException("Model file " + name + " has SHA-256 " + actual + ", expected "
                         + expected + " (models/package-lock.json pins the packages)");

@@ -40,8 +40,8 @@ final class FlatBuffer {
         long offset = Integer.toUnsignedLong(bytes.getInt(at));
         long target = at + offset;
         if (target >= bytes.capacity()) {
-            throw new IllegalArgumentException("FlatBuffer offset " + target + " beyond its " + bytes.capacity()
-                    + " bytes");
+            throw new IllegalArgumentException(
+                    "FlatBuffer offset " + target + " beyond its " + bytes.capacity() + " bytes");
         }
         return (int) target;
     }

@@ -129,7 +129,7 @@ public final class ShapePredictor {
             t[i] = to[i];
         }
         Similarity s = Similarity.fit(f, t);
-        return new double[]{s.a(), -s.b(), s.b(), s.a()};
+        return new double[] {s.a(), -s.b(), s.b(), s.a()};
     }
 
     private static float[] readColumn(DlibReader in) {

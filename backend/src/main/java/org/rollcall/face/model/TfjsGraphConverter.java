@@ -8,10 +8,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.rollcall.face.onnx.OnnxGraph;
 import org.rollcall.face.onnx.OnnxGraph.Attribute;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +53,8 @@ public final class TfjsGraphConverter {
     private static float[] readValues(ByteBuffer buffer, JsonNode w, int count) {
         float[] values = new float[count];
         JsonNode quantization = w.path("quantization");
-        String stored = quantization.isMissingNode() ? w.path("dtype").asString()
+        String stored = quantization.isMissingNode()
+                ? w.path("dtype").asString()
                 : quantization.path("dtype").asString();
         float scale = (float) quantization.path("scale").asDouble(1);
         float min = (float) quantization.path("min").asDouble(0);
@@ -75,8 +74,8 @@ public final class TfjsGraphConverter {
     /**
      * @param outputs the graph's output node names with the ONNX output shape (batch as -1) for each
      */
-    public static byte[] toOnnx(byte[] modelJson, byte[] weightData, String inputName, long[] inputNchw,
-                                Map<String, long[]> outputs) {
+    public static byte[] toOnnx(
+            byte[] modelJson, byte[] weightData, String inputName, long[] inputNchw, Map<String, long[]> outputs) {
         JsonNode model = JsonMapper.builder().build().readTree(new String(modelJson, StandardCharsets.UTF_8));
         TfjsGraphConverter c = new TfjsGraphConverter(model, weightData, "tfjs");
         c.graph.input(inputName, inputNchw);
@@ -111,12 +110,18 @@ public final class TfjsGraphConverter {
             case "Add", "AddV2" -> graph.node("Add", List.of(convert(inputs.get(0)), convert(inputs.get(1))));
             case "_FusedConv2D" -> fusedConv(inputs, attr);
             case "DepthwiseConv2dNative" -> depthwiseConv(inputs, attr);
-            case "MaxPool" -> graph.node("MaxPool", List.of(convert(inputs.get(0))),
-                    Attribute.ints("kernel_shape", hw(attr.path("ksize"))),
-                    Attribute.ints("strides", hw(attr.path("strides"))), autoPad(attr));
+            case "MaxPool" ->
+                graph.node(
+                        "MaxPool",
+                        List.of(convert(inputs.get(0))),
+                        Attribute.ints("kernel_shape", hw(attr.path("ksize"))),
+                        Attribute.ints("strides", hw(attr.path("strides"))),
+                        autoPad(attr));
             case "Pad" -> pad(inputs);
             case "Reshape" -> reshape(inputs);
-            default -> throw new IllegalArgumentException("Unsupported TFJS op " + node.path("op").asString());
+            default ->
+                throw new IllegalArgumentException(
+                        "Unsupported TFJS op " + node.path("op").asString());
         };
         converted.put(name, out);
         return out;
@@ -140,16 +145,22 @@ public final class TfjsGraphConverter {
             for (int w = 0; w < kw; w++) {
                 for (int i = 0; i < in; i++) {
                     for (int o = 0; o < outChannels; o++) {
-                        oihw[((o * in + i) * kh + h) * kw + w] = filter.values[((h * kw + w) * in + i) * outChannels + o];
+                        oihw[((o * in + i) * kh + h) * kw + w] =
+                                filter.values[((h * kw + w) * in + i) * outChannels + o];
                     }
                 }
             }
         }
-        String x = graph.node("Conv", List.of(convert(inputs.get(0)),
+        String x = graph.node(
+                "Conv",
+                List.of(
+                        convert(inputs.get(0)),
                         graph.floats("w", oihw, outChannels, in, kh, kw),
                         graph.floats("b", weight(inputs.get(2)).values, outChannels)),
-                Attribute.ints("kernel_shape", kh, kw), Attribute.ints("strides", hw(attr.path("strides"))),
-                Attribute.ints("dilations", hw(attr.path("dilations"))), autoPad(attr));
+                Attribute.ints("kernel_shape", kh, kw),
+                Attribute.ints("strides", hw(attr.path("strides"))),
+                Attribute.ints("dilations", hw(attr.path("dilations"))),
+                autoPad(attr));
         for (String op : fused.subList(1, fused.size())) {
             x = switch (op) {
                 case "Relu" -> graph.node("Relu", List.of(x));
@@ -186,18 +197,22 @@ public final class TfjsGraphConverter {
                 }
             }
         }
-        return graph.node("Conv", List.of(convert(inputs.get(0)),
-                        graph.floats("dw", oihw, (long) channels * multiplier, 1, kh, kw)),
-                Attribute.ints("kernel_shape", kh, kw), Attribute.ints("strides", hw(attr.path("strides"))),
-                Attribute.ints("dilations", hw(attr.path("dilations"))), Attribute.integer("group", channels),
+        return graph.node(
+                "Conv",
+                List.of(convert(inputs.get(0)), graph.floats("dw", oihw, (long) channels * multiplier, 1, kh, kw)),
+                Attribute.ints("kernel_shape", kh, kw),
+                Attribute.ints("strides", hw(attr.path("strides"))),
+                Attribute.ints("dilations", hw(attr.path("dilations"))),
+                Attribute.integer("group", channels),
                 autoPad(attr));
     }
 
     private String pad(List<String> inputs) {
         float[] p = weight(inputs.get(1)).values;
         // TF paddings: [[n0,n1],[h0,h1],[w0,w1],[c0,c1]]; ONNX: all begins (N,C,H,W) then all ends
-        long[] pads = {(long) p[0], (long) p[6], (long) p[2], (long) p[4], (long) p[1], (long) p[7], (long) p[3],
-                (long) p[5]};
+        long[] pads = {
+            (long) p[0], (long) p[6], (long) p[2], (long) p[4], (long) p[1], (long) p[7], (long) p[3], (long) p[5]
+        };
         return graph.node("Pad", List.of(convert(inputs.get(0)), graph.longs("pads", pads)));
     }
 
@@ -228,21 +243,22 @@ public final class TfjsGraphConverter {
     private static long[] hw(JsonNode nhwcList) {
         JsonNode values = nhwcList.path("list").path("i");
         if (values.size() != 4) {
-            return new long[]{1, 1};
+            return new long[] {1, 1};
         }
-        return new long[]{values.get(1).asLong(), values.get(2).asLong()};
+        return new long[] {values.get(1).asLong(), values.get(2).asLong()};
     }
 
     private static Attribute autoPad(JsonNode attr) {
-        String padding = new String(Base64.getDecoder().decode(attr.path("padding").path("s").asString()),
-                StandardCharsets.UTF_8);
-        return Attribute.string("auto_pad", switch (padding) {
-            case "SAME" -> "SAME_UPPER";
-            case "VALID" -> "VALID";
-            default -> throw new IllegalArgumentException("Unsupported padding " + padding);
-        });
+        String padding = new String(
+                Base64.getDecoder().decode(attr.path("padding").path("s").asString()), StandardCharsets.UTF_8);
+        return Attribute.string(
+                "auto_pad",
+                switch (padding) {
+                    case "SAME" -> "SAME_UPPER";
+                    case "VALID" -> "VALID";
+                    default -> throw new IllegalArgumentException("Unsupported padding " + padding);
+                });
     }
 
-    private record Weight(List<Integer> shape, float[] values) {
-    }
+    private record Weight(List<Integer> shape, float[] values) {}
 }

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.rollcall.face.model.TfliteModel.Operator;
 import org.rollcall.face.model.TfliteModel.Tensor;
 import org.rollcall.face.onnx.OnnxGraph;
@@ -68,8 +67,13 @@ public final class TfliteConverter {
             Operator op = model.operators().get(i);
             Prelu prelu = prelus.get(i);
             if (prelu != null) {
-                c.names.put(op.outputs()[0], c.graph.node("PRelu", List.of(c.value(prelu.input(), 0),
-                        c.graph.floats("slope", prelu.slope(), prelu.slope().length, 1, 1))));
+                c.names.put(
+                        op.outputs()[0],
+                        c.graph.node(
+                                "PRelu",
+                                List.of(
+                                        c.value(prelu.input(), 0),
+                                        c.graph.floats("slope", prelu.slope(), prelu.slope().length, 1, 1))));
             } else if (!fused.contains(i)) {
                 c.convert(op);
             }
@@ -91,8 +95,7 @@ public final class TfliteConverter {
      *
      * @param parts the indices of the RELU, ABS, SUB and MUL it replaces
      */
-    private record Prelu(int input, float[] slope, List<Integer> parts) {
-    }
+    private record Prelu(int input, float[] slope, List<Integer> parts) {}
 
     /** Every decomposed PReLU whose intermediate tensors feed nothing else, by the index of its ADD. */
     private Map<Integer, Prelu> decomposedPrelus() {
@@ -121,7 +124,10 @@ public final class TfliteConverter {
                 int constant = model.tensors().get(mul.inputs()[0]).constant() ? 0 : 1;
                 Tensor slope = model.tensors().get(mul.inputs()[constant]);
                 Operator sub = producerOf(mul.inputs()[1 - constant], producer);
-                if (!slope.constant() || slope.shape().length != 1 || sub == null || sub.builtin() != SUB
+                if (!slope.constant()
+                        || slope.shape().length != 1
+                        || sub == null
+                        || sub.builtin() != SUB
                         || sub.inputs()[0] != x) {
                     continue;
                 }
@@ -137,7 +143,9 @@ public final class TfliteConverter {
                     for (int k = 0; k < a.length; k++) {
                         twice[k] = 2 * a[k];
                     }
-                    found.put(i, new Prelu(x, twice, parts.stream().map(ops::indexOf).toList()));
+                    found.put(
+                            i,
+                            new Prelu(x, twice, parts.stream().map(ops::indexOf).toList()));
                     break;
                 }
             }
@@ -172,8 +180,12 @@ public final class TfliteConverter {
         return switch (fused) {
             case 0 -> x;
             case 1 -> graph.node("Relu", List.of(x));
-            case 2 -> graph.node("Clip", List.of(x, graph.floats("lo", new float[]{-1}), graph.floats("hi", new float[]{1})));
-            case 3 -> graph.node("Clip", List.of(x, graph.floats("lo", new float[]{0}), graph.floats("hi", new float[]{6})));
+            case 2 ->
+                graph.node(
+                        "Clip", List.of(x, graph.floats("lo", new float[] {-1}), graph.floats("hi", new float[] {1})));
+            case 3 ->
+                graph.node(
+                        "Clip", List.of(x, graph.floats("lo", new float[] {0}), graph.floats("hi", new float[] {6})));
             default -> throw new IllegalArgumentException("Unsupported fused activation " + fused);
         };
     }
@@ -203,16 +215,18 @@ public final class TfliteConverter {
         // depth_multiplier at 3, so the dilations move to 5 and 6
         int dilationW = options.int32(depthwise ? 5 : 4, 1);
         int dilationH = options.int32(depthwise ? 6 : 5, 1);
-        List<String> inputs = new ArrayList<>(List.of(value(op.inputs()[0], 0),
-                graph.floats(depthwise ? "dw" : "w", oihw, outChannels, in, kh, kw)));
+        List<String> inputs = new ArrayList<>(
+                List.of(value(op.inputs()[0], 0), graph.floats(depthwise ? "dw" : "w", oihw, outChannels, in, kh, kw)));
         if (op.inputs().length > 2 && op.inputs()[2] >= 0) {
             inputs.add(graph.floats("b", model.tensors().get(op.inputs()[2]).floats(), outChannels));
         }
-        Attribute pad = Attribute.string("auto_pad", switch (options.int8(0, 0)) {
-            case 0 -> "SAME_UPPER"; // TF SAME: the odd extra pixel goes to the bottom/right
-            case 1 -> "VALID";
-            default -> throw new IllegalArgumentException("Unsupported padding " + options.int8(0, 0));
-        });
+        Attribute pad = Attribute.string(
+                "auto_pad",
+                switch (options.int8(0, 0)) {
+                    case 0 -> "SAME_UPPER"; // TF SAME: the odd extra pixel goes to the bottom/right
+                    case 1 -> "VALID";
+                    default -> throw new IllegalArgumentException("Unsupported padding " + options.int8(0, 0));
+                });
         Attribute kernel = Attribute.ints("kernel_shape", kh, kw);
         Attribute strides = Attribute.ints("strides", options.int32(2, 1), options.int32(1, 1));
         Attribute dilations = Attribute.ints("dilations", dilationH, dilationW);

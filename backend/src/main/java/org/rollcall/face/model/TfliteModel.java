@@ -12,6 +12,7 @@ public record TfliteModel(List<Tensor> tensors, List<Operator> operators, int[] 
 
     /** TensorType values of schema.fbs. */
     public static final int FLOAT32 = 0;
+
     public static final int INT32 = 2;
 
     /**
@@ -46,8 +47,7 @@ public record TfliteModel(List<Tensor> tensors, List<Operator> operators, int[] 
      * @param builtin BuiltinOperator of schema.fbs
      * @param inputs  tensor indices, -1 for an optional input left out
      */
-    public record Operator(int builtin, int[] inputs, int[] outputs, Options options) {
-    }
+    public record Operator(int builtin, int[] inputs, int[] outputs, Options options) {}
 
     /** An operator's builtin options table; absent fields read as the schema's defaults given by the caller. */
     public static final class Options {

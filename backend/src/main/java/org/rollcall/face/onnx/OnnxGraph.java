@@ -37,7 +37,7 @@ public final class OnnxGraph {
 
     /** Declares an int64 input of the given length. */
     public void inputLongs(String tensor, long length) {
-        inputs.add(valueInfo(tensor, INT64, new long[]{length}));
+        inputs.add(valueInfo(tensor, INT64, new long[] {length}));
     }
 
     public void output(String tensor, long... dims) {
@@ -61,7 +61,10 @@ public final class OnnxGraph {
 
     public String longs(String prefix, long... values) {
         String tensor = fresh(prefix);
-        ProtoWriter t = new ProtoWriter().varint(1, values.length).varint(2, INT64).string(8, tensor)
+        ProtoWriter t = new ProtoWriter()
+                .varint(1, values.length)
+                .varint(2, INT64)
+                .string(8, tensor)
                 .longsAsRaw(9, values);
         initializers.add(t);
         return tensor;
@@ -78,8 +81,8 @@ public final class OnnxGraph {
         nodeWithOutputs(opType, nodeInputs, List.of(outputName), attributes);
     }
 
-    public void nodeWithOutputs(String opType, List<String> nodeInputs, List<String> outputNames,
-                                Attribute... attributes) {
+    public void nodeWithOutputs(
+            String opType, List<String> nodeInputs, List<String> outputNames, Attribute... attributes) {
         ProtoWriter n = new ProtoWriter();
         for (String in : nodeInputs) {
             n.string(1, in);
@@ -117,8 +120,11 @@ public final class OnnxGraph {
     private static ProtoWriter valueInfo(String tensor, int elementType, long[] dims) {
         ProtoWriter shape = new ProtoWriter();
         for (int i = 0; i < dims.length; i++) {
-            shape.message(1, dims[i] < 0 ? new ProtoWriter().string(2, tensor + "_dim" + i)
-                    : new ProtoWriter().varint(1, dims[i]));
+            shape.message(
+                    1,
+                    dims[i] < 0
+                            ? new ProtoWriter().string(2, tensor + "_dim" + i)
+                            : new ProtoWriter().varint(1, dims[i]));
         }
         ProtoWriter tensorType = new ProtoWriter().varint(1, elementType).message(2, shape);
         return new ProtoWriter().string(1, tensor).message(2, new ProtoWriter().message(1, tensorType));

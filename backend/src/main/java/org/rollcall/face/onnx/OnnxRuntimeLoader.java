@@ -1,10 +1,9 @@
 package org.rollcall.face.onnx;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Creates ONNX Runtime sessions for in-memory models. */
 public final class OnnxRuntimeLoader {
@@ -16,19 +15,22 @@ public final class OnnxRuntimeLoader {
      */
     private static final long INIT_STACK_BYTES = 64L << 20;
 
-    private OnnxRuntimeLoader() {
-    }
+    private OnnxRuntimeLoader() {}
 
     public static OrtEnvironment environment() {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<OrtEnvironment> env = new AtomicReference<>();
-        Thread init = new Thread(null, () -> {
-            try {
-                env.set(OrtEnvironment.getEnvironment());
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "onnxruntime-init", INIT_STACK_BYTES);
+        Thread init = new Thread(
+                null,
+                () -> {
+                    try {
+                        env.set(OrtEnvironment.getEnvironment());
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "onnxruntime-init",
+                INIT_STACK_BYTES);
         init.start();
         try {
             init.join();

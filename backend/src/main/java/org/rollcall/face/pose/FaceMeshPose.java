@@ -1,19 +1,17 @@
 package org.rollcall.face.pose;
 
-import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.rollcall.face.image.RgbImage;
-import org.rollcall.face.model.FaceModels;
-import org.rollcall.face.model.TfjsGraphConverter;
-import org.rollcall.face.onnx.OnnxRuntimeLoader;
-
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.rollcall.face.image.RgbImage;
+import org.rollcall.face.model.FaceModels;
+import org.rollcall.face.model.TfjsGraphConverter;
+import org.rollcall.face.onnx.OnnxRuntimeLoader;
 
 /**
  * Head pose from the MediaPipe face mesh that the browser's live check runs (Human 3.3.6's facemesh.json), computed
@@ -47,6 +45,7 @@ public final class FaceMeshPose implements AutoCloseable {
 
     /** The face mesh network's input side. */
     public static final int SIZE = 192;
+
     public static final int POINTS = 468;
     /** Human's {@code face.detector.scale}: the detector box is enlarged this much before the mesh sees it. */
     private static final double BOX_ENLARGEMENT = 1.4;
@@ -66,11 +65,11 @@ public final class FaceMeshPose implements AutoCloseable {
      *                  minConfidence, 0.5 in the browser's check, and then has no angles at all)
      * @param mesh      the 468 points as x, y, z triples; x and y in photo pixels, z in the network's units
      */
-    public record Pose(float yawDeg, float pitchDeg, float rollDeg, float meshScore, float[] mesh) {
-    }
+    public record Pose(float yawDeg, float pitchDeg, float rollDeg, float meshScore, float[] mesh) {}
 
     /** Human's BlazeFace input side and the browser's detector settings (face-check.js: minConfidence 0.5). */
     private static final int DETECTOR_SIZE = 256;
+
     private static final float DETECTOR_MIN_SCORE = 0.5f;
     private static final int DETECTOR_MAX_FACES = 3;
     private static final float DETECTOR_IOU = 0.1f;
@@ -90,14 +89,27 @@ public final class FaceMeshPose implements AutoCloseable {
     public FaceMeshPose(OrtEnvironment env, boolean rotate) {
         this.env = env;
         this.rotate = rotate;
-        byte[] onnx = TfjsGraphConverter.toOnnx(FaceModels.read(FaceModels.FACEMESH_JSON),
-                FaceModels.read(FaceModels.FACEMESH_BIN), "input_1", new long[]{-1, 3, SIZE, SIZE},
-                Map.of("Identity_2", new long[]{-1, 3 * POINTS}, "Identity_1", new long[]{-1, 1}));
+        byte[] onnx = TfjsGraphConverter.toOnnx(
+                FaceModels.read(FaceModels.FACEMESH_JSON),
+                FaceModels.read(FaceModels.FACEMESH_BIN),
+                "input_1",
+                new long[] {-1, 3, SIZE, SIZE},
+                Map.of("Identity_2", new long[] {-1, 3 * POINTS}, "Identity_1", new long[] {-1, 1}));
         this.session = OnnxRuntimeLoader.session(env, onnx, 1);
-        byte[] blazeface = TfjsGraphConverter.toOnnx(FaceModels.read(FaceModels.BLAZEFACE_JSON),
-                FaceModels.read(FaceModels.BLAZEFACE_BIN), "input", new long[]{-1, 3, DETECTOR_SIZE, DETECTOR_SIZE},
-                Map.of("Identity", new long[]{-1, 512, 1}, "Identity_1", new long[]{-1, 384, 1},
-                        "Identity_2", new long[]{-1, 512, 16}, "Identity_3", new long[]{-1, 384, 16}));
+        byte[] blazeface = TfjsGraphConverter.toOnnx(
+                FaceModels.read(FaceModels.BLAZEFACE_JSON),
+                FaceModels.read(FaceModels.BLAZEFACE_BIN),
+                "input",
+                new long[] {-1, 3, DETECTOR_SIZE, DETECTOR_SIZE},
+                Map.of(
+                        "Identity",
+                        new long[] {-1, 512, 1},
+                        "Identity_1",
+                        new long[] {-1, 384, 1},
+                        "Identity_2",
+                        new long[] {-1, 512, 16},
+                        "Identity_3",
+                        new long[] {-1, 384, 16}));
         this.detector = OnnxRuntimeLoader.session(env, blazeface, 1);
     }
 
@@ -106,15 +118,23 @@ public final class FaceMeshPose implements AutoCloseable {
      * @param leftEyeX  ... the centres of the eyes on the image's left and on its right: they turn the crop upright
      *                  only when Human's own detector pass misses the face (it uses BlazeFace's mouth and nose)
      */
-    public Pose estimate(RgbImage image, float x1, float y1, float x2, float y2, float leftEyeX, float leftEyeY,
-                         float rightEyeX, float rightEyeY) {
+    public Pose estimate(
+            RgbImage image,
+            float x1,
+            float y1,
+            float x2,
+            float y2,
+            float leftEyeX,
+            float leftEyeY,
+            float rightEyeX,
+            float rightEyeY) {
         double[] square = humanSquare(x1, y1, x2, y2);
         // Human's computeRotation on its mouth-to-nose line; for the fallback the same angle from the eye line
         // turned by 90 degrees
         double angle = Math.PI / 2 - Math.atan2(rightEyeX - leftEyeX, rightEyeY - leftEyeY);
         double best = SAME_FACE_IOU;
         for (double[] box : humanBoxes(image)) {
-            double iou = iou(box, new double[]{x1, y1, x2, y2});
+            double iou = iou(box, new double[] {x1, y1, x2, y2});
             if (iou > best) {
                 best = iou;
                 square = humanSquare(box[0], box[1], box[2], box[3]);
@@ -136,8 +156,8 @@ public final class FaceMeshPose implements AutoCloseable {
         float[] input = crop(image, startX, startY, endX, endY, centerX, centerY, angle);
         float[] raw;
         float score;
-        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[]{1, 3, SIZE, SIZE});
-             OrtSession.Result out = session.run(Map.of("input_1", x))) {
+        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, SIZE, SIZE});
+                OrtSession.Result out = session.run(Map.of("input_1", x))) {
             raw = ((float[][]) out.get("Identity_2_out").orElseThrow().getValue())[0];
             score = ((float[][]) out.get("Identity_1_out").orElseThrow().getValue())[0][0];
         } catch (OrtException e) {
@@ -156,8 +176,12 @@ public final class FaceMeshPose implements AutoCloseable {
             mesh[3 * i + 2] = (float) truncate(raw[3 * i + 2]);
         }
         double[] euler = angles(mesh, side);
-        return new Pose((float) Math.toDegrees(euler[0]), (float) Math.toDegrees(euler[1]),
-                (float) Math.toDegrees(euler[2]), score, mesh);
+        return new Pose(
+                (float) Math.toDegrees(euler[0]),
+                (float) Math.toDegrees(euler[1]),
+                (float) Math.toDegrees(euler[2]),
+                score,
+                mesh);
     }
 
     /** blazeface.ts: enlargeBox(1.4), then squarifyBox (the longer side; corners rounded to whole pixels). */
@@ -165,7 +189,8 @@ public final class FaceMeshPose implements AutoCloseable {
         double cx = x1 + (x2 - x1) / 2;
         double cy = y1 + (y2 - y1) / 2;
         double half = BOX_ENLARGEMENT * Math.max(Math.abs(x2 - x1), Math.abs(y2 - y1)) / 2;
-        return new double[]{Math.round(cx - half), Math.round(cy - half), Math.round(cx + half), Math.round(cy + half)};
+        return new double[] {Math.round(cx - half), Math.round(cy - half), Math.round(cx + half), Math.round(cy + half)
+        };
     }
 
     /**
@@ -190,15 +215,17 @@ public final class FaceMeshPose implements AutoCloseable {
             }
         }
         List<double[]> candidates = new ArrayList<>();
-        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input),
-                new long[]{1, 3, DETECTOR_SIZE, DETECTOR_SIZE});
-             OrtSession.Result out = detector.run(Map.of("input", x))) {
+        try (OnnxTensor x = OnnxTensor.createTensor(
+                        env, FloatBuffer.wrap(input), new long[] {1, 3, DETECTOR_SIZE, DETECTOR_SIZE});
+                OrtSession.Result out = detector.run(Map.of("input", x))) {
             // the stride-16 grid (2 anchors a cell) comes first, then stride 32 (6 a cell), as Human concatenates
             String[][] outputs = {{"Identity_out", "Identity_2_out"}, {"Identity_1_out", "Identity_3_out"}};
             int[][] grids = {{16, 2}, {32, 6}};
             for (int g = 0; g < 2; g++) {
-                float[][] logits = ((float[][][]) out.get(outputs[g][0]).orElseThrow().getValue())[0];
-                float[][] regressors = ((float[][][]) out.get(outputs[g][1]).orElseThrow().getValue())[0];
+                float[][] logits =
+                        ((float[][][]) out.get(outputs[g][0]).orElseThrow().getValue())[0];
+                float[][] regressors =
+                        ((float[][][]) out.get(outputs[g][1]).orElseThrow().getValue())[0];
                 int stride = grids[g][0];
                 int columns = DETECTOR_SIZE / stride;
                 for (int a = 0; a < logits.length; a++) {
@@ -213,9 +240,17 @@ public final class FaceMeshPose implements AutoCloseable {
                     double cx = r[0] + ax;
                     double cy = r[1] + ay;
                     // box, score, then BlazeFace's mouth (keypoint 3) and nose (keypoint 2) in photo pixels
-                    candidates.add(new double[]{(cx - r[2] / 2) * stepX, (cy - r[3] / 2) * stepY,
-                            (cx + r[2] / 2) * stepX, (cy + r[3] / 2) * stepY, score,
-                            (r[10] + ax) * stepX, (r[11] + ay) * stepY, (r[8] + ax) * stepX, (r[9] + ay) * stepY});
+                    candidates.add(new double[] {
+                        (cx - r[2] / 2) * stepX,
+                        (cy - r[3] / 2) * stepY,
+                        (cx + r[2] / 2) * stepX,
+                        (cy + r[3] / 2) * stepY,
+                        score,
+                        (r[10] + ax) * stepX,
+                        (r[11] + ay) * stepY,
+                        (r[8] + ax) * stepX,
+                        (r[9] + ay) * stepY
+                    });
                 }
             }
         } catch (OrtException e) {
@@ -256,8 +291,8 @@ public final class FaceMeshPose implements AutoCloseable {
      * the photo as TF's rotateWithOffset turns it around (centerX, centerY): each pixel of the turned photo is the
      * nearest pixel of the original.
      */
-    private static float[] crop(RgbImage image, double x1, double y1, double x2, double y2, double centerX,
-                                double centerY, double angle) {
+    private static float[] crop(
+            RgbImage image, double x1, double y1, double x2, double y2, double centerX, double centerY, double angle) {
         int w = image.width();
         int h = image.height();
         double fx = (w - 1.0) / w;
@@ -358,24 +393,24 @@ public final class FaceMeshPose implements AutoCloseable {
             thetaY = Math.atan2(r21, r22);
             thetaX = 0;
         }
-        return new double[]{zeroIfNaN(-thetaY), zeroIfNaN(-thetaX), zeroIfNaN(-thetaZ)};
+        return new double[] {zeroIfNaN(-thetaY), zeroIfNaN(-thetaX), zeroIfNaN(-thetaZ)};
     }
 
     private static double[] point(float[] mesh, int index, double size) {
-        return new double[]{mesh[3 * index] / size, mesh[3 * index + 1] / size, mesh[3 * index + 2] / SIZE};
+        return new double[] {mesh[3 * index] / size, mesh[3 * index + 1] / size, mesh[3 * index + 2] / SIZE};
     }
 
     private static double[] sub(double[] a, double[] b) {
-        return new double[]{a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+        return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
     }
 
     private static double[] cross(double[] a, double[] b) {
-        return new double[]{a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+        return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
     }
 
     private static double[] normalize(double[] v) {
         double length = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-        return new double[]{v[0] / length, v[1] / length, v[2] / length};
+        return new double[] {v[0] / length, v[1] / length, v[2] / length};
     }
 
     private static double truncate(double v) {

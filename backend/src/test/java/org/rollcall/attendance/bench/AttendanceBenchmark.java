@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.rollcall.face.FaceEngine;
 import org.rollcall.support.RollcallIntegrationTest;
@@ -24,6 +23,7 @@ class AttendanceBenchmark {
 
     @Autowired
     TestApi api;
+
     @Autowired
     FaceEngine engine;
 
@@ -33,7 +33,8 @@ class AttendanceBenchmark {
         LfwDev lfw = LfwDev.load(faces.resolve("lfw-dev"));
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new TeeStream(System.out, report), true, StandardCharsets.UTF_8);
-        out.printf("processors: %d, max heap %d MB, load average at start: %s%n",
+        out.printf(
+                "processors: %d, max heap %d MB, load average at start: %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
         TestApi.Client teacher = api.client(api.newTeacher().token());
         AttendanceFigures figures = new AttendanceFigures(teacher, engine, lfw, out);
@@ -44,7 +45,8 @@ class AttendanceBenchmark {
         if (what.contains("accuracy")) {
             figures.accuracy(20, 10);
         }
-        out.printf("load average at the end: %s (the machine is shared: figures are only comparable at low load)%n",
+        out.printf(
+                "load average at the end: %s (the machine is shared: figures are only comparable at low load)%n",
                 loadAverage());
         Files.write(Path.of("target", "attendance-benchmark.txt"), report.toByteArray());
     }

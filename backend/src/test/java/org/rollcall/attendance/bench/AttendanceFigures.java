@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.rollcall.face.FaceEngine;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.TestApi;
@@ -30,6 +29,7 @@ final class AttendanceFigures {
 
     /** LFW portraits (250 px, eyes ~40 px apart) are enrolled as they are; a system property may scale them. */
     static final double ENROL_SCALE = Double.parseDouble(System.getProperty("rollcall.bench.enrol-scale", "1.0"));
+
     private static final int WIDTH = 1920;
     private static final int HEIGHT = 1080;
     private static final int COLUMNS = 6;
@@ -40,6 +40,7 @@ final class AttendanceFigures {
      * seats them smaller or larger to see how accuracy depends on face size.
      */
     private static final int PORTRAIT_CORE = 140;
+
     private static final int PORTRAIT_PX = Integer.getInteger("rollcall.bench.portrait-px", 112);
 
     private final TestApi.Client client;
@@ -78,8 +79,12 @@ final class AttendanceFigures {
                 }
             }
         }
-        out.printf("enrolment, one photo (%d students, LFW portraits scaled x%.1f): p50 %d ms, p90 %d ms, min %d ms%n",
-                enrolMillis.size(), ENROL_SCALE, percentile(enrolMillis, 50), percentile(enrolMillis, 90),
+        out.printf(
+                "enrolment, one photo (%d students, LFW portraits scaled x%.1f): p50 %d ms, p90 %d ms, min %d ms%n",
+                enrolMillis.size(),
+                ENROL_SCALE,
+                percentile(enrolMillis, 50),
+                percentile(enrolMillis, 90),
                 Collections.min(enrolMillis));
 
         List<String> seated = new ArrayList<>();
@@ -118,16 +123,28 @@ final class AttendanceFigures {
             }
             last = answer.json();
         }
-        out.printf("mark, %dx%d JPEG (%d KB) with %d faces (%d enrolled + %d strangers) against %d students:"
+        out.printf(
+                "mark, %dx%d JPEG (%d KB) with %d faces (%d enrolled + %d strangers) against %d students:"
                         + " p50 %d ms, p90 %d ms, min %d ms over %d requests; last answer: %d faces, %d marked,"
                         + " %d unknown%n",
-                WIDTH, HEIGHT, jpeg.length / 1024, seated.size(), seated.size() - strangersInPhoto, strangersInPhoto,
-                enrolMillis.size(), percentile(markMillis, 50), percentile(markMillis, 90),
-                Collections.min(markMillis), markMillis.size(), last.get("faces").size(), last.get("marked").asInt(),
+                WIDTH,
+                HEIGHT,
+                jpeg.length / 1024,
+                seated.size(),
+                seated.size() - strangersInPhoto,
+                strangersInPhoto,
+                enrolMillis.size(),
+                percentile(markMillis, 50),
+                percentile(markMillis, 90),
+                Collections.min(markMillis),
+                markMillis.size(),
+                last.get("faces").size(),
+                last.get("marked").asInt(),
                 last.get("unknown").asInt());
-        out.printf("  of which the engine's findFaces alone on the same photo (in process, interleaved): p50 %d ms,"
-                + " p90 %d ms, min %d ms%n", percentile(engineMillis, 50), percentile(engineMillis, 90),
-                Collections.min(engineMillis));
+        out.printf(
+                "  of which the engine's findFaces alone on the same photo (in process, interleaved): p50 %d ms,"
+                        + " p90 %d ms, min %d ms%n",
+                percentile(engineMillis, 50), percentile(engineMillis, 90), Collections.min(engineMillis));
     }
 
     void accuracy(int enrolledPerPhoto, int strangersPerPhoto) {
@@ -138,18 +155,21 @@ final class AttendanceFigures {
         for (String person : lfw.names()) {
             List<Path> photos = lfw.identities().get(person);
             for (int i = 0; i < photos.size() && !enrolledWith.containsKey(person); i++) {
-                ApiResponse answer = client.enrol(classId, person, Integer.toString(++roll), enrolmentPhoto(photos.get(i)));
+                ApiResponse answer =
+                        client.enrol(classId, person, Integer.toString(++roll), enrolmentPhoto(photos.get(i)));
                 if (answer.status() == 201) {
                     enrolledWith.put(person, i);
                 } else {
                     refusals.merge(answer.code(), 1, Integer::sum);
                     if ("ALREADY_ENROLLED_AS".equals(answer.code())) {
-                        out.println("  " + photos.get(i).getFileName() + ": " + answer.json().get("detail").asString());
+                        out.println("  " + photos.get(i).getFileName() + ": "
+                                + answer.json().get("detail").asString());
                     }
                 }
             }
         }
-        out.printf("accuracy: %d of %d people enrolled (one photo each, refusals by code: %s)%n",
+        out.printf(
+                "accuracy: %d of %d people enrolled (one photo each, refusals by code: %s)%n",
                 enrolledWith.size(), lfw.identities().size(), refusals);
 
         List<List<Path>> probesPerRound = new ArrayList<>();
@@ -192,7 +212,9 @@ final class AttendanceFigures {
                 }
             }
             int enrolledHere = seated.size();
-            for (int s = 0; s < strangersPerPhoto && strangerIndex < lfw.strangers().size(); s++) {
+            for (int s = 0;
+                    s < strangersPerPhoto && strangerIndex < lfw.strangers().size();
+                    s++) {
                 Path stranger = lfw.strangers().get(strangerIndex++);
                 seated.add(LfwDev.personOf(stranger));
                 portraits.add(portrait(stranger));
@@ -202,8 +224,14 @@ final class AttendanceFigures {
                 order.add(i);
             }
             Collections.shuffle(order, new java.util.Random(photoCount));
-            ClassroomPhoto photo = ClassroomPhoto.compose(order.stream().map(seated::get).toList(),
-                    order.stream().map(portraits::get).toList(), WIDTH, HEIGHT, COLUMNS, PORTRAIT_PX, photoCount);
+            ClassroomPhoto photo = ClassroomPhoto.compose(
+                    order.stream().map(seated::get).toList(),
+                    order.stream().map(portraits::get).toList(),
+                    WIDTH,
+                    HEIGHT,
+                    COLUMNS,
+                    PORTRAIT_PX,
+                    photoCount);
             LocalDate date = LocalDate.now().minusDays(200 + photoCount);
             byte[] jpeg = TestPhotos.jpeg(photo.image(), 0.9f);
             TestPhotos.save(jpeg, Path.of("target", "accuracy-photo-" + photoCount + ".jpg"));
@@ -216,7 +244,8 @@ final class AttendanceFigures {
             Set<String> seatsWithFace = new HashSet<>();
             for (JsonNode face : TestApi.list(answer.json().get("faces"))) {
                 JsonNode box = face.get("box");
-                String truth = photo.personAt(box.get("x").asDouble() + box.get("width").asDouble() / 2,
+                String truth = photo.personAt(
+                        box.get("x").asDouble() + box.get("width").asDouble() / 2,
                         box.get("y").asDouble() + box.get("height").asDouble() / 2);
                 if (truth != null) {
                     seatsWithFace.add(truth);
@@ -234,13 +263,21 @@ final class AttendanceFigures {
                     recognised.add(name);
                 } else if (truth == null && inPhoto.contains(name)) {
                     backgroundOfPresent++; // a face in the background of a portrait, named as someone who is there
-                    out.printf("  background face in photo %d (box %s) recognised as %s, who is in this photo%n",
+                    out.printf(
+                            "  background face in photo %d (box %s) recognised as %s, who is in this photo%n",
                             photoCount - 1, box, name);
                 } else {
                     wrong++;
-                    out.printf("  WRONG in photo %d: a face (box %s) in the seat of %s recognised as %s (score %.3f);"
-                                    + " %s is %s this photo%n", photoCount - 1, box, truth, name,
-                            face.get("score").asDouble(), name, inPhoto.contains(name) ? "also in" : "not in");
+                    out.printf(
+                            "  WRONG in photo %d: a face (box %s) in the seat of %s recognised as %s (score %.3f);"
+                                    + " %s is %s this photo%n",
+                            photoCount - 1,
+                            box,
+                            truth,
+                            name,
+                            face.get("score").asDouble(),
+                            name,
+                            inPhoto.contains(name) ? "also in" : "not in");
                 }
             }
             for (String person : inPhoto) {
@@ -253,8 +290,8 @@ final class AttendanceFigures {
                     undetected++;
                 }
             }
-            ApiResponse day = TestApi.check(client.get("/api/classes/" + classId + "/attendance?from=" + date
-                    + "&to=" + date), 200);
+            ApiResponse day = TestApi.check(
+                    client.get("/api/classes/" + classId + "/attendance?from=" + date + "&to=" + date), 200);
             for (JsonNode row : TestApi.list(day.json().get("students"))) {
                 boolean present = row.get("total").asInt() > 0;
                 if (present && !inPhoto.contains(row.get("student").get("name").asString())) {
@@ -262,13 +299,25 @@ final class AttendanceFigures {
                 }
             }
         }
-        out.printf("accuracy: %d composed %dx%d class photos, %d faces of enrolled students + %d strangers:"
+        out.printf(
+                "accuracy: %d composed %dx%d class photos, %d faces of enrolled students + %d strangers:"
                         + " correctly marked %d, WRONGLY marked faces %d, students written present who were not in the"
                         + " photo %d, missed %d (includes undetected faces), strangers left unknown %d of %d;"
                         + " seats where no face was detected %d; background faces of portraits recognised as a"
                         + " student who is in the photo %d%n",
-                photoCount, WIDTH, HEIGHT, enrolledFaces, strangerFaces, correct, wrong, wronglyPresentInDb, missed,
-                unknownStrangers, strangerFaces, undetected, backgroundOfPresent);
+                photoCount,
+                WIDTH,
+                HEIGHT,
+                enrolledFaces,
+                strangerFaces,
+                correct,
+                wrong,
+                wronglyPresentInDb,
+                missed,
+                unknownStrangers,
+                strangerFaces,
+                undetected,
+                backgroundOfPresent);
     }
 
     static BufferedImage portrait(Path lfwPhoto) {

@@ -17,8 +17,7 @@ import java.util.Random;
 final class ClassroomPhoto {
 
     /** One seat: whose portrait it shows and where. */
-    record Seat(String person, Rectangle area) {
-    }
+    record Seat(String person, Rectangle area) {}
 
     private final BufferedImage image;
     private final List<Seat> seats;
@@ -50,8 +49,14 @@ final class ClassroomPhoto {
      * @param people    names, in the order of {@code portraits}
      * @param portraitPx side of each pasted portrait
      */
-    static ClassroomPhoto compose(List<String> people, List<BufferedImage> portraits, int width, int height,
-                                  int columns, int portraitPx, long seed) {
+    static ClassroomPhoto compose(
+            List<String> people,
+            List<BufferedImage> portraits,
+            int width,
+            int height,
+            int columns,
+            int portraitPx,
+            long seed) {
         Random random = new Random(seed);
         int rows = (people.size() + columns - 1) / columns;
         int cellW = width / columns;

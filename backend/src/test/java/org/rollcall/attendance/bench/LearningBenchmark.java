@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.rollcall.support.ApiResponse;
 import org.rollcall.support.RollcallIntegrationTest;
@@ -73,14 +72,18 @@ class LearningBenchmark {
         int days = Integer.getInteger("rollcall.bench.days", 3);
         LfwDev lfw = LfwDev.load(faces.resolve("lfw-dev"));
         ByteArrayOutputStream report = new ByteArrayOutputStream();
-        out = new PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                System.out.write(b);
-                report.write(b);
-            }
-        }, true, StandardCharsets.UTF_8);
-        out.printf("learning benchmark: processors %d, load average at start %s%n",
+        out = new PrintStream(
+                new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        System.out.write(b);
+                        report.write(b);
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8);
+        out.printf(
+                "learning benchmark: processors %d, load average at start %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
 
         // people with at least 4 photos: one to enrol, three or more for the days
@@ -99,18 +102,22 @@ class LearningBenchmark {
         int roll = 0;
         for (Map.Entry<String, List<Path>> person : people.entrySet()) {
             for (int i = 0; i < person.getValue().size() && !enrolledWith.containsKey(person.getKey()); i++) {
-                byte[] photo = AttendanceFigures.enrolmentPhoto(person.getValue().get(i));
+                byte[] photo =
+                        AttendanceFigures.enrolmentPhoto(person.getValue().get(i));
                 ApiResponse a = teacher.enrol(learning, person.getKey(), Integer.toString(++roll), photo);
                 if (a.status() != 201) {
                     continue;
                 }
-                ApiResponse b = TestApi.check(teacher.enrol(other, person.getKey(), Integer.toString(roll), photo), 201);
+                ApiResponse b =
+                        TestApi.check(teacher.enrol(other, person.getKey(), Integer.toString(roll), photo), 201);
                 enrolledWith.put(person.getKey(), i);
-                idsLearning.put(person.getKey(), UUID.fromString(a.json().get("id").asString()));
+                idsLearning.put(
+                        person.getKey(), UUID.fromString(a.json().get("id").asString()));
                 idsOther.put(person.getKey(), UUID.fromString(b.json().get("id").asString()));
             }
         }
-        out.printf("enrolled %d of %d people with 4+ photos (one photo each), in both classes%n",
+        out.printf(
+                "enrolled %d of %d people with 4+ photos (one photo each), in both classes%n",
                 enrolledWith.size(), people.size());
 
         int strangerIndex = 0;
@@ -132,7 +139,10 @@ class LearningBenchmark {
                     inPhoto.add(name);
                     portraits.add(AttendanceFigures.portrait(others.get(d % others.size())));
                 }
-                for (int s = 0; s < STRANGERS_PER_PHOTO && strangerIndex < lfw.strangers().size(); s++) {
+                for (int s = 0;
+                        s < STRANGERS_PER_PHOTO
+                                && strangerIndex < lfw.strangers().size();
+                        s++) {
                     Path stranger = lfw.strangers().get(strangerIndex++);
                     seated.add(LfwDev.personOf(stranger));
                     portraits.add(AttendanceFigures.portrait(stranger));
@@ -142,8 +152,13 @@ class LearningBenchmark {
                     order.add(i);
                 }
                 Collections.shuffle(order, new Random(1000L * d + from));
-                photos.add(ClassroomPhoto.compose(order.stream().map(seated::get).toList(),
-                        order.stream().map(portraits::get).toList(), WIDTH, HEIGHT, COLUMNS, PORTRAIT_PX,
+                photos.add(ClassroomPhoto.compose(
+                        order.stream().map(seated::get).toList(),
+                        order.stream().map(portraits::get).toList(),
+                        WIDTH,
+                        HEIGHT,
+                        COLUMNS,
+                        PORTRAIT_PX,
                         1000L * d + from));
                 inPhotos.add(inPhoto);
             }
@@ -151,35 +166,61 @@ class LearningBenchmark {
             Day withLearning = day(teacher, learning, idsLearning, date, photos, inPhotos, true);
             Day without = day(teacher, other, idsOther, date, photos, inPhotos, false);
             results.add(new Day[] {withLearning, without});
-            out.printf("day %d (%s): %d photos, %d enrolled faces + %d strangers%n", d + 1, date, photos.size(),
-                    withLearning.enrolledFaces, withLearning.strangerFaces);
+            out.printf(
+                    "day %d (%s): %d photos, %d enrolled faces + %d strangers%n",
+                    d + 1, date, photos.size(), withLearning.enrolledFaces, withLearning.strangerFaces);
             print("  with learning   ", withLearning);
             print("  without learning", without);
         }
         out.println();
-        out.println("| day | correct with learning | correct without | wrong with / without | strangers accepted with / without | missed with / without |");
+        out.println(
+                "| day | correct with learning | correct without | wrong with / without | strangers accepted with / without | missed with / without |");
         out.println("|---|---|---|---|---|---|");
         for (int d = 0; d < results.size(); d++) {
             Day a = results.get(d)[0];
             Day b = results.get(d)[1];
-            out.printf("| %d | %d of %d | %d of %d | %d / %d | %d / %d | %d / %d |%n", d + 1, a.correct,
-                    a.enrolledFaces, b.correct, b.enrolledFaces, a.wrong, b.wrong, a.strangersAccepted,
-                    b.strangersAccepted, a.missed, b.missed);
+            out.printf(
+                    "| %d | %d of %d | %d of %d | %d / %d | %d / %d | %d / %d |%n",
+                    d + 1,
+                    a.correct,
+                    a.enrolledFaces,
+                    b.correct,
+                    b.enrolledFaces,
+                    a.wrong,
+                    b.wrong,
+                    a.strangersAccepted,
+                    b.strangersAccepted,
+                    a.missed,
+                    b.missed);
         }
         out.printf("load average at the end: %s%n", loadAverage());
         Files.write(Path.of("target", "learning-benchmark.txt"), report.toByteArray());
     }
 
     private void print(String label, Day day) {
-        out.printf("%s: correctly marked %d, WRONG %d, missed %d, strangers taken for a student %d;"
+        out.printf(
+                "%s: correctly marked %d, WRONG %d, missed %d, strangers taken for a student %d;"
                         + " teacher assigned %d (%d after confirming a look-alike), rejected %d; learned faces now %d%n",
-                label, day.correct, day.wrong, day.missed, day.strangersAccepted, day.assigned, day.guardConfirmed,
-                day.rejected, day.learnedFaces);
+                label,
+                day.correct,
+                day.wrong,
+                day.missed,
+                day.strangersAccepted,
+                day.assigned,
+                day.guardConfirmed,
+                day.rejected,
+                day.learnedFaces);
     }
 
     /** Marks the day's photos in one class, then corrects every face as a teacher who knows the truth would. */
-    private Day day(TestApi.Client teacher, UUID classId, Map<String, UUID> ids, LocalDate date,
-                    List<ClassroomPhoto> photos, List<Set<String>> inPhotos, boolean learn) {
+    private Day day(
+            TestApi.Client teacher,
+            UUID classId,
+            Map<String, UUID> ids,
+            LocalDate date,
+            List<ClassroomPhoto> photos,
+            List<Set<String>> inPhotos,
+            boolean learn) {
         Day day = new Day();
         String base = "/api/classes/" + classId;
         for (int p = 0; p < photos.size(); p++) {
@@ -187,16 +228,20 @@ class LearningBenchmark {
             Set<String> inPhoto = inPhotos.get(p);
             day.enrolledFaces += inPhoto.size();
             day.strangerFaces += photo.seats().size() - inPhoto.size();
-            JsonNode marking = TestApi.check(teacher.mark(classId, date,
-                    TestPhotos.jpeg(photo.image(), 0.9f)), 200).json();
-            String markingPath = base + "/attendance/markings/" + marking.get("markingId").asString();
+            JsonNode marking = TestApi.check(teacher.mark(classId, date, TestPhotos.jpeg(photo.image(), 0.9f)), 200)
+                    .json();
+            String markingPath =
+                    base + "/attendance/markings/" + marking.get("markingId").asString();
             Set<String> recognised = new HashSet<>();
             for (JsonNode face : TestApi.list(marking.get("faces"))) {
                 JsonNode box = face.get("box");
-                String truth = photo.personAt(box.get("x").asDouble() + box.get("width").asDouble() / 2,
+                String truth = photo.personAt(
+                        box.get("x").asDouble() + box.get("width").asDouble() / 2,
                         box.get("y").asDouble() + box.get("height").asDouble() / 2);
                 JsonNode student = face.get("student");
-                String given = student == null || student.isNull() ? null : student.get("name").asString();
+                String given = student == null || student.isNull()
+                        ? null
+                        : student.get("name").asString();
                 String facePath = markingPath + "/faces/" + face.get("faceId").asString();
                 if (given != null && given.equals(truth)) {
                     day.correct++;
@@ -218,8 +263,16 @@ class LearningBenchmark {
                     ApiResponse answer = teacher.putJson(facePath, Map.of("studentId", ids.get(truth), "learn", learn));
                     if (answer.status() == 409) {
                         // the teacher knows they are different people
-                        answer = teacher.putJson(facePath, Map.of("studentId", ids.get(truth), "learn", learn,
-                                "differentFrom", List.of(UUID.fromString(answer.json().get("studentId").asString()))));
+                        answer = teacher.putJson(
+                                facePath,
+                                Map.of(
+                                        "studentId",
+                                        ids.get(truth),
+                                        "learn",
+                                        learn,
+                                        "differentFrom",
+                                        List.of(UUID.fromString(
+                                                answer.json().get("studentId").asString()))));
                         day.guardConfirmed++;
                     }
                     TestApi.check(answer, 200);
@@ -235,9 +288,14 @@ class LearningBenchmark {
         }
         // correctness counts what the engine did before corrections; "missed" also counts faces the teacher gave
         day.missed += day.assigned;
-        day.learnedFaces = ids.values().stream().mapToInt(id -> (int) TestApi.list(TestApi.check(
-                teacher.get(base + "/students/" + id + "/faces"), 200).json()).stream()
-                .filter(f -> f.get("source").asString().equals("LEARNED")).count()).sum();
+        day.learnedFaces = ids.values().stream()
+                .mapToInt(id -> (int)
+                        TestApi.list(TestApi.check(teacher.get(base + "/students/" + id + "/faces"), 200)
+                                        .json())
+                                .stream()
+                                .filter(f -> f.get("source").asString().equals("LEARNED"))
+                                .count())
+                .sum();
         return day;
     }
 

@@ -28,7 +28,9 @@ record LfwDev(Path images, Map<String, List<Path>> identities, List<Path> strang
                     continue;
                 }
                 String[] fields = line.split("\t");
-                identities.put(fields[0], Arrays.stream(fields).skip(1).map(images::resolve).toList());
+                identities.put(
+                        fields[0],
+                        Arrays.stream(fields).skip(1).map(images::resolve).toList());
             }
             List<Path> strangers = new ArrayList<>();
             Set<String> known = identities.keySet();
