@@ -24,7 +24,11 @@ function filesUnder(dir) {
   } catch {
     return [];
   }
-  return entries.flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+  // The outbox writes each mail to a hidden `.…part` file and renames it into place: one listed while half written
+  // is gone when read.
+  return entries
+    .filter((e) => !e.name.startsWith('.'))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
 /** The newest 6-digit code mailed to `email`: with no SMTP configured the backend writes mails to <data>/outbox. */
