@@ -106,7 +106,7 @@ public final class TfjsGraphConverter {
             case "Identity" -> convert(inputs.get(0));
             case "Relu" -> graph.node("Relu", List.of(convert(inputs.get(0))));
             case "Sigmoid" -> graph.node("Sigmoid", List.of(convert(inputs.get(0))));
-            case "Prelu" -> graph.node("PRelu", List.of(convert(inputs.get(0)), channelAlpha(inputs.get(1))));
+            case "Prelu" -> graph.prelu(convert(inputs.get(0)), weight(inputs.get(1)).values);
             case "Add", "AddV2" -> graph.node("Add", List.of(convert(inputs.get(0)), convert(inputs.get(1))));
             case "_FusedConv2D" -> fusedConv(inputs, attr);
             case "DepthwiseConv2dNative" -> depthwiseConv(inputs, attr);
@@ -164,20 +164,11 @@ public final class TfjsGraphConverter {
         for (String op : fused.subList(1, fused.size())) {
             x = switch (op) {
                 case "Relu" -> graph.node("Relu", List.of(x));
-                case "Prelu" -> graph.node("PRelu", List.of(x, channelAlpha(inputs.get(3))));
+                case "Prelu" -> graph.prelu(x, weight(inputs.get(3)).values);
                 default -> throw new IllegalArgumentException("Unsupported fused op " + op);
             };
         }
         return x;
-    }
-
-    /**
-     * PReLU's per-channel slopes, shaped to broadcast over NCHW. TFJS applies the stored tensor as the slope itself
-     * (the converter names it after the Keras graph's folded Neg, but does not negate it again).
-     */
-    private String channelAlpha(String tensor) {
-        float[] alpha = weight(tensor).values;
-        return graph.floats("alpha", alpha, alpha.length, 1, 1);
     }
 
     private String depthwiseConv(List<String> inputs, JsonNode attr) {
