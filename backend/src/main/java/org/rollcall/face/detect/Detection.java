@@ -6,6 +6,15 @@ package org.rollcall.face.detect;
  */
 public record Detection(float x1, float y1, float x2, float y2, float score, float[] keypoints) {
 
+    /** The same detection in an image with {@code by} more pixels on the left and on the top. */
+    Detection shifted(float by) {
+        float[] kp = keypoints.clone();
+        for (int k = 0; k < kp.length; k++) {
+            kp[k] += by;
+        }
+        return new Detection(x1 + by, y1 + by, x2 + by, y2 + by, score, kp);
+    }
+
     public float width() {
         return x2 - x1;
     }

@@ -65,14 +65,14 @@ public final class FaceFinder {
     public Found inEnrolmentPhoto(RgbImage photo) {
         List<Detection> plain = detector.detect(photo, false);
         int padding = Math.max(photo.width(), photo.height()) / 2;
-        RgbImage padded = photo.padded(padding, PADDING_GREY);
         // only a face that was too big for the plain view: at least this share of the photo's shorter side
         float tooBig = FILLS_THE_FRAME * Math.min(photo.width(), photo.height());
-        List<Detection> inPadded = detector.detect(padded, false).stream()
+        List<Detection> inPadded = detector.detectInBorder(photo, padding).stream()
                 .filter(d -> d.width() >= tooBig)
                 .toList();
         if (widest(inPadded) > PADDED_WINS * widest(plain)) {
-            return new Found(photo, padded, padding, inPadded);
+            // the face reaches past the photo's edges: its crop is cut from the photo with the border
+            return new Found(photo, photo.padded(padding, PADDING_GREY), padding, inPadded);
         }
         return new Found(photo, photo, 0, plain);
     }
