@@ -50,6 +50,21 @@ class FaceFinderTest {
     }
 
     @Test
+    void anEnrolmentPhotoIsDecodedAtMost2048PixelsWideAClassPhotoInFull() {
+        byte[] phone = TestPhotos.jpeg(TestPhotos.scaleBilinear(TestPhotos.image("sample4.jpg"), 4000.0 / 1920));
+
+        ImageDecoder.Decoded asEnrolment = decoder.decodeForEnrolment(phone);
+        ImageDecoder.Decoded asClassPhoto = decoder.decode(phone);
+
+        assertThat(asClassPhoto.scale()).isEqualTo(1);
+        assertThat(asClassPhoto.image().width()).isEqualTo(4000);
+        assertThat(asEnrolment.scale()).isEqualTo(2);
+        assertThat(asEnrolment.image().width()).isEqualTo(2000);
+        assertThat(asEnrolment.image().height())
+                .isEqualTo(Math.ceilDiv(asClassPhoto.image().height(), 2));
+    }
+
+    @Test
     void anEnrolmentPhotoFilledByItsFaceIsLookedAtAgainInsideAGreyBorder() {
         BufferedImage photo = TestPhotos.image("sample3.jpg");
         ImageDecoder.Decoded decoded = decoder.decode(TestPhotos.jpeg(photo));

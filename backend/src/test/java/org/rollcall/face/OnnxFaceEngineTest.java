@@ -99,6 +99,25 @@ class OnnxFaceEngineTest {
     }
 
     @Test
+    void aPhonePhotoIsEnrolledFromASubsampledDecodeWithItsBoxInItsOwnPixels() {
+        BufferedImage photo = TestPhotos.image("sample6.jpg");
+        BufferedImage portrait = TestPhotos.crop(
+                photo, largest(engine.findFaces(TestPhotos.jpeg(photo))).box(), 0.8f);
+        double factor = 4000.0 / Math.max(portrait.getWidth(), portrait.getHeight());
+        // decoded at 2000 px on its long side, a quarter of the pixels
+        BufferedImage phone = TestPhotos.scaleBilinear(portrait, factor);
+
+        DetectedFace small = engine.enrol(TestPhotos.jpeg(portrait)).face();
+        DetectedFace big = engine.enrol(TestPhotos.jpeg(phone)).face();
+
+        assertThat(big.box().width() / (small.box().width() * factor)).isBetween(0.9, 1.1);
+        assertThat(big.box().x() / (small.box().x() * factor)).isBetween(0.9, 1.1);
+        assertThat(big.quality().interOcularPx() / (small.quality().interOcularPx() * factor))
+                .isBetween(0.9, 1.1);
+        assertThat(engine.score(big.embedding(), small.embedding())).isGreaterThan(threshold());
+    }
+
+    @Test
     void aSecondEnrolmentOfTheSameFaceIsFoundWithTheDuplicateThresholdNotTheMatchThreshold() {
         BufferedImage photo = TestPhotos.image("sample6.jpg");
         DetectedFace target = largest(engine.findFaces(TestPhotos.jpeg(photo)));

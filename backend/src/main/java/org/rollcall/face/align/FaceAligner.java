@@ -141,25 +141,24 @@ public final class FaceAligner {
     }
 
     /**
-     * The chip and four more with the landmarks moved by {@code shift} times the distance between the eyes along the
-     * eye line and across it, both ways.
+     * Four more landmark sets for enrolment chips: the landmarks moved by {@code shift} times the distance between
+     * the eyes along the eye line and across it, both ways.
      */
-    public List<FaceCrop> viewsForEnrolment(RgbImage image, Aligned aligned, double shift) {
+    public List<float[]> shiftedForEnrolment(Aligned aligned, double shift) {
         float[] p = aligned.landmarks();
         double alongX = (p[0] + p[2] - p[4] - p[6]) / 2;
         double alongY = (p[1] + p[3] - p[5] - p[7]) / 2;
         double[][] steps = {{alongX, alongY}, {-alongX, -alongY}, {-alongY, alongX}, {alongY, -alongX}};
-        List<FaceCrop> views = new ArrayList<>(1 + steps.length);
-        views.add(aligned.crop());
+        List<float[]> shifted = new ArrayList<>(steps.length);
         for (double[] step : steps) {
             float[] moved = new float[p.length];
             for (int i = 0; i < p.length; i += 2) {
                 moved[i] = (float) (p[i] + shift * step[0]);
                 moved[i + 1] = (float) (p[i + 1] + shift * step[1]);
             }
-            views.add(chip(image, moved).crop());
+            shifted.add(moved);
         }
-        return views;
+        return shifted;
     }
 
     /**
