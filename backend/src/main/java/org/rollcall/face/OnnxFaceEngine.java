@@ -85,6 +85,15 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
                 embedder.embed(List.of(List.of(crop)), settings.recognition().flip(), 1, workers)[0]);
     }
 
+    /**
+     * The networks' multiply-adds for a class photo of this size with this many faces: the floor the benchmark
+     * compares its time with (the 5-point predictor and the pixel work around the networks are not counted).
+     */
+    public long classPhotoMultiplyAdds(int width, int height, int faces) {
+        int views = settings.recognition().classPhotoFlip() ? 2 : 1;
+        return detector.multiplyAdds(width, height) + (long) faces * views * embedder.multiplyAddsPerView();
+    }
+
     @Override
     public List<DetectedFace> findFaces(byte[] image) {
         return workers.forPhoto(() -> analyse(image, false).faces());

@@ -1,5 +1,9 @@
 package org.rollcall.face.cli;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -10,6 +14,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +35,8 @@ import org.rollcall.face.FaceRejectedException;
 import org.rollcall.face.Gallery;
 import org.rollcall.face.GalleryEntry;
 import org.rollcall.face.OnnxFaceEngine;
+import org.rollcall.face.onnx.OnnxGraph;
+import org.rollcall.face.onnx.OnnxRuntimeLoader;
 
 /**
  * {@code face bench}: the speed figures of the face issue, printed as p50/p95 over repeated runs after a warm-up.
@@ -71,9 +78,9 @@ final class FaceBenchmark {
             if (group != null) {
                 byte[] jpeg = scaledJpeg(Path.of(group), 1920, 1080);
                 int faces = engine.findFaces(jpeg).size();
-                report(
-                        "1920x1080 end-to-end, " + faces + " face(s)",
-                        time(Math.max(5, runs / 3), () -> engine.findFaces(jpeg)));
+                double[] endToEnd = time(Math.max(5, runs / 3), () -> engine.findFaces(jpeg));
+                report("1920x1080 end-to-end, " + faces + " face(s)", endToEnd);
+                floor(engine, faces, endToEnd[endToEnd.length / 2]);
                 report("1920x1080 JPEG decode alone (ImageIO)", time(Math.max(5, runs / 3), () -> decode(jpeg)));
             }
             matcher(engine, runs);
@@ -110,6 +117,50 @@ final class FaceBenchmark {
             int faces = engine.findFaces(jpeg).size();
             report(what + ", " + faces + " face(s)", time(Math.max(5, runs / 3), () -> engine.findFaces(jpeg)));
         }
+    }
+
+    /**
+     * The time the networks' arithmetic alone needs on this host, measured in the same run: ONNX Runtime's matrix
+     * product (its best-tuned kernel) on the engine's thread count gives the host's FLOP rate.
+     */
+    private void floor(OnnxFaceEngine engine, int faces, double p50) {
+        int n = 1024;
+        OnnxGraph g = new OnnxGraph("matmul");
+        g.input("a", n, n);
+        float[] b = new float[n * n];
+        Random random = new Random(7);
+        for (int i = 0; i < b.length; i++) {
+            b[i] = random.nextFloat();
+        }
+        g.node("MatMul", List.of("a", g.floats("b", b, n, n)), "c");
+        g.output("c", n, n);
+        OrtEnvironment env = OnnxRuntimeLoader.environment();
+        double best = Double.MAX_VALUE;
+        try (OrtSession session = OnnxRuntimeLoader.session(env, g.toBytes(), settings.threads());
+                OnnxTensor a = OnnxTensor.createTensor(env, FloatBuffer.wrap(b), new long[] {n, n})) {
+            for (int i = 0; i < 15; i++) {
+                long s = System.nanoTime();
+                session.run(Map.of("a", a)).close();
+                best = Math.min(best, ms(s));
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+        double gflops = 2.0 * n * n * n / best / 1e6;
+        double work = 2.0 * engine.classPhotoMultiplyAdds(1920, 1080, faces) / 1e9;
+        double floorMs = work / gflops * 1e3;
+        out.printf(
+                Locale.ROOT,
+                "host FLOP rate (ONNX Runtime MatMul %dx%dx%d, %d thread(s)): %.0f GFLOP/s; the networks' %.1f GFLOP"
+                        + " for the 1920x1080 photo take at least %.0f ms: end-to-end p50 is %.2fx that%n",
+                n,
+                n,
+                n,
+                settings.threads(),
+                gflops,
+                work,
+                floorMs,
+                p50 / floorMs);
     }
 
     private void matcher(OnnxFaceEngine engine, int runs) {

@@ -29,6 +29,8 @@ public final class BlazeFaceDetector implements AutoCloseable {
     /** Box side (in full-view network pixels) below which the full view is known to miss faces. */
     private static final float SMALL_IN_FULL_VIEW = 24;
 
+    private static final long MULTIPLY_ADDS_PER_INPUT_PIXEL = 2880;
+
     private final OrtEnvironment env;
     private final OrtSession session;
     private final FaceEngineSettings.Detection settings;
@@ -60,15 +62,13 @@ public final class BlazeFaceDetector implements AutoCloseable {
     public List<Detection> detect(RgbImage image, boolean smallFacePass) {
         int longSide = Math.max(image.width(), image.height());
         List<Detection> fullFrame = fullView(image, 0);
-        if (!smallFacePass || longSide < settings.smallFaceMinImageSide()) {
+        int[] zoomedInput = smallFacePass ? zoomedInput(image.width(), image.height()) : null;
+        if (zoomedInput == null) {
             return fullFrame;
         }
-        // half the photo's resolution (faces of ~40 px become ~20 px at the network), at least twice the full view
-        int zoomed = Math.min(settings.smallFaceInputSize(), Math.max(2 * SIZE, (longSide / 2 + 31) / 32 * 32));
-        // no letterbox here: the input keeps the photo's aspect (rounded up to the network's stride of 32)
-        float step = (float) longSide / zoomed;
-        int inputW = (int) Math.ceil(image.width() / step / 32) * 32;
-        int inputH = (int) Math.ceil(image.height() / step / 32) * 32;
+        float step = zoomedStep(longSide);
+        int inputW = zoomedInput[0];
+        int inputH = zoomedInput[1];
         // a face the full view would have seen at a usable size but did not is not trusted from the zoomed view
         // (building facades and foliage produce large false boxes there)
         float fullViewScale = (float) SIZE / longSide;
@@ -82,6 +82,34 @@ public final class BlazeFaceDetector implements AutoCloseable {
             }
         }
         return nms(all, 0);
+    }
+
+    /** The zoomed look's input width and height for a photo of this size, or null when it gets none. */
+    private int[] zoomedInput(int width, int height) {
+        int longSide = Math.max(width, height);
+        if (longSide < settings.smallFaceMinImageSide()) {
+            return null;
+        }
+        float step = zoomedStep(longSide);
+        // no letterbox here: the input keeps the photo's aspect (rounded up to the network's stride of 32)
+        return new int[] {(int) Math.ceil(width / step / 32) * 32, (int) Math.ceil(height / step / 32) * 32};
+    }
+
+    /** Photo pixels per zoomed-input pixel. */
+    private float zoomedStep(int longSide) {
+        // half the photo's resolution (faces of ~40 px become ~20 px at the network), at least twice the full view
+        int zoomed = Math.min(settings.smallFaceInputSize(), Math.max(2 * SIZE, (longSide / 2 + 31) / 32 * 32));
+        return (float) longSide / zoomed;
+    }
+
+    /**
+     * The network's multiply-adds for a class photo of this size: about 2880 per input pixel (counted from the
+     * graph's convolutions: 189 M at 256 x 256, 1504 M at 960 x 544), for the full view and the zoomed look.
+     */
+    public long multiplyAdds(int width, int height) {
+        int[] zoomed = zoomedInput(width, height);
+        long pixels = (long) SIZE * SIZE + (zoomed == null ? 0 : (long) zoomed[0] * zoomed[1]);
+        return MULTIPLY_ADDS_PER_INPUT_PIXEL * pixels;
     }
 
     /**
