@@ -268,14 +268,17 @@ public final class FaceCli {
         out.printf(
                 Locale.ROOT,
                 "all pairs of %d images: %d same-person against %d different-person pairs: EER %.2f %%, "
-                        + "TAR %.2f %% at FAR 1e-3, %.2f %% at FAR 1e-4, d' %.3f%n",
+                        + "TAR %.2f %% at FAR 1e-3, %.2f %% at FAR 1e-4, d' %.3f; different people score %.4f"
+                        + " on average, std %.4f (the fusion's impostor statistics)%n",
                 embeddings.size(),
                 r.genuine(),
                 r.impostor(),
                 100 * r.eer(),
                 100 * r.tarAt1e3(),
                 100 * r.tarAt1e4(),
-                r.dPrime());
+                r.dPrime(),
+                r.impostorMean(),
+                r.impostorStd());
     }
 
     /** How eval-pairs embeds the first and the second image of each pair, and the words for it. */

@@ -82,7 +82,15 @@ final class PairStats {
     }
 
     /** Every same-person pair against every different-person pair of a set of images. */
-    record AllPairs(int genuine, int impostor, double eer, double tarAt1e3, double tarAt1e4, double dPrime) {}
+    record AllPairs(
+            int genuine,
+            int impostor,
+            double eer,
+            double tarAt1e3,
+            double tarAt1e4,
+            double dPrime,
+            double impostorMean,
+            double impostorStd) {}
 
     static AllPairs allPairs(double[] genuine, double[] impostor) {
         double[] g = genuine.clone();
@@ -107,14 +115,21 @@ final class PairStats {
                 eer,
                 acceptRate(g, thresholdAtFar(imp, 1e-3)),
                 acceptRate(g, thresholdAtFar(imp, 1e-4)),
-                dPrime(g, imp));
+                dPrime(g, imp),
+                mean(imp),
+                Math.sqrt(variance(imp)));
+    }
+
+    private static double mean(double[] x) {
+        return Arrays.stream(x).average().orElse(0);
+    }
+
+    private static double variance(double[] x) {
+        double m = mean(x);
+        return Arrays.stream(x).map(v -> (v - m) * (v - m)).average().orElse(0);
     }
 
     private static double dPrime(double[] g, double[] imp) {
-        double mg = Arrays.stream(g).average().orElse(0);
-        double mi = Arrays.stream(imp).average().orElse(0);
-        double vg = Arrays.stream(g).map(x -> (x - mg) * (x - mg)).average().orElse(0);
-        double vi = Arrays.stream(imp).map(x -> (x - mi) * (x - mi)).average().orElse(0);
-        return (mg - mi) / Math.sqrt((vg + vi) / 2);
+        return (mean(g) - mean(imp)) / Math.sqrt((variance(g) + variance(imp)) / 2);
     }
 }
