@@ -30,6 +30,32 @@ public record FaceCrop(int size, byte[] rgb) {
         }
     }
 
+    /** Adds the bilinear sample (R, G, B) at a real position to {@code sum}; outside positions clamp to the border. */
+    public void addBilinear(double x, double y, float[] sum) {
+        double cx = Math.min(Math.max(x, 0), size - 1);
+        double cy = Math.min(Math.max(y, 0), size - 1);
+        int x0 = (int) cx;
+        int y0 = (int) cy;
+        int x1 = Math.min(x0 + 1, size - 1);
+        int y1 = Math.min(y0 + 1, size - 1);
+        float fx = (float) (cx - x0);
+        float fy = (float) (cy - y0);
+        float w00 = (1 - fx) * (1 - fy);
+        float w01 = fx * (1 - fy);
+        float w10 = (1 - fx) * fy;
+        float w11 = fx * fy;
+        int p00 = 3 * (y0 * size + x0);
+        int p01 = 3 * (y0 * size + x1);
+        int p10 = 3 * (y1 * size + x0);
+        int p11 = 3 * (y1 * size + x1);
+        for (int k = 0; k < 3; k++) {
+            sum[k] += w00 * (rgb[p00 + k] & 0xFF)
+                    + w01 * (rgb[p01 + k] & 0xFF)
+                    + w10 * (rgb[p10 + k] & 0xFF)
+                    + w11 * (rgb[p11 + k] & 0xFF);
+        }
+    }
+
     /** The crop as a lossless PNG (what is stored). */
     public byte[] png() {
         return encode(image(0, size), "png");

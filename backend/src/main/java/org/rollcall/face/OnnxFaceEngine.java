@@ -91,7 +91,7 @@ public final class OnnxFaceEngine implements FaceEngine, AutoCloseable {
      */
     public long classPhotoMultiplyAdds(int width, int height, int faces) {
         int views = settings.recognition().classPhotoFlip() ? 2 : 1;
-        return detector.multiplyAdds(width, height) + (long) faces * views * embedder.multiplyAddsPerView();
+        return detector.multiplyAdds(width, height) + faces * embedder.multiplyAddsPerFace(views);
     }
 
     @Override

@@ -143,6 +143,33 @@ class ConvertedModelsTest {
     }
 
     @Test
+    void oNetConvertedFromTfliteMatchesAnIndependentInterpreter() throws OrtException {
+        byte[] tflite = FaceModels.read(FaceModels.ONET);
+        byte[] onnx = TfliteConverter.toOnnx(tflite, "image", "landmarks", 2);
+        float[] nhwc = normalisedNhwc(ReferenceInputs.onetRgb());
+        float[] expected = new TfliteReference(tflite).run(nhwc, 48, 48, 3, 2);
+        float[] nchw = new float[nhwc.length];
+        for (int i = 0; i < 48 * 48; i++) {
+            for (int c = 0; c < 3; c++) {
+                nchw[c * 48 * 48 + i] = nhwc[3 * i + c];
+            }
+        }
+
+        try (OrtSession session = OnnxRuntimeLoader.session(ENV, onnx, 1);
+                OnnxTensor input = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(nchw), new long[] {1, 3, 48, 48});
+                OrtSession.Result result = session.run(Map.of("image", input))) {
+            float[] ours = ((float[][]) result.get(0).getValue())[0];
+
+            assertThat(expected).hasSize(10);
+            for (int k = 0; k < 10; k++) {
+                // the five points as shares of the box
+                assertThat(ours[k]).isCloseTo(expected[k], org.assertj.core.data.Offset.offset(1e-4f));
+                assertThat(expected[k]).isBetween(0f, 1f);
+            }
+        }
+    }
+
+    @Test
     void tfliteConverterRefusesOtherFiles() {
         assertThatThrownBy(() -> TfliteConverter.toOnnx(FaceModels.read(FaceModels.BLAZEFACE_BIN), "x", "y"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,12 +1,16 @@
 package org.rollcall.face;
 
+import ai.onnxruntime.OrtException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.rollcall.face.align.ArcFaceCrop;
+import org.rollcall.face.align.FivePoints;
+import org.rollcall.face.onnx.OnnxRuntimeLoader;
 import org.rollcall.support.TestPhotos;
 
 /**
@@ -42,7 +46,12 @@ final class ReferenceInputs {
                     .orElseThrow();
             int plane = ArcFaceCrop.SIZE * ArcFaceCrop.SIZE;
             float[] planar = new float[3 * plane];
-            ArcFaceCrop.write(face.crop(), planar, 0, false);
+            try (FivePoints five = new FivePoints(OnnxRuntimeLoader.environment())) {
+                ArcFaceCrop.write(
+                        face.crop(), ArcFaceCrop.toCrop(five.of(List.of(face.crop()), 0, 1)[0]), planar, 0, false);
+            } catch (OrtException e) {
+                throw new IllegalStateException(e);
+            }
             byte[] out = new byte[3 * plane];
             for (int i = 0; i < plane; i++) {
                 for (int c = 0; c < 3; c++) {
@@ -51,6 +60,11 @@ final class ReferenceInputs {
             }
             return out;
         }
+    }
+
+    /** A 48x48 square around the largest face of sample3.jpg (as for the ResNet): O-Net's input. */
+    static byte[] onetRgb() {
+        return rgb(resize(TestPhotos.image("sample3.jpg"), 560, 260, 300, 300, 48));
     }
 
     /** The same region mirrored left to right. */

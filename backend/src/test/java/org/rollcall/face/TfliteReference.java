@@ -7,7 +7,7 @@ import org.rollcall.face.model.TfliteModel.Operator;
 import org.rollcall.face.model.TfliteModel.Tensor;
 
 /**
- * A second, independent implementation of the TFLite ops MobileFaceNet uses, straight from TFLite's kernel
+ * A second, independent implementation of the TFLite ops MobileFaceNet and O-Net use, straight from TFLite's kernel
  * definitions: plain loops over NHWC tensors, one image at a time, no ONNX, no layout changes. It shares only the
  * file parser with {@link org.rollcall.face.model.TfliteConverter}; the converted ONNX model is checked against it.
  */
@@ -23,12 +23,24 @@ final class TfliteReference {
 
     /** Runs one image (H x W x C, interleaved) and returns the model's output for it. */
     float[] run(float[] image, int height, int width, int channels) {
+        return run(image, height, width, channels, 0);
+    }
+
+    /** The model's output {@code output} for one image; operators that output does not need are not run. */
+    float[] run(float[] image, int height, int width, int channels, int output) {
         Map<Integer, Nhwc> values = new HashMap<>();
         values.put(model.inputs()[0], new Nhwc(new int[] {1, height, width, channels}, image));
+        int wanted = model.outputs()[output];
         for (Operator op : model.operators()) {
-            values.put(op.outputs()[0], apply(op, values));
+            if (!values.containsKey(wanted)) {
+                try {
+                    values.put(op.outputs()[0], apply(op, values));
+                } catch (UnsupportedOperationException e) {
+                    // an op on another output's path only (O-Net's softmax)
+                }
+            }
         }
-        return values.get(model.outputs()[0]).data();
+        return values.get(wanted).data();
     }
 
     private Nhwc in(Map<Integer, Nhwc> values, int index) {
@@ -60,13 +72,63 @@ final class TfliteReference {
             case 41 -> broadcast(in(values, op.inputs()[0]), in(values, op.inputs()[1]), '-');
             case 18 -> broadcast(in(values, op.inputs()[0]), in(values, op.inputs()[1]), '*');
             case 19 -> map(in(values, op.inputs()[0]), x -> Math.max(0, x));
+            case 59 -> map(in(values, op.inputs()[0]), x -> -x);
+            case 17 -> maxPool(in(values, op.inputs()[0]), op);
+            case 9 ->
+                fullyConnected(
+                        in(values, op.inputs()[0]), model.tensors().get(op.inputs()[1]), in(values, op.inputs()[2]));
             case 101 -> map(in(values, op.inputs()[0]), Math::abs);
             case 22 -> {
                 Nhwc x = in(values, op.inputs()[0]);
                 yield new Nhwc(model.tensors().get(op.outputs()[0]).shape(), x.data());
             }
-            default -> throw new IllegalArgumentException("op " + op.builtin());
+            default -> throw new UnsupportedOperationException("op " + op.builtin());
         };
+    }
+
+    /** Pool2DOptions: padding 0 (SAME 0, VALID 1), stride_w 1, stride_h 2, filter_width 3, filter_height 4. */
+    private static Nhwc maxPool(Nhwc x, Operator op) {
+        int h = x.shape()[1], w = x.shape()[2], c = x.shape()[3];
+        boolean same = op.options().int8(0, 0) == 0;
+        int sw = op.options().int32(1, 1), sh = op.options().int32(2, 1);
+        int fw = op.options().int32(3, 1), fh = op.options().int32(4, 1);
+        int oh = same ? (h + sh - 1) / sh : (h - fh) / sh + 1;
+        int ow = same ? (w + sw - 1) / sw : (w - fw) / sw + 1;
+        int padTop = same ? Math.max((oh - 1) * sh + fh - h, 0) / 2 : 0;
+        int padLeft = same ? Math.max((ow - 1) * sw + fw - w, 0) / 2 : 0;
+        float[] out = new float[oh * ow * c];
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
+                for (int k = 0; k < c; k++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int ky = 0; ky < fh; ky++) {
+                        for (int kx = 0; kx < fw; kx++) {
+                            int iy = oy * sh + ky - padTop, ix = ox * sw + kx - padLeft;
+                            if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
+                                max = Math.max(max, x.data()[(iy * w + ix) * c + k]);
+                            }
+                        }
+                    }
+                    out[(oy * ow + ox) * c + k] = max;
+                }
+            }
+        }
+        return new Nhwc(new int[] {1, oh, ow, c}, out);
+    }
+
+    /** Weights [out, in] over the input flattened in its NHWC order. */
+    private static Nhwc fullyConnected(Nhwc x, Tensor weights, Nhwc bias) {
+        int outputs = weights.shape()[0], inputs = weights.shape()[1];
+        float[] wt = weights.floats();
+        float[] out = new float[outputs];
+        for (int o = 0; o < outputs; o++) {
+            double sum = bias.data()[o];
+            for (int i = 0; i < inputs; i++) {
+                sum += x.data()[i] * wt[o * inputs + i];
+            }
+            out[o] = (float) sum;
+        }
+        return new Nhwc(new int[] {1, outputs}, out);
     }
 
     private static Nhwc map(Nhwc x, java.util.function.DoubleUnaryOperator f) {

@@ -15,14 +15,16 @@ import org.rollcall.face.FaceEngineSettings.Standardisation;
 import org.rollcall.face.Recogniser;
 import org.rollcall.face.align.ArcFaceCrop;
 import org.rollcall.face.align.FaceAligner;
+import org.rollcall.face.align.FivePoints;
 import org.rollcall.face.model.DlibResnetConverter;
 import org.rollcall.face.model.FaceModels;
+import org.rollcall.face.model.Similarity;
 import org.rollcall.face.model.TfliteConverter;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
 
 /**
  * The embed step: aligned face crops in, one L2-normalised vector per face out, from dlib's ResNet (128-d, on dlib's
- * 150-px chip), MobileFaceNet (192-d, on the ArcFace 112-px crop) or both. Each network's outputs over a face's views
+ * 150-px chip), MobileFaceNet (192-d, on the ArcFace 112-px crop aligned on O-Net's five points) or both. Each network's outputs over a face's views
  * (and their mirror images with flip augmentation) are summed and normalised.
  *
  * <p>The fused vector is {@code [sqrt(k) d, sqrt(1-k) m]} for the two unit vectors d and m, so it is a unit vector too
@@ -34,11 +36,14 @@ import org.rollcall.face.onnx.OnnxRuntimeLoader;
 public final class FaceEmbedder implements AutoCloseable {
 
     private static final String DLIB_ID = "dlib-resnet-v1/sp5-chip150-p0.25";
-    private static final String MFN_ID = "mobilefacenet-9925/arcface112";
+    private static final String MFN_ID = "mobilefacenet-9925/arcface112-onet5";
     /** Multiply-adds of one crop through each network, counted from the files' convolutions. */
     private static final long DLIB_MULTIPLY_ADDS = 270_821_376;
 
     private static final long MFN_MULTIPLY_ADDS = 234_105_344;
+    /** O-Net, once per crop whatever the views. */
+    private static final long ONET_MULTIPLY_ADDS = 12_909_952;
+
     private static final int DLIB_DIM = 128;
     private static final int MFN_DIM = 192;
 
@@ -46,6 +51,7 @@ public final class FaceEmbedder implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession resnet;
     private final OrtSession mobileFaceNet;
+    private final FivePoints fivePoints;
     private final float dlibShare;
 
     public FaceEmbedder(OrtEnvironment env, Recognition settings) {
@@ -59,6 +65,7 @@ public final class FaceEmbedder implements AutoCloseable {
                 ? OnnxRuntimeLoader.session(
                         env, TfliteConverter.toOnnx(FaceModels.read(FaceModels.MOBILEFACENET), "image", "embedding"), 1)
                 : null;
+        this.fivePoints = r.usesMobileFaceNet() ? new FivePoints(env) : null;
         double a = settings.dlib().weight() / settings.dlib().impostorStd();
         double b = settings.mobileFaceNet().weight() / settings.mobileFaceNet().impostorStd();
         this.dlibShare = switch (r) {
@@ -78,7 +85,7 @@ public final class FaceEmbedder implements AutoCloseable {
         return switch (settings.recogniser()) {
             case DLIB -> DLIB_ID + flip;
             case MOBILEFACENET -> MFN_ID + flip;
-            case FUSED -> String.format(Locale.ROOT, "fused/dlib-v1+mfn-9925/k%.4f%s", dlibShare, flip);
+            case FUSED -> String.format(Locale.ROOT, "fused/dlib-v1+mfn-9925-onet5/k%.4f%s", dlibShare, flip);
         };
     }
 
@@ -97,10 +104,11 @@ public final class FaceEmbedder implements AutoCloseable {
         return new float[] {(float) (a + b), (float) -(a * d.impostorMean() + b * m.impostorMean())};
     }
 
-    /** The networks' multiply-adds for one view of a face (twice that with flip augmentation). */
-    public long multiplyAddsPerView() {
-        return (settings.recogniser().usesDlib() ? DLIB_MULTIPLY_ADDS : 0)
-                + (settings.recogniser().usesMobileFaceNet() ? MFN_MULTIPLY_ADDS : 0);
+    /** The networks' multiply-adds for one face embedded in {@code views} views (2 with flip augmentation). */
+    public long multiplyAddsPerFace(int views) {
+        Recogniser r = settings.recogniser();
+        return views * ((r.usesDlib() ? DLIB_MULTIPLY_ADDS : 0) + (r.usesMobileFaceNet() ? MFN_MULTIPLY_ADDS : 0))
+                + (r.usesMobileFaceNet() ? ONET_MULTIPLY_ADDS : 0);
     }
 
     public int dimension() {
@@ -158,7 +166,13 @@ public final class FaceEmbedder implements AutoCloseable {
                     : run(resnet, dlibInput(crops, from, to, flip), FaceCrop.CHIP, to - from, DLIB_DIM, flip),
             mobileFaceNet == null
                     ? null
-                    : run(mobileFaceNet, mfnInput(crops, from, to, flip), ArcFaceCrop.SIZE, to - from, MFN_DIM, flip)
+                    : run(
+                            mobileFaceNet,
+                            mfnInput(crops, from, to, flip, fivePoints.of(crops, from, to)),
+                            ArcFaceCrop.SIZE,
+                            to - from,
+                            MFN_DIM,
+                            flip)
         };
     }
 
@@ -198,15 +212,16 @@ public final class FaceEmbedder implements AutoCloseable {
         return input;
     }
 
-    private static float[] mfnInput(List<FaceCrop> crops, int from, int to, boolean flip) {
+    private static float[] mfnInput(List<FaceCrop> crops, int from, int to, boolean flip, double[][] points) {
         int chip = 3 * ArcFaceCrop.SIZE * ArcFaceCrop.SIZE;
         int views = flip ? 2 : 1;
         float[] input = new float[(to - from) * views * chip];
         for (int i = from; i < to; i++) {
             int slot = (i - from) * views;
-            ArcFaceCrop.write(crops.get(i), input, slot * chip, false);
+            Similarity toCrop = ArcFaceCrop.toCrop(points[i - from]);
+            ArcFaceCrop.write(crops.get(i), toCrop, input, slot * chip, false);
             if (flip) {
-                ArcFaceCrop.write(crops.get(i), input, (slot + 1) * chip, true);
+                ArcFaceCrop.write(crops.get(i), toCrop, input, (slot + 1) * chip, true);
             }
         }
         return input;
@@ -269,6 +284,7 @@ public final class FaceEmbedder implements AutoCloseable {
         }
         if (mobileFaceNet != null) {
             mobileFaceNet.close();
+            fivePoints.close();
         }
     }
 }

@@ -22,6 +22,8 @@ public final class FaceModels {
     public static final String RESNET = "dlib_face_recognition_resnet_model_v1.dat";
     public static final String SHAPE_PREDICTOR = "shape_predictor_5_face_landmarks.dat";
     public static final String MOBILEFACENET = "MobileFaceNet.tflite";
+    /** MTCNN's O-Net (same package as MobileFaceNet): the five ArcFace points on a 48x48 face box. */
+    public static final String ONET = "onet.tflite";
 
     private static final Map<String, String> SHA256 = Map.of(
             BLAZEFACE_JSON, "cd7bbfc078270572beb39f9e5ae67aadbd50b5e67cff37e6d4f6b3ea39312e5f",
@@ -30,7 +32,8 @@ public final class FaceModels {
             FACEMESH_BIN, "3826da640b0a3021161605369ee6af293f75d518040355b960ec71a3390c1c0b",
             RESNET, "55533b28a95800a551ba546ba62fe69625c7e95a7061c338adffead08719da30",
             SHAPE_PREDICTOR, "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888",
-            MOBILEFACENET, "d8ba40c0127fb8ca9917e8fddc79bbbda063657bc92a496d34da0bc8a760443b");
+            MOBILEFACENET, "d8ba40c0127fb8ca9917e8fddc79bbbda063657bc92a496d34da0bc8a760443b",
+            ONET, "946543640bd17e5275f442646422a4816441bb00897439a69bc9ea5fcf1fe601");
 
     private FaceModels() {}
 

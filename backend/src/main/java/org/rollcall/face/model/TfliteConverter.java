@@ -18,7 +18,8 @@ import org.rollcall.face.onnx.OnnxGraph.Attribute;
  * image input in NCHW with a free batch size and keeps every 4-D tensor in NCHW: 4-D constants of elementwise ops
  * are transposed once at conversion, and a Reshape (which depends on the memory order) first transposes back to NHWC,
  * so outputs are exactly TFLite's. Covers the ops of MobileFaceNet (CONV_2D, DEPTHWISE_CONV_2D, ADD, SUB, MUL, RELU,
- * ABS, RESHAPE) plus RELU6, LOGISTIC and fused RELU/RELU6 activations; anything else is refused by name. PReLUs
+ * ABS, RESHAPE), those of MTCNN's O-Net (NEG, MAX_POOL_2D, FULLY_CONNECTED) plus RELU6, LOGISTIC and fused
+ * RELU/RELU6 activations; anything else is refused by name. PReLUs
  * spelled out as five elementwise ops become one PReLU ({@link OnnxGraph#prelu}; MobileFaceNet on ONNX Runtime:
  * 5-7x faster, and twice that again in the blocked layout).
  */
@@ -27,12 +28,15 @@ public final class TfliteConverter {
     private static final int ADD = 0;
     private static final int CONV_2D = 3;
     private static final int DEPTHWISE_CONV_2D = 4;
+    private static final int FULLY_CONNECTED = 9;
     private static final int LOGISTIC = 14;
+    private static final int MAX_POOL_2D = 17;
     private static final int MUL = 18;
     private static final int RELU = 19;
     private static final int RELU6 = 21;
     private static final int RESHAPE = 22;
     private static final int SUB = 41;
+    private static final int NEG = 59;
     private static final int ABS = 101;
 
     private final TfliteModel model;
@@ -51,9 +55,29 @@ public final class TfliteConverter {
      */
     public static byte[] toOnnx(byte[] tflite, String inputName, String outputName) {
         TfliteModel model = TfliteModel.read(tflite);
-        if (model.inputs().length != 1 || model.outputs().length != 1) {
-            throw new IllegalArgumentException("Expected one input and one output");
+        if (model.outputs().length != 1) {
+            throw new IllegalArgumentException("Expected one output, found " + model.outputs().length);
         }
+        return toOnnx(model, inputName, outputName, 0);
+    }
+
+    /**
+     * Converts what one of the model's outputs needs (e.g. O-Net's landmarks without its face score's softmax).
+     *
+     * @param output the index of that output among the model's outputs
+     */
+    public static byte[] toOnnx(byte[] tflite, String inputName, String outputName, int output) {
+        return toOnnx(TfliteModel.read(tflite), inputName, outputName, output);
+    }
+
+    private static byte[] toOnnx(TfliteModel model, String inputName, String outputName, int output) {
+        if (model.inputs().length != 1) {
+            throw new IllegalArgumentException("Expected one input, found " + model.inputs().length);
+        }
+        if (output < 0 || output >= model.outputs().length) {
+            throw new IllegalArgumentException("The model has no output " + output);
+        }
+        int outputTensor = model.outputs()[output];
         TfliteConverter c = new TfliteConverter(model);
         int[] in = model.tensors().get(model.inputs()[0]).shape();
         if (in.length != 4) {
@@ -64,7 +88,11 @@ public final class TfliteConverter {
         Map<Integer, Prelu> prelus = c.decomposedPrelus();
         Set<Integer> fused = new HashSet<>();
         prelus.values().forEach(p -> fused.addAll(p.parts()));
+        Set<Integer> needed = c.operatorsFor(outputTensor);
         for (int i = 0; i < model.operators().size(); i++) {
+            if (!needed.contains(i)) {
+                continue;
+            }
             Operator op = model.operators().get(i);
             Prelu prelu = prelus.get(i);
             if (prelu != null) {
@@ -73,12 +101,12 @@ public final class TfliteConverter {
                 c.convert(op);
             }
         }
-        int[] out = model.tensors().get(model.outputs()[0]).shape();
+        int[] out = model.tensors().get(outputTensor).shape();
         long[] dims = new long[out.length];
         for (int i = 0; i < out.length; i++) {
             dims[i] = i == 0 ? -1 : out[i];
         }
-        c.graph.node("Identity", List.of(c.value(model.outputs()[0], 0)), outputName);
+        c.graph.node("Identity", List.of(c.value(outputTensor, 0)), outputName);
         c.graph.output(outputName, dims);
         return c.graph.toBytes();
     }
@@ -148,6 +176,29 @@ public final class TfliteConverter {
         return found;
     }
 
+    /** The operators the tensor depends on, by index. */
+    private Set<Integer> operatorsFor(int tensor) {
+        Map<Integer, Integer> producer = new HashMap<>();
+        for (int i = 0; i < model.operators().size(); i++) {
+            for (int t : model.operators().get(i).outputs()) {
+                producer.put(t, i);
+            }
+        }
+        Set<Integer> needed = new HashSet<>();
+        List<Integer> pending = new ArrayList<>(List.of(tensor));
+        while (!pending.isEmpty()) {
+            Integer op = producer.get(pending.removeLast());
+            if (op != null && needed.add(op)) {
+                for (int t : model.operators().get(op).inputs()) {
+                    if (t >= 0) {
+                        pending.add(t);
+                    }
+                }
+            }
+        }
+        return needed;
+    }
+
     private Operator producerOf(int tensor, Map<Integer, Integer> producer) {
         Integer i = producer.get(tensor);
         return i == null ? null : model.operators().get(i);
@@ -160,6 +211,9 @@ public final class TfliteConverter {
             case ADD -> activation(binary("Add", op), op.options().int8(0, 0));
             case SUB -> activation(binary("Sub", op), op.options().int8(0, 0));
             case MUL -> activation(binary("Mul", op), op.options().int8(0, 0));
+            case FULLY_CONNECTED -> activation(fullyConnected(op), op.options().int8(0, 0));
+            case MAX_POOL_2D -> activation(maxPool(op), op.options().int8(5, 0));
+            case NEG -> graph.node("Neg", List.of(value(op.inputs()[0], 0)));
             case RELU -> graph.node("Relu", List.of(value(op.inputs()[0], 0)));
             case RELU6 -> activation(value(op.inputs()[0], 0), 3);
             case LOGISTIC -> graph.node("Sigmoid", List.of(value(op.inputs()[0], 0)));
@@ -215,13 +269,7 @@ public final class TfliteConverter {
         if (op.inputs().length > 2 && op.inputs()[2] >= 0) {
             inputs.add(graph.floats("b", model.tensors().get(op.inputs()[2]).floats(), outChannels));
         }
-        Attribute pad = Attribute.string(
-                "auto_pad",
-                switch (options.int8(0, 0)) {
-                    case 0 -> "SAME_UPPER"; // TF SAME: the odd extra pixel goes to the bottom/right
-                    case 1 -> "VALID";
-                    default -> throw new IllegalArgumentException("Unsupported padding " + options.int8(0, 0));
-                });
+        Attribute pad = padding(options.int8(0, 0));
         Attribute kernel = Attribute.ints("kernel_shape", kh, kw);
         Attribute strides = Attribute.ints("strides", options.int32(2, 1), options.int32(1, 1));
         Attribute dilations = Attribute.ints("dilations", dilationH, dilationW);
@@ -230,6 +278,48 @@ public final class TfliteConverter {
             return graph.node("Conv", inputs, kernel, strides, dilations, pad, Attribute.integer("group", channels));
         }
         return graph.node("Conv", inputs, kernel, strides, dilations, pad);
+    }
+
+    /** Pool2DOptions: padding 0, stride_w 1, stride_h 2, filter_width 3, filter_height 4. */
+    private String maxPool(Operator op) {
+        var options = op.options();
+        return graph.node(
+                "MaxPool",
+                List.of(value(op.inputs()[0], 0)),
+                Attribute.ints("kernel_shape", options.int32(4, 1), options.int32(3, 1)),
+                Attribute.ints("strides", options.int32(2, 1), options.int32(1, 1)),
+                padding(options.int8(0, 0)));
+    }
+
+    /**
+     * Weights [out, in]; a 4-D input is flattened in TFLite's NHWC order, so it is first transposed back from the
+     * converted graph's NCHW.
+     */
+    private String fullyConnected(Operator op) {
+        String x = value(op.inputs()[0], 0);
+        if (rank(op.inputs()[0]) == 4) {
+            x = graph.node("Transpose", List.of(x), Attribute.ints("perm", 0, 2, 3, 1));
+        }
+        if (rank(op.inputs()[0]) != 2) {
+            x = graph.node("Reshape", List.of(x, graph.longs("shape", 0, -1)));
+        }
+        Tensor weights = model.tensors().get(op.inputs()[1]);
+        int[] s = weights.shape();
+        List<String> inputs = new ArrayList<>(List.of(x, graph.floats("fc", weights.floats(), s[0], s[1])));
+        if (op.inputs().length > 2 && op.inputs()[2] >= 0) {
+            inputs.add(graph.floats("b", model.tensors().get(op.inputs()[2]).floats(), s[0]));
+        }
+        return graph.node("Gemm", inputs, Attribute.integer("transB", 1));
+    }
+
+    private static Attribute padding(int tflitePadding) {
+        return Attribute.string(
+                "auto_pad",
+                switch (tflitePadding) {
+                    case 0 -> "SAME_UPPER"; // TF SAME: the odd extra pixel goes to the bottom/right
+                    case 1 -> "VALID";
+                    default -> throw new IllegalArgumentException("Unsupported padding " + tflitePadding);
+                });
     }
 
     private String binary(String onnxOp, Operator op) {
