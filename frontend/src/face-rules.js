@@ -2,15 +2,14 @@
 // the check of a picked file. The limits are the server's own enrolment gate, served by GET /api/face/rules (one
 // face, eye distance, pose, light, sharpness), so that what the browser accepts the server accepts too. The server
 // judges yaw and pitch with the same model and arithmetic as Human here (its face mesh), so those limits are the
-// server's as they are; roll, light and sharpness are measured differently here, so those limits are converted by
+// server's as they are, and so is the eye distance (the mesh's eye centres track dlib's within a few per cent either
+// way; a 3 % margin made the browser refuse four development photos the server accepts, for one fewer it accepts and
+// the server then refuses); roll, light and sharpness are measured differently here, so those limits are converted by
 // the factors below.
 
 /**
  * How the browser's measures relate to the server's, calibrated on the server's own measurements of 134
  * development photos (see the README):
- * - eyeDistance: the mesh's eye centres track dlib's within a few per cent either way, so the server's limit applies
- *   as it is (a 3 % margin made the browser refuse four photos the server accepts, for one fewer it accepts and the
- *   server then refuses).
  * - brightness: the mean luma of the middle of Human's face box (other pixels than the server's aligned chip, and
  *   the browser's own JPEG decoding) read about a third higher than the server's measure (server limit 45 ↔ 60).
  * - sharpness: the variance of the Laplacian of the face box at 128 px is about 3.4 times the server's measure on
@@ -19,7 +18,7 @@
  *   without turning the crop upright, see face-check.js) reads low: the e2e tests' student tilted by 10, 20, 30 and
  *   40° reads 5, 11, 18 and 22°, and no more beyond (20° at 50°). 0.6 maps the server's 30° to 18° here.
  */
-export const MEASURE_SCALE = { eyeDistance: 1.0, brightness: 60 / 45, sharpness: 3.4, roll: 0.6 };
+export const MEASURE_SCALE = { brightness: 60 / 45, sharpness: 3.4, roll: 0.6 };
 
 /** Rules of the browser's own, which the server has no counterpart for. */
 export const BROWSER_LIMITS = {
@@ -31,7 +30,7 @@ export const BROWSER_LIMITS = {
 export function browserLimits({ gate }) {
   return {
     otherFaceRatio: gate.otherFaceRatio,
-    minInterOcularPx: gate.minInterOcularPx * MEASURE_SCALE.eyeDistance,
+    minInterOcularPx: gate.minInterOcularPx,
     maxYawDeg: gate.maxYawDeg,
     maxPitchDeg: gate.maxPitchDeg,
     maxRollDeg: gate.maxRollDeg * MEASURE_SCALE.roll,

@@ -52,8 +52,13 @@ public final class FaceAligner {
         }
         this.predictor = predictor;
         for (int i = 0; i < 10; i++) {
-            chipTemplate[i] = (PADDING + TEMPLATE[i]) / (2 * PADDING + 1) * FaceCrop.CHIP;
+            chipTemplate[i] = inChip(TEMPLATE[i]);
         }
+    }
+
+    /** A coordinate of {@link #TEMPLATE} in dlib's chip (padding included), in chip pixels. */
+    static double inChip(double template) {
+        return (PADDING + template) / (2 * PADDING + 1) * FaceCrop.CHIP;
     }
 
     /**

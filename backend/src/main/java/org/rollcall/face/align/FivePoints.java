@@ -40,9 +40,7 @@ public final class FivePoints implements AutoCloseable {
         this.session = OnnxRuntimeLoader.session(
                 env, TfliteConverter.toOnnx(FaceModels.read(FaceModels.ONET), "image", "landmarks", 2), 1);
         double[] t = FaceAligner.TEMPLATE;
-        double eyeLine =
-                ((t[1] + t[3] + t[5] + t[7]) / 4 + FaceAligner.PADDING) / (2 * FaceAligner.PADDING + 1) * FaceCrop.CHIP
-                        + FaceCrop.MARGIN;
+        double eyeLine = FaceAligner.inChip((t[1] + t[3] + t[5] + t[7]) / 4) + FaceCrop.MARGIN;
         this.left = (FaceCrop.SIZE - BOX) / 2;
         this.top = eyeLine - EYE_LINE_DOWN_THE_BOX * BOX;
     }

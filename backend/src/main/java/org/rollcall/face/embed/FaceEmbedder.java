@@ -24,8 +24,8 @@ import org.rollcall.face.onnx.OnnxRuntimeLoader;
 
 /**
  * The embed step: aligned face crops in, one L2-normalised vector per face out, from dlib's ResNet (128-d, on dlib's
- * 150-px chip), MobileFaceNet (192-d, on the ArcFace 112-px crop aligned on O-Net's five points) or both. Each network's outputs over a face's views
- * (and their mirror images with flip augmentation) are summed and normalised.
+ * 150-px chip), MobileFaceNet (192-d, on the ArcFace 112-px crop aligned on O-Net's five points) or both. Each
+ * network's outputs over a face's views (and their mirror images with flip augmentation) are summed and normalised.
  *
  * <p>The fused vector is {@code [sqrt(k) d, sqrt(1-k) m]} for the two unit vectors d and m, so it is a unit vector too
  * and the dot product of two fused vectors is {@code k cos_dlib + (1-k) cos_mfn}: with

@@ -61,7 +61,7 @@ public final class ImageDecoder {
 
     /** Decodes a class photo: subsampled only beyond {@code maxDecodedSide}, so that small faces keep their pixels. */
     public Decoded decode(byte[] bytes) {
-        return decode(bytes, 1);
+        return decode(bytes, MAX_DECODED_LONG_SIDE);
     }
 
     /**
@@ -108,9 +108,7 @@ public final class ImageDecoder {
                 int longSide = Math.max(width, height);
                 int subsampling = Math.max(
                         Math.max(1, longSide / maxDecodedSide),
-                        Math.max(
-                                Math.ceilDiv(longSide, MAX_DECODED_LONG_SIDE),
-                                longSideAtMost > 1 ? Math.ceilDiv(longSide, longSideAtMost) : 1));
+                        Math.ceilDiv(longSide, Math.min(MAX_DECODED_LONG_SIDE, longSideAtMost)));
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(subsampling, subsampling, 0, 0);
                 List<String> damage = new ArrayList<>();

@@ -122,14 +122,11 @@ public final class OnnxGraph {
         int c = scale.length;
         float[] one = new float[c];
         Arrays.fill(one, 1);
+        // bias and mean 0, variance 1: the scale alone
+        String zero = floats("zero", new float[c], c);
         return node(
                 "BatchNormalization",
-                List.of(
-                        x,
-                        floats("scale", scale, c),
-                        floats("zero", new float[c], c),
-                        floats("zero", new float[c], c),
-                        floats("one", one, c)),
+                List.of(x, floats("scale", scale, c), zero, zero, floats("one", one, c)),
                 Attribute.real("epsilon", 0));
     }
 
