@@ -85,6 +85,7 @@ class FaceCliTest {
 
     @Test
     void identifyCountsRecognisedPeopleAndAcceptedStrangers() throws IOException {
+        Path vectors = dir.resolve("vectors.tsv");
         // four people with a full-size and a 0.7 copy each; one of them is left out as a stranger
         Path identities = Files.writeString(
                 dir.resolve("identities.txt"),
@@ -97,6 +98,8 @@ class FaceCliTest {
                 "identify",
                 "--recogniser",
                 "dlib",
+                "--vectors",
+                vectors.toString(),
                 "--root",
                 dir.resolve("people").toString(),
                 identities.toString());
@@ -109,6 +112,18 @@ class FaceCliTest {
                 .contains("taken for another enrolled person 0")
                 .contains("stranger probes 4: accepted as an enrolled person 0")
                 .contains("(2 rounds)");
+        // each enrolment of each round, then each probe photo once: kind, round, person ("-": stranger), photo, eyes,
+        // vector
+        List<String[]> lines =
+                Files.readAllLines(vectors).stream().map(l -> l.split("\t")).toList();
+        assertThat(lines).allSatisfy(l -> {
+            assertThat(l).hasSize(6);
+            assertThat(l[5].split(",")).hasSize(128);
+        });
+        assertThat(lines.stream().filter(l -> l[0].equals("enrolled")).map(l -> l[1] + l[2]))
+                .containsExactlyInAnyOrder("0person0", "0person1", "0person2", "1person0", "1person1", "1person2");
+        assertThat(lines.stream().filter(l -> l[0].equals("probe")).map(l -> l[2]))
+                .containsExactlyInAnyOrder("person0", "person0", "person1", "person1", "person2", "person2", "-", "-");
     }
 
     @Test

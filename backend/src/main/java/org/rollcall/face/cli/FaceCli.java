@@ -89,7 +89,7 @@ public final class FaceCli {
                                                                default; both as faces of a class photo; or the first
                                                                as an enrolment photo, the second as a class photo)
                        face calibrate [--far 0.001] DIR        (DIR holds one folder of photos per person)
-                       face identify [--dump FILE] --root DIR IDENTITIES (open-set identification: IDENTITIES lines are
+                       face identify [--dump F] [--vectors F] --root DIR IDENTITIES (open-set identification: IDENTITIES lines are
                                                                name<TAB>photo<TAB>photo..., everyone else under DIR
                                                                is a stranger)
                        face bench [--single FILE] [--group FILE] [--runs N]   (photos are scaled to 640x480 and 1920x1080)""";
@@ -289,10 +289,15 @@ public final class FaceCli {
     private int identify(List<String> args) throws IOException {
         Path root = Path.of(option(args, "--root", "."));
         String dump = option(args, "--dump", null);
+        String vectors = option(args, "--vectors", null);
         requireArgs(args, "identify needs an IDENTITIES file");
         try (OnnxFaceEngine engine = new OnnxFaceEngine(settings)) {
             return new Identification(engine, out, err)
-                    .run(root, Path.of(args.get(0)), dump == null ? null : Path.of(dump));
+                    .run(
+                            root,
+                            Path.of(args.get(0)),
+                            dump == null ? null : Path.of(dump),
+                            vectors == null ? null : Path.of(vectors));
         }
     }
 

@@ -49,9 +49,13 @@ final class Identification {
     /**
      * @param dump where to write one line per probe (round, true person or "-" for a stranger, best enrolled person,
      *             best score, second-best score, pixels between the eyes) for sweeping matcher settings; null: none
+     * @param vectorsFile where to write every embedding, for trying other scores offline: one line per enrolment of
+     *             each round ("enrolled", round, person) and per probe photo ("probe", -1, person or "-"), then the
+     *             photo's file name, pixels between the eyes and the vector; null: none
      */
-    int run(Path root, Path identitiesFile, Path dump) throws IOException {
+    int run(Path root, Path identitiesFile, Path dump, Path vectorsFile) throws IOException {
         List<String> dumped = new ArrayList<>();
+        List<String> vectors = new ArrayList<>();
         Map<String, List<Path>> identities = new LinkedHashMap<>();
         for (String line : Files.readAllLines(identitiesFile)) {
             String[] fields = line.strip().split("\t");
@@ -80,8 +84,11 @@ final class Identification {
             for (Map.Entry<String, List<Path>> person : identities.entrySet()) {
                 if (round < person.getValue().size()) {
                     Path photo = person.getValue().get(round);
-                    largest(engine.findFacesAsEnrolment(Files.readAllBytes(photo)))
-                            .ifPresent(f -> gallery.add(new GalleryEntry<>(person.getKey(), f.embedding())));
+                    Optional<DetectedFace> enrolled = largest(engine.findFacesAsEnrolment(Files.readAllBytes(photo)));
+                    enrolled.ifPresent(f -> gallery.add(new GalleryEntry<>(person.getKey(), f.embedding())));
+                    if (vectorsFile != null && enrolled.isPresent()) {
+                        vectors.add(vectorLine("enrolled", round, person.getKey(), photo, enrolled.get()));
+                    }
                     enrolledFrom.put(person.getKey(), photo);
                 }
             }
@@ -156,6 +163,13 @@ final class Identification {
         if (dump != null) {
             Files.write(dump, dumped);
         }
+        if (vectorsFile != null) {
+            Map<Path, String> personOf = new HashMap<>();
+            identities.forEach((name, photos) -> photos.forEach(photo -> personOf.put(photo, name)));
+            probes.forEach((photo, face) -> face.ifPresent(
+                    f -> vectors.add(vectorLine("probe", -1, personOf.getOrDefault(photo, "-"), photo, f))));
+            Files.write(vectorsFile, vectors);
+        }
         out.printf(
                 Locale.ROOT,
                 "open-set identification, %d people enrolled from one photo (%d rounds), model %s%n",
@@ -177,6 +191,22 @@ final class Identification {
                 strangerProbes,
                 strangersAccepted);
         return 0;
+    }
+
+    private static String vectorLine(String kind, int round, String person, Path photo, DetectedFace face) {
+        StringBuilder line = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%s\t%d\t%s\t%s\t%.1f\t",
+                kind,
+                round,
+                person,
+                photo.getFileName(),
+                face.quality().interOcularPx()));
+        float[] e = face.embedding();
+        for (int i = 0; i < e.length; i++) {
+            line.append(i == 0 ? "" : ",").append(e[i]);
+        }
+        return line.toString();
     }
 
     /** The enrolled person the face scores best against, whatever the matcher decides. */
