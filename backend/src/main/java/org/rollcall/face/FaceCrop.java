@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import org.rollcall.face.image.RgbImage;
 
 /**
  * The aligned face kept with a face instead of the photo: dlib's chip grid (150 px, padding 0.25) widened by
@@ -30,30 +31,13 @@ public record FaceCrop(int size, byte[] rgb) {
         }
     }
 
-    /** Adds the bilinear sample (R, G, B) at a real position to {@code sum}; outside positions clamp to the border. */
-    public void addBilinear(double x, double y, float[] sum) {
-        double cx = Math.min(Math.max(x, 0), size - 1);
-        double cy = Math.min(Math.max(y, 0), size - 1);
-        int x0 = (int) cx;
-        int y0 = (int) cy;
-        int x1 = Math.min(x0 + 1, size - 1);
-        int y1 = Math.min(y0 + 1, size - 1);
-        float fx = (float) (cx - x0);
-        float fy = (float) (cy - y0);
-        float w00 = (1 - fx) * (1 - fy);
-        float w01 = fx * (1 - fy);
-        float w10 = (1 - fx) * fy;
-        float w11 = fx * fy;
-        int p00 = 3 * (y0 * size + x0);
-        int p01 = 3 * (y0 * size + x1);
-        int p10 = 3 * (y1 * size + x0);
-        int p11 = 3 * (y1 * size + x1);
-        for (int k = 0; k < 3; k++) {
-            sum[k] += w00 * (rgb[p00 + k] & 0xFF)
-                    + w01 * (rgb[p01 + k] & 0xFF)
-                    + w10 * (rgb[p10 + k] & 0xFF)
-                    + w11 * (rgb[p11 + k] & 0xFF);
+    /** The crop's pixels packed as 0xRRGGBB, for bilinear sampling ({@link RgbImage#addBilinear}). */
+    public RgbImage pixels() {
+        int[] packed = new int[size * size];
+        for (int i = 0; i < packed.length; i++) {
+            packed[i] = (rgb[3 * i] & 0xFF) << 16 | (rgb[3 * i + 1] & 0xFF) << 8 | (rgb[3 * i + 2] & 0xFF);
         }
+        return new RgbImage(size, size, packed);
     }
 
     /** The crop as a lossless PNG (what is stored). */
@@ -116,12 +100,7 @@ public record FaceCrop(int size, byte[] rgb) {
 
     private BufferedImage image(int from, int side) {
         BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                int o = 3 * ((y + from) * size + x + from);
-                img.setRGB(x, y, (rgb[o] & 0xFF) << 16 | (rgb[o + 1] & 0xFF) << 8 | (rgb[o + 2] & 0xFF));
-            }
-        }
+        img.setRGB(0, 0, side, side, pixels().pixels(), from * size + from, size);
         return img;
     }
 

@@ -47,8 +47,7 @@ final class ReferenceInputs {
             int plane = ArcFaceCrop.SIZE * ArcFaceCrop.SIZE;
             float[] planar = new float[3 * plane];
             try (FivePoints five = new FivePoints(OnnxRuntimeLoader.environment())) {
-                ArcFaceCrop.write(
-                        face.crop(), ArcFaceCrop.toCrop(five.of(List.of(face.crop()), 0, 1)[0]), planar, 0, false);
+                ArcFaceCrop.write(face.crop(), ArcFaceCrop.toCrop(five.of(List.of(face.crop()), 0, 1)[0]), planar, 0);
             } catch (OrtException e) {
                 throw new IllegalStateException(e);
             }

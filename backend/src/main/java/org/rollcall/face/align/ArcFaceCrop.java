@@ -1,6 +1,7 @@
 package org.rollcall.face.align;
 
 import org.rollcall.face.FaceCrop;
+import org.rollcall.face.image.RgbImage;
 import org.rollcall.face.model.Similarity;
 
 /**
@@ -25,12 +26,13 @@ public final class ArcFaceCrop {
 
     /**
      * The crop as MobileFaceNet reads it: RGB planes, {@code (v - 127.5) / 128}, written at {@code offset} of
-     * {@code out} (3 x 112 x 112 floats); mirrored left to right when asked (flip augmentation).
+     * {@code out} (3 x 112 x 112 floats).
      */
-    public static void write(FaceCrop crop, Similarity toCrop, float[] out, int offset, boolean mirror) {
+    public static void write(FaceCrop crop, Similarity toCrop, float[] out, int offset) {
         if (crop.size() != FaceCrop.SIZE) {
             throw new IllegalArgumentException("Expected a crop of " + FaceCrop.SIZE + " px, got " + crop.size());
         }
+        RgbImage image = crop.pixels();
         int plane = SIZE * SIZE;
         // ~1.5 crop pixels per output pixel: average 2x2 bilinear samples so the shrink does not alias
         int grid = 2;
@@ -44,11 +46,11 @@ public final class ArcFaceCrop {
                     double v = r + (gy + 0.5) / grid - 0.5;
                     for (int gx = 0; gx < grid; gx++) {
                         double u = c + (gx + 0.5) / grid - 0.5;
-                        crop.addBilinear(toCrop.x(u, v), toCrop.y(u, v), sum);
+                        image.addBilinear(toCrop.x(u, v), toCrop.y(u, v), sum);
                     }
                 }
                 float samples = grid * grid;
-                int o = offset + r * SIZE + (mirror ? SIZE - 1 - c : c);
+                int o = offset + r * SIZE + c;
                 out[o] = (sum[0] / samples - 127.5f) / 128f;
                 out[o + plane] = (sum[1] / samples - 127.5f) / 128f;
                 out[o + 2 * plane] = (sum[2] / samples - 127.5f) / 128f;

@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
 import org.rollcall.face.FaceCrop;
+import org.rollcall.face.image.RgbImage;
 import org.rollcall.face.model.FaceModels;
 import org.rollcall.face.model.TfliteConverter;
 import org.rollcall.face.onnx.OnnxRuntimeLoader;
@@ -79,6 +80,7 @@ public final class FivePoints implements AutoCloseable {
      * transposed (rows for columns) like the Caffe model it was converted from, whose outputs are then x first.
      */
     private void fill(FaceCrop crop, float[] out, int offset) {
+        RgbImage image = crop.pixels();
         int plane = INPUT * INPUT;
         double step = BOX / INPUT;
         float[] sum = new float[3];
@@ -91,7 +93,7 @@ public final class FivePoints implements AutoCloseable {
                     double y = top + (r + (gy + 0.5) / GRID) * step - 0.5;
                     for (int gx = 0; gx < GRID; gx++) {
                         double x = left + (c + (gx + 0.5) / GRID) * step - 0.5;
-                        crop.addBilinear(x, y, sum);
+                        image.addBilinear(x, y, sum);
                     }
                 }
                 int o = offset + c * INPUT + r;

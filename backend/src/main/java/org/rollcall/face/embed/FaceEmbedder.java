@@ -206,7 +206,7 @@ public final class FaceEmbedder implements AutoCloseable {
             int slot = (i - from) * views;
             System.arraycopy(c, 0, input, slot * chip, chip);
             if (flip) {
-                mirror(c, input, (slot + 1) * chip, FaceCrop.CHIP);
+                mirror(c, 0, input, (slot + 1) * chip, FaceCrop.CHIP);
             }
         }
         return input;
@@ -219,9 +219,9 @@ public final class FaceEmbedder implements AutoCloseable {
         for (int i = from; i < to; i++) {
             int slot = (i - from) * views;
             Similarity toCrop = ArcFaceCrop.toCrop(points[i - from]);
-            ArcFaceCrop.write(crops.get(i), toCrop, input, slot * chip, false);
+            ArcFaceCrop.write(crops.get(i), toCrop, input, slot * chip);
             if (flip) {
-                ArcFaceCrop.write(crops.get(i), toCrop, input, (slot + 1) * chip, true);
+                mirror(input, slot * chip, input, (slot + 1) * chip, ArcFaceCrop.SIZE);
             }
         }
         return input;
@@ -254,12 +254,12 @@ public final class FaceEmbedder implements AutoCloseable {
         }
     }
 
-    private static void mirror(float[] chip, float[] out, int offset, int n) {
+    private static void mirror(float[] chip, int from, float[] out, int offset, int n) {
         for (int c = 0; c < 3; c++) {
             for (int y = 0; y < n; y++) {
                 int row = c * n * n + y * n;
                 for (int x = 0; x < n; x++) {
-                    out[offset + row + x] = chip[row + n - 1 - x];
+                    out[offset + row + x] = chip[from + row + n - 1 - x];
                 }
             }
         }
