@@ -45,8 +45,16 @@ public final class TfliteConverter {
     /** Constants by tensor and by whether they were laid out for an NCHW operand. */
     private final Map<Integer, String> constants = new HashMap<>();
 
+    /** The operator that writes each tensor, by index. */
+    private final Map<Integer, Integer> producer = new HashMap<>();
+
     private TfliteConverter(TfliteModel model) {
         this.model = model;
+        for (int i = 0; i < model.operators().size(); i++) {
+            for (int t : model.operators().get(i).outputs()) {
+                producer.put(t, i);
+            }
+        }
     }
 
     /**
@@ -123,10 +131,8 @@ public final class TfliteConverter {
     /** Every decomposed PReLU whose intermediate tensors feed nothing else, by the index of its ADD. */
     private Map<Integer, Prelu> decomposedPrelus() {
         List<Operator> ops = model.operators();
-        Map<Integer, Integer> producer = new HashMap<>();
         Map<Integer, Integer> uses = new HashMap<>();
         for (int i = 0; i < ops.size(); i++) {
-            producer.put(ops.get(i).outputs()[0], i);
             for (int t : ops.get(i).inputs()) {
                 uses.merge(t, 1, Integer::sum);
             }
@@ -138,15 +144,15 @@ public final class TfliteConverter {
                 continue;
             }
             for (int side = 0; side < 2; side++) {
-                Operator relu = producerOf(add.inputs()[side], producer);
-                Operator mul = producerOf(add.inputs()[1 - side], producer);
+                Operator relu = producerOf(add.inputs()[side]);
+                Operator mul = producerOf(add.inputs()[1 - side]);
                 if (relu == null || mul == null || relu.builtin() != RELU || mul.builtin() != MUL) {
                     continue;
                 }
                 int x = relu.inputs()[0];
                 int constant = model.tensors().get(mul.inputs()[0]).constant() ? 0 : 1;
                 Tensor slope = model.tensors().get(mul.inputs()[constant]);
-                Operator sub = producerOf(mul.inputs()[1 - constant], producer);
+                Operator sub = producerOf(mul.inputs()[1 - constant]);
                 if (!slope.constant()
                         || slope.shape().length != 1
                         || sub == null
@@ -154,7 +160,7 @@ public final class TfliteConverter {
                         || sub.inputs()[0] != x) {
                     continue;
                 }
-                Operator abs = producerOf(sub.inputs()[1], producer);
+                Operator abs = producerOf(sub.inputs()[1]);
                 if (abs == null || abs.builtin() != ABS || abs.inputs()[0] != x) {
                     continue;
                 }
@@ -178,12 +184,6 @@ public final class TfliteConverter {
 
     /** The operators the tensor depends on, by index. */
     private Set<Integer> operatorsFor(int tensor) {
-        Map<Integer, Integer> producer = new HashMap<>();
-        for (int i = 0; i < model.operators().size(); i++) {
-            for (int t : model.operators().get(i).outputs()) {
-                producer.put(t, i);
-            }
-        }
         Set<Integer> needed = new HashSet<>();
         List<Integer> pending = new ArrayList<>(List.of(tensor));
         while (!pending.isEmpty()) {
@@ -199,7 +199,7 @@ public final class TfliteConverter {
         return needed;
     }
 
-    private Operator producerOf(int tensor, Map<Integer, Integer> producer) {
+    private Operator producerOf(int tensor) {
         Integer i = producer.get(tensor);
         return i == null ? null : model.operators().get(i);
     }
